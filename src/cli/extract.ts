@@ -1,0 +1,68 @@
+// `handbook extract`: read the help center, write XLIFF for translators.
+import { relative } from 'node:path';
+import type { Command } from 'commander';
+import { checkLanguage, loadConfig } from '../config/config.ts';
+import { extract } from '../extract/extract.ts';
+import { readHelpCenter } from '../parse/help-center.ts';
+import { XLIFF_VERSIONS, type XliffVersion } from '../xliff/package.ts';
+import { EXIT, formatCount, reportProblems, splitList } from './output.ts';
+import { startProgress } from './progress.ts';
+import { UsageError } from './usage.ts';
+
+interface ExtractFlags {
+  lang?: string;
+  xliff: string;
+  out?: string;
+  all?: boolean;
+  articles?: string;
+  root: string;
+  json?: boolean;
+}
+
+export function registerExtract(program: Command, setExit: (code: number) => void): void {
+  program
+    .command('extract')
+    .description('write what translators must translate as XLIFF, one file per language and category')
+    .option('--lang <codes>', 'target languages, comma-separated (default: targetLanguages of the configuration)')
+    .option('--xliff <version>', 'XLIFF version: 1.2 or 2.0', '1.2')
+    .option('--out <dir>', 'folder for <lang>/<category>.xlf (default: output/xliff under the root)')
+    .option('--all', 'write every unit, not only those that need translating')
+    .option('--articles <dir>', 'articles folder (default: from the configuration)')
+    .option('--root <dir>', 'root folder holding handbook.config.json', '.')
+    .option('--json', 'print the result as JSON')
+    .action((flags: ExtractFlags) => setExit(runExtract(flags)));
+}
+
+function runExtract(flags: ExtractFlags): number {
+  if (!XLIFF_VERSIONS.includes(flags.xliff as XliffVersion)) throw new UsageError(`--xliff must be 1.2 or 2.0, not "${flags.xliff}"`);
+  const config = loadConfig(flags.root, { articles: flags.articles });
+  const languages = flags.lang ? splitList(flags.lang).map((l) => checkLanguage(l, '--lang')) : [...config.targetLanguages];
+  if (languages.length === 0) throw new UsageError('no target language: pass --lang de,ja or set targetLanguages in handbook.config.json');
+  const outDir = flags.out ?? `${config.output}/xliff`;
+
+  const reading = startProgress('Reading articles');
+  const center = readHelpCenter(config, (done, total) => reading.update(done, total));
+  reading.stop();
+  const writing = startProgress('Writing XLIFF');
+  const result = extract(config, center, {
+    languages,
+    version: flags.xliff as XliffVersion,
+    outDir,
+    all: Boolean(flags.all),
+    onFile: (done, total) => writing.update(done, total),
+  });
+  writing.stop();
+
+  reportProblems(result.problems, relative(process.cwd(), config.articles) || '.');
+  if (flags.json) {
+    process.stdout.write(`${JSON.stringify({ ...result, version: flags.xliff, languages }, null, 2)}\n`);
+  } else {
+    const articles = center.categories.reduce((n, c) => n + c.articles.length, 0);
+    const refused = result.problems.length ? `; ${result.problems.length} article(s) refused, see above` : '';
+    process.stdout.write(
+      `extract: ${formatCount(articles)} articles → ${result.files.length} XLIFF ${flags.xliff} files (${languages.join(', ')}), ` +
+        `${formatCount(result.units)} units, ${formatCount(result.words)} words in ${relative(process.cwd(), outDir) || '.'}${refused}\n`,
+    );
+  }
+  return result.problems.length > 0 ? EXIT.refused : EXIT.ok;
+}

@@ -1,0 +1,17 @@
+// What commands print: numbers formatted for people, problems one per line on stderr.
+import type { FileProblem } from '../model/types.ts';
+
+export const EXIT = { ok: 0, refused: 1, usage: 2 } as const;
+
+export function formatCount(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+export function reportProblems(problems: readonly FileProblem[], where: string): void {
+  for (const problem of problems) process.stderr.write(`error: ${where}/${problem.file}:${problem.line}: ${problem.message}\n`);
+}
+
+/** Splits `--lang de,ja` into canonical codes. */
+export function splitList(value: string | undefined): string[] {
+  return (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+}

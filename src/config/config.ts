@@ -1,0 +1,142 @@
+// handbook.config.json: optional, validated where it enters, every path resolved against the root.
+import { existsSync, readFileSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import { DEFAULT_LIQUID_RULES, type LiquidRules, type LiquidTagRule } from './liquid-rules.ts';
+
+export const CONFIG_FILE = 'handbook.config.json';
+
+export interface Config {
+  /** Absolute path of the root folder. */
+  readonly root: string;
+  readonly sourceLanguage: string;
+  readonly targetLanguages: readonly string[];
+  /** Absolute path of the articles folder. */
+  readonly articles: string;
+  /** Absolute path of the categories folder, when it exists. */
+  readonly categories: string | undefined;
+  readonly images: string;
+  readonly siteUrl: string;
+  readonly translatableFrontMatter: readonly string[];
+  readonly liquid: LiquidRules;
+  /** Absolute path of `locales/`, where translations are kept. */
+  readonly locales: string;
+  /** Absolute path of `output/`, where builds write. */
+  readonly output: string;
+}
+
+/** A configuration that cannot be used: the CLI reports it as a usage error. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+interface RawConfig {
+  sourceLanguage?: string;
+  targetLanguages?: string[];
+  articles?: string;
+  categories?: string;
+  images?: string;
+  siteUrl?: string;
+  translatableFrontMatter?: string[];
+  liquid?: Record<string, LiquidTagRule>;
+}
+
+const KEYS: Record<keyof RawConfig, (value: unknown, where: string) => void> = {
+  sourceLanguage: (v, w) => checkLanguage(v, w),
+  targetLanguages: (v, w) => {
+    if (!Array.isArray(v)) throw new ConfigError(`${w} must be a list of language codes, like ["de", "ja"]`);
+    v.forEach((item, k) => checkLanguage(item, `${w}[${k}]`));
+  },
+  articles: (v, w) => checkString(v, w),
+  categories: (v, w) => checkString(v, w),
+  images: (v, w) => checkString(v, w),
+  siteUrl: (v, w) => {
+    checkString(v, w);
+    if (!/^https?:\/\/\S+$/.test(v as string)) throw new ConfigError(`${w} must be an http(s) address, like "https://example.com/help"`);
+  },
+  translatableFrontMatter: (v, w) => {
+    if (!Array.isArray(v) || v.some((key) => typeof key !== 'string')) throw new ConfigError(`${w} must be a list of front matter keys, like ["title", "description"]`);
+  },
+  liquid: (v, w) => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new ConfigError(`${w} must map tag names to rules, like {"image": {"translateArgsFrom": 1}}`);
+    for (const [tag, rule] of Object.entries(v)) checkTagRule(rule, `${w}.${tag}`);
+  },
+};
+
+function checkString(value: unknown, where: string): void {
+  if (typeof value !== 'string' || value.trim() === '') throw new ConfigError(`${where} must be a non-empty string`);
+}
+
+export function checkLanguage(value: unknown, where: string): string {
+  checkString(value, where);
+  try {
+    const [canonical] = Intl.getCanonicalLocales(value as string);
+    if (canonical && /^[A-Za-z0-9-]+$/.test(value as string)) return canonical;
+  } catch {
+    // reported below
+  }
+  throw new ConfigError(`${where}: "${String(value)}" is not a BCP 47 language code (like "de", "ja", "pt-BR")`);
+}
+
+function checkTagRule(rule: unknown, where: string): void {
+  if (typeof rule !== 'object' || rule === null) throw new ConfigError(`${where} must be an object`);
+  for (const [key, value] of Object.entries(rule)) {
+    if (key === 'body') {
+      if (value !== 'markdown' && value !== 'none') throw new ConfigError(`${where}.body must be "markdown" or "none"`);
+    } else if (key === 'translateArgsFrom') {
+      if (!Number.isInteger(value) || (value as number) < 0) throw new ConfigError(`${where}.translateArgsFrom must be a whole number from 0`);
+    } else {
+      throw new ConfigError(`${where}: unknown key "${key}" (known: body, translateArgsFrom)`);
+    }
+  }
+}
+
+function readRaw(root: string): RawConfig {
+  const file = join(root, CONFIG_FILE);
+  if (!existsSync(file)) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ConfigError(`${file}: not valid JSON (${(error as Error).message}): fix the file or remove it to use the defaults`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new ConfigError(`${file}: must hold one JSON object`);
+  for (const [key, value] of Object.entries(parsed)) {
+    const check = KEYS[key as keyof RawConfig];
+    if (!check) throw new ConfigError(`${file}: unknown key "${key}" (known: ${Object.keys(KEYS).join(', ')})`);
+    check(value, `${file}: ${key}`);
+  }
+  return parsed as RawConfig;
+}
+
+export interface ConfigOverrides {
+  readonly articles?: string;
+  readonly output?: string;
+}
+
+/** Reads `handbook.config.json` from the root (if there is one) and fills in the defaults. */
+export function loadConfig(rootDir: string, overrides: ConfigOverrides = {}): Config {
+  const root = resolve(rootDir);
+  if (!existsSync(root)) throw new ConfigError(`root folder ${root} does not exist`);
+  const raw = readRaw(root);
+  const at = (path: string) => (isAbsolute(path) ? path : join(root, path));
+  const articles = overrides.articles ? resolve(overrides.articles) : at(raw.articles ?? 'articles');
+  if (!existsSync(articles)) throw new ConfigError(`articles folder ${articles} does not exist: set "articles" in ${CONFIG_FILE} or pass --articles`);
+  const categories = at(raw.categories ?? '_categories');
+  const sourceLanguage = checkLanguage(raw.sourceLanguage ?? 'en', 'sourceLanguage');
+  return {
+    root,
+    sourceLanguage,
+    targetLanguages: (raw.targetLanguages ?? []).map((lang) => checkLanguage(lang, 'targetLanguages')),
+    articles,
+    categories: existsSync(categories) ? categories : undefined,
+    images: at(raw.images ?? 'images'),
+    siteUrl: raw.siteUrl ?? '',
+    translatableFrontMatter: raw.translatableFrontMatter ?? ['title', 'description'],
+    liquid: { ...DEFAULT_LIQUID_RULES, ...(raw.liquid ?? {}) },
+    locales: join(root, 'locales'),
+    output: overrides.output ? resolve(overrides.output) : join(root, 'output'),
+  };
+}

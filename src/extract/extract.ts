@@ -1,0 +1,75 @@
+// The extract stage: from the model, one XLIFF document per target language and category.
+import { join } from 'node:path';
+import type { Config } from '../config/config.ts';
+import type { Category, FileProblem, HelpCenter, Unit } from '../model/types.ts';
+import { writeFileAtomic } from '../util/atomic-write.ts';
+import type { PackageFile, XliffPackage, XliffVersion } from '../xliff/package.ts';
+import { writeXliff } from '../xliff/write.ts';
+
+export interface ExtractOptions {
+  readonly languages: readonly string[];
+  readonly version: XliffVersion;
+  /** Folder that receives `<lang>/<category>.xlf`. */
+  readonly outDir: string;
+  /** Write every unit, not only those that need translating. */
+  readonly all: boolean;
+  /** Whether a unit still needs translating into a language (default: every unit does). */
+  readonly needsTranslation?: (language: string, file: string, unit: Unit) => boolean;
+  readonly onFile?: (done: number, total: number) => void;
+}
+
+export interface ExtractedFile {
+  readonly path: string;
+  readonly language: string;
+  readonly category: string;
+  readonly units: number;
+  readonly words: number;
+}
+
+export interface ExtractResult {
+  readonly files: readonly ExtractedFile[];
+  readonly units: number;
+  readonly words: number;
+  readonly problems: readonly FileProblem[];
+}
+
+/** A category slug as a file name: nothing that could leave the output folder. */
+export function fileNameOf(slug: string): string {
+  return slug.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^\.+/, '_') || '_';
+}
+
+/** The XLIFF package of one category in one language: its title file, then its articles in order. */
+export function packageOf(center: Config, category: Category, language: string, keep: (file: string, unit: Unit) => boolean): XliffPackage {
+  const files: PackageFile[] = [];
+  const add = (original: string, units: readonly Unit[]) => {
+    const kept = units.filter((unit) => keep(original, unit)).map((unit) => ({ unit }));
+    if (kept.length > 0) files.push({ original, units: kept });
+  };
+  add(`category:${category.slug}`, category.units);
+  for (const article of category.articles) add(article.path, article.units);
+  return { sourceLanguage: center.sourceLanguage, targetLanguage: language, files };
+}
+
+export function extract(config: Config, center: HelpCenter, options: ExtractOptions): ExtractResult {
+  const files: ExtractedFile[] = [];
+  const total = options.languages.length * center.categories.length;
+  let done = 0;
+  for (const language of options.languages) {
+    const keep = (file: string, unit: Unit) => options.all || (options.needsTranslation?.(language, file, unit) ?? true);
+    for (const category of center.categories) {
+      const pkg = packageOf(config, category, language, keep);
+      options.onFile?.(++done, total);
+      if (pkg.files.length === 0) continue;
+      const path = join(options.outDir, language, `${fileNameOf(category.slug)}.xlf`);
+      writeFileAtomic(path, writeXliff(pkg, options.version));
+      const units = pkg.files.flatMap((f) => f.units);
+      files.push({ path, language, category: category.slug, units: units.length, words: units.reduce((n, u) => n + u.unit.words, 0) });
+    }
+  }
+  return {
+    files,
+    units: files.reduce((n, f) => n + f.units, 0),
+    words: files.reduce((n, f) => n + f.words, 0),
+    problems: center.problems,
+  };
+}

@@ -1,0 +1,48 @@
+// Small pure helpers over units: their plain text, word count and content key.
+import { createHash } from 'node:crypto';
+import type { Segment, Unit } from './types.ts';
+
+const wordSegmenter = new Intl.Segmenter('und', { granularity: 'word' });
+const LETTER = /\p{L}/u;
+
+/** The text a translator translates, without codes. */
+export function plainText(segments: readonly Segment[]): string {
+  return segments.map((s) => (s.type === 'text' ? s.value : '')).join('');
+}
+
+/** Words that a reader sees: word-like runs that contain a letter (numbers are not counted). */
+export function wordsOf(text: string): string[] {
+  const words: string[] = [];
+  for (const part of wordSegmenter.segment(text)) {
+    if (part.isWordLike && LETTER.test(part.segment)) words.push(part.segment);
+  }
+  return words;
+}
+
+export function countWords(segments: readonly Segment[]): number {
+  return wordsOf(plainText(segments)).length;
+}
+
+/** True when the segments hold something to translate at all. */
+export function hasTranslatableText(segments: readonly Segment[]): boolean {
+  return LETTER.test(plainText(segments));
+}
+
+/**
+ * The content key of a unit: its text with each code reduced to its kind and role.
+ * Two units with the same key need the same translation (codes keep their own data).
+ */
+export function contentKey(segments: readonly Segment[]): string {
+  return segments
+    .map((s) => (s.type === 'text' ? s.value : `\u0001${s.kind}:${s.role}:${s.id}\u0002`))
+    .join('');
+}
+
+export function shortHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 10);
+}
+
+/** The source text shown in reports: codes as their readable stand-ins. */
+export function displayText(unit: Pick<Unit, 'segments'>): string {
+  return unit.segments.map((s) => (s.type === 'text' ? s.value : s.display)).join('');
+}

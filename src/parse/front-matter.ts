@@ -1,0 +1,77 @@
+// Front matter: gray-matter reads the data; the yaml package locates the values to translate, so
+// every byte around them (keys, order, quoting, `order: 04`) stays as written.
+import matter from 'gray-matter';
+import { isMap, isScalar, parse as parseYaml, parseDocument } from 'yaml';
+import type { FrontMatter, Span, Unit } from '../model/types.ts';
+import { ArticleError } from './problem.ts';
+import type { UnitDraft } from './draft.ts';
+import { hasTranslatableText } from '../model/unit.ts';
+import type { Segment } from '../model/types.ts';
+
+/** `---` fences at the very start, as Jekyll and remark-frontmatter read them. */
+const FENCED = /^---[ \t]*\r?\n([\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/;
+
+export interface FrontMatterRead {
+  readonly frontMatter: FrontMatter | undefined;
+  /** Offset where the Markdown body starts. */
+  readonly bodyStart: number;
+}
+
+export function readFrontMatter(source: string, file: string): FrontMatterRead {
+  const fenced = FENCED.exec(source);
+  if (!fenced) return { frontMatter: undefined, bodyStart: 0 };
+  const raw = fenced[1] ?? '';
+  const rawStart = source.indexOf('\n') + 1;
+  let data: Record<string, unknown>;
+  try {
+    // YAML 1.1 and repeated keys (the last one wins), as Jekyll reads front matter.
+    data = matter(source, { engines: { yaml: (text: string) => parseYaml(text, YAML_OPTIONS) as object } }).data as Record<string, unknown>;
+  } catch (error) {
+    const linePos = (error as { linePos?: { line: number }[] }).linePos;
+    const line = linePos?.[0] ? linePos[0].line + 1 : 1;
+    const reason = String((error as Error).message).split('\n')[0];
+    throw new ArticleError(file, line, `front matter is not valid YAML (${reason}): fix the YAML between the --- lines`);
+  }
+  return {
+    frontMatter: { raw, span: { start: rawStart, end: rawStart + raw.length }, data },
+    bodyStart: fenced[0].length,
+  };
+}
+
+const YAML_OPTIONS = { version: '1.1', uniqueKeys: false } as const;
+
+const LIQUID_IN_TEXT = /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g;
+
+/** Units for the configured keys whose values are strings. */
+export function frontMatterDrafts(frontMatter: FrontMatter, keys: readonly string[]): UnitDraft[] {
+  const doc = parseDocument(frontMatter.raw, YAML_OPTIONS);
+  if (!isMap(doc.contents)) return [];
+  const drafts: UnitDraft[] = [];
+  for (const key of keys) {
+    const pair = doc.contents.items.findLast((item) => isScalar(item.key) && item.key.value === key);
+    const value = pair?.value;
+    if (!isScalar(value) || typeof value.value !== 'string' || !value.range) continue;
+    const style = value.type ?? 'PLAIN';
+    const quoted = style === 'QUOTE_DOUBLE' || style === 'QUOTE_SINGLE';
+    const [start, end] = value.range;
+    const span: Span = { start: frontMatter.span.start + start + (quoted ? 1 : 0), end: frontMatter.span.start + end - (quoted ? 1 : 0) };
+    const segments = splitLiquid(value.value);
+    if (!hasTranslatableText(segments)) continue;
+    drafts.push({ kind: 'front-matter', syntax: 'yaml', element: `front matter ${key}`, segments, span, yamlStyle: style as Unit['yamlStyle'] });
+  }
+  return drafts;
+}
+
+/** Text of a YAML value, with any Liquid in it locked as codes. */
+function splitLiquid(value: string): Segment[] {
+  const segments: Segment[] = [];
+  let at = 0;
+  let id = 1;
+  for (const match of value.matchAll(LIQUID_IN_TEXT)) {
+    if (match.index! > at) segments.push({ type: 'text', value: value.slice(at, match.index) });
+    segments.push({ type: 'code', id: id++, kind: 'standalone', role: 'liquid', data: match[0], display: match[0] });
+    at = match.index! + match[0].length;
+  }
+  if (at < value.length) segments.push({ type: 'text', value: value.slice(at) });
+  return segments;
+}

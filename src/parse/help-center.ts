@@ -1,0 +1,111 @@
+// Reads a whole help center: every article, the category files, grouped and sorted for reading.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import type { Config } from '../config/config.ts';
+import type { Article, Category, FileProblem, HelpCenter, Unit } from '../model/types.ts';
+import { assignIds, orderOf, parseArticle } from './article.ts';
+import { readFrontMatter } from './front-matter.ts';
+import { ArticleError, LineIndex } from './problem.ts';
+import { decodeUtf8 } from './article.ts';
+
+/** Markdown files under a folder, relative to it with `/`, sorted so every machine agrees. */
+export function listMarkdown(folder: string, skip: ReadonlySet<string> = new Set()): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name.startsWith('.')) continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory() && !skip.has(path)) walk(path);
+      else if (entry.isFile() && entry.name.endsWith('.md')) found.push(relative(folder, path).split(sep).join('/'));
+    }
+  };
+  walk(folder);
+  return found.sort();
+}
+
+interface CategoryFile {
+  readonly slug: string;
+  readonly title: string | undefined;
+  readonly order: number | undefined;
+  readonly file: string;
+  readonly units: readonly Unit[];
+}
+
+/** `_categories/<slug>.md`: title and order, and the title as a unit to translate. */
+function readCategoryFile(config: Config, name: string): CategoryFile {
+  const path = join(config.categories!, name);
+  const slug = name.replace(/\.md$/, '');
+  const id = `category:${slug}`;
+  const { text } = decodeUtf8(readFileSync(path), id);
+  const { frontMatter } = readFrontMatter(text, id);
+  const data = (frontMatter?.data ?? {}) as Record<string, unknown>;
+  const title = typeof data.title === 'string' ? data.title : undefined;
+  const units: Unit[] = [];
+  if (title !== undefined && frontMatter) {
+    const parsed = parseArticle(id, readFileSync(path), { liquid: config.liquid, translatableFrontMatter: ['title'] });
+    const titleUnit = parsed.units.find((unit) => unit.kind === 'front-matter');
+    if (titleUnit) {
+      const draft = { ...titleUnit, kind: 'category-title' as const, element: 'category title' };
+      units.push(...assignIds([draft], id, new LineIndex(text)));
+    }
+  }
+  return { slug, title, order: orderOf(data.order), file: relative(config.root, path).split(sep).join('/'), units };
+}
+
+function humanize(slug: string): string {
+  const words = slug.replace(/[-_]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function byOrder<T extends { order: number | undefined }>(key: (item: T) => string) {
+  return (a: T, b: T) => (a.order ?? Infinity) - (b.order ?? Infinity) || key(a).localeCompare(key(b), 'en') || 0;
+}
+
+export interface ReadProgress {
+  (done: number, total: number): void;
+}
+
+/** Reads every article; a file that cannot be read becomes a problem, and the rest go on. */
+export function readHelpCenter(config: Config, progress?: ReadProgress): HelpCenter {
+  const problems: FileProblem[] = [];
+  const skip = new Set([config.categories ?? '', config.images, config.locales, config.output]);
+  const paths = listMarkdown(config.articles, skip);
+  const articles: Article[] = [];
+  paths.forEach((path, k) => {
+    try {
+      const article = parseArticle(path, readFileSync(join(config.articles, path)), config);
+      articles.push(article);
+    } catch (error) {
+      if (!(error instanceof ArticleError)) throw error;
+      problems.push({ file: path, line: error.line, message: error.reason });
+    }
+    progress?.(k + 1, paths.length);
+  });
+
+  const files = new Map<string, CategoryFile>();
+  if (config.categories) {
+    for (const name of listMarkdown(config.categories).filter((n) => !n.includes('/'))) {
+      try {
+        const category = readCategoryFile(config, name);
+        files.set(category.slug, category);
+      } catch (error) {
+        if (!(error instanceof ArticleError)) throw error;
+        problems.push({ file: error.file, line: error.line, message: error.reason });
+      }
+    }
+  }
+  const slugs = new Set([...files.keys(), ...articles.map((a) => a.category)]);
+  const categories: Category[] = [...slugs].map((slug) => {
+    const file = files.get(slug);
+    return {
+      slug,
+      title: file?.title ?? humanize(slug),
+      order: file?.order,
+      file: file?.file,
+      units: file?.units ?? [],
+      articles: articles.filter((a) => a.category === slug).sort(byOrder<Article>((a) => `${a.title}\u0000${a.path}`)),
+    };
+  });
+  categories.sort(byOrder<Category>((c) => c.slug));
+  return { categories, problems };
+}

@@ -1,0 +1,80 @@
+// Inline codes as XLIFF inline elements: one table per version, so every role maps somewhere.
+import type { Code, CodeRole, Segment } from '../model/types.ts';
+import { attributes, escapeText } from './xml.ts';
+
+/** XLIFF 1.2 `ctype` of paired (`<g>`) and standalone (`<x/>`) codes. */
+const CTYPE_12: Record<CodeRole, { pair: string; standalone: string }> = {
+  strong: { pair: 'bold', standalone: 'x-strong' },
+  emphasis: { pair: 'italic', standalone: 'x-emphasis' },
+  delete: { pair: 'x-delete', standalone: 'x-delete' },
+  link: { pair: 'link', standalone: 'x-link' },
+  image: { pair: 'x-image', standalone: 'image' },
+  code: { pair: 'x-code', standalone: 'x-code' },
+  html: { pair: 'x-html', standalone: 'x-html' },
+  liquid: { pair: 'x-liquid', standalone: 'x-liquid' },
+  break: { pair: 'x-break', standalone: 'lb' },
+  attributes: { pair: 'x-attributes', standalone: 'x-attributes' },
+  control: { pair: 'x-control', standalone: 'x-control' },
+};
+
+/** XLIFF 2.0 `type` and `subType` of codes. */
+const TYPE_20: Record<CodeRole, { type: string; subType?: string }> = {
+  strong: { type: 'fmt', subType: 'xlf:b' },
+  emphasis: { type: 'fmt', subType: 'xlf:i' },
+  delete: { type: 'fmt' },
+  link: { type: 'link' },
+  image: { type: 'image' },
+  code: { type: 'other' },
+  html: { type: 'other' },
+  liquid: { type: 'other' },
+  break: { type: 'fmt', subType: 'xlf:lb' },
+  attributes: { type: 'other' },
+  control: { type: 'other' },
+};
+
+/** `<g>`/`<x/>` markup of segments for XLIFF 1.2. */
+export function inline12(segments: readonly Segment[]): string {
+  return segments
+    .map((segment) => {
+      if (segment.type === 'text') return escapeText(segment.value);
+      const ctype = CTYPE_12[segment.role];
+      if (segment.kind === 'close') return '</g>';
+      if (segment.kind === 'open') return `<g${attributes({ id: segment.id, ctype: ctype.pair, 'equiv-text': segment.display })}>`;
+      return `<x${attributes({ id: segment.id, ctype: ctype.standalone, 'equiv-text': segment.display })}/>`;
+    })
+    .join('');
+}
+
+/** Ids of `<data>` elements: one per code end, so `<originalData>` keeps every byte. */
+export function dataId(code: Code): string {
+  return code.kind === 'close' ? `d${code.id}e` : `d${code.id}`;
+}
+
+/** `<pc>`/`<ph/>` markup of segments for XLIFF 2.0. */
+export function inline20(segments: readonly Segment[]): string {
+  const openings = new Map<number, Code>();
+  for (const segment of segments) if (segment.type === 'code' && segment.kind === 'open') openings.set(segment.id, segment);
+  const closings = new Map<number, Code>();
+  for (const segment of segments) if (segment.type === 'code' && segment.kind === 'close') closings.set(segment.id, segment);
+  return segments
+    .map((segment) => {
+      if (segment.type === 'text') return escapeText(segment.value);
+      const { type, subType } = TYPE_20[segment.role];
+      const locked = { canCopy: 'no', canDelete: 'no' };
+      if (segment.kind === 'close') return '</pc>';
+      if (segment.kind === 'open') {
+        const closing = closings.get(segment.id)!;
+        return `<pc${attributes({ id: segment.id, ...locked, dataRefEnd: dataId(closing), dataRefStart: dataId(segment), dispEnd: closing.display, dispStart: segment.display, subType, type })}>`;
+      }
+      return `<ph${attributes({ id: segment.id, ...locked, dataRef: dataId(segment), disp: segment.display, subType, type })}/>`;
+    })
+    .join('');
+}
+
+/** `<originalData>` of a unit's codes, or nothing when it has none. */
+export function originalData20(segments: readonly Segment[]): string {
+  const data = segments
+    .filter((s): s is Code => s.type === 'code')
+    .map((code) => `<data id="${dataId(code)}">${escapeText(code.data)}</data>`);
+  return data.length === 0 ? '' : `<originalData>${data.join('')}</originalData>`;
+}

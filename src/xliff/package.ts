@@ -1,0 +1,32 @@
+// What an XLIFF document holds, whatever its version: files of units, each with an optional target.
+import type { Segment, Unit } from '../model/types.ts';
+
+export type XliffVersion = '1.2' | '2.0';
+export const XLIFF_VERSIONS: readonly XliffVersion[] = ['1.2', '2.0'];
+
+export type TargetState = 'translated' | 'reviewed' | 'final' | 'outdated';
+
+export interface PackageUnit {
+  readonly unit: Unit;
+  readonly target?: readonly Segment[];
+  readonly state?: TargetState;
+}
+
+export interface PackageFile {
+  /** The article's path relative to the articles folder, or `category:<slug>`. */
+  readonly original: string;
+  readonly units: readonly PackageUnit[];
+}
+
+export interface XliffPackage {
+  readonly sourceLanguage: string;
+  readonly targetLanguage: string;
+  readonly files: readonly PackageFile[];
+}
+
+export const TOOL = { id: 'handbook', name: 'handbook', version: '0.1.0' } as const;
+
+/** The location a translator reads in the note of every unit. */
+export function locationNote(unit: Unit): string {
+  return `${unit.context.file}, line ${unit.context.line}: ${unit.context.element}`;
+}
