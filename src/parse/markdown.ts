@@ -26,7 +26,7 @@ function spanOf(node: Nodes): Span {
 function whereIs(view: SourceView, offset: number): string {
   let inner: LiquidBlock | undefined;
   for (const block of view.liquid.blocks) {
-    if (block.body === 'markdown' && block.open.end <= offset && offset < block.close.start) {
+    if (block.body === 'markdown' && block.open.start <= offset && offset < block.close.start) {
       if (!inner || block.open.start >= inner.open.start) inner = block;
     }
   }

@@ -10,6 +10,8 @@ export type TextMode = 'markdown' | 'html' | 'plain';
 interface TextItem {
   readonly kind: 'text';
   value: string;
+  /** The text it was read from (masked, or the source itself), to trim white space exactly. */
+  readonly from: string;
   readonly start: number;
   end: number;
 }
@@ -72,13 +74,13 @@ export class SegmentBuilder {
   constructor(private readonly view: SourceView) {}
 
   /** Appends decoded text; `start`/`end` locate it in the source (for trimming the unit's span). */
-  private pushText(value: string, start: number, end: number): void {
+  private pushText(value: string, start: number, end: number, from: string): void {
     const last = this.items[this.items.length - 1];
-    if (last?.kind === 'text' && last.end === start) {
+    if (last?.kind === 'text' && last.end === start && last.from === from) {
       last.value += value;
       last.end = end;
     } else {
-      this.items.push({ kind: 'text', value, start, end });
+      this.items.push({ kind: 'text', value, start, end, from });
     }
   }
 
@@ -87,11 +89,6 @@ export class SegmentBuilder {
     const item: CodeItem = { kind: 'code', codeKind, role, data, span, display: display ?? data };
     this.items.push(item);
     return item;
-  }
-
-  /** A code whose bytes are not a literal slice of the source (a YAML value is decoded first). */
-  literalCode(role: CodeRole, data: string, display: string): void {
-    this.items.push({ kind: 'code', codeKind: 'standalone', role, data, span: undefined, display });
   }
 
   open(role: CodeRole, span: Span, display?: string): CodeItem {
@@ -110,12 +107,13 @@ export class SegmentBuilder {
 
   /** Reads source text between two offsets: escapes, entities, masked Liquid, kramdown attributes. */
   text(start: number, end: number, mode: TextMode): void {
-    const masked = this.view.liquid.masked;
+    // Plain text (a Liquid argument) lies inside masked Liquid: read it from the source itself.
+    const masked = mode === 'plain' ? this.view.source : this.view.liquid.masked;
     let i = start;
     let runStart = i;
     let run = '';
     const flush = (at: number) => {
-      if (run) this.pushText(run, runStart, at);
+      if (run) this.pushText(run, runStart, at, masked);
       run = '';
       runStart = at;
     };
@@ -180,11 +178,6 @@ export class SegmentBuilder {
     flush(end);
   }
 
-  /** Plain text that is not a literal slice of the source (a decoded YAML value). */
-  literalText(value: string): void {
-    this.items.push({ kind: 'text', value, start: -1, end: -1 });
-  }
-
   get isEmpty(): boolean {
     return this.items.length === 0;
   }
@@ -195,7 +188,7 @@ export class SegmentBuilder {
    */
   finish(fallback: Span): { segments: Segment[]; span: Span } {
     pairHtmlTags(this.items);
-    const items = trim(this.items, this.view.liquid.masked);
+    const items = trim(this.items);
     const segments: Segment[] = [];
     let nextId = 1;
     const ids = new Map<CodeItem, number>();
@@ -267,7 +260,7 @@ function isTrimmable(item: Item): boolean {
 
 const BLANK = /[ \t\r\n]/;
 
-function trim(all: Item[], masked: string): Item[] {
+function trim(all: Item[]): Item[] {
   let first = 0;
   let last = all.length - 1;
   while (first <= last && isTrimmable(all[first]!)) first++;
@@ -277,13 +270,13 @@ function trim(all: Item[], masked: string): Item[] {
   if (head?.kind === 'text') {
     head.value = head.value.replace(/^[ \t\r\n]+/, '');
     let start = head.start;
-    while (start >= 0 && BLANK.test(masked[start] ?? '')) start++;
+    while (start >= 0 && BLANK.test(head.from[start] ?? '')) start++;
     (head as { start: number }).start = start;
   }
   const tail = items[items.length - 1];
   if (tail?.kind === 'text') {
     tail.value = tail.value.replace(/[ \t\r\n]+$/, '');
-    while (tail.end > 0 && BLANK.test(masked[tail.end - 1] ?? '')) tail.end--;
+    while (tail.end > 0 && BLANK.test(tail.from[tail.end - 1] ?? '')) tail.end--;
   }
   // Copies broke partner links; restore them between the copies.
   const copyOf = new Map<Item, Item>();

@@ -32,7 +32,7 @@ function unit12(original: string, { unit, target, state }: PackageUnit): string 
   if (target) lines.push(`        <target${attributes({ state: state ? STATE_12[state] : undefined })}>${inline12(target)}</target>`);
   lines.push(
     `        <context-group purpose="location"><context context-type="sourcefile">${escapeText(unit.context.file)}</context><context context-type="linenumber">${unit.context.line}</context></context-group>`,
-    `        <note from="handbook">${escapeText(locationNote(unit))} (${unit.words} words)</note>`,
+    `        <note from="handbook">${escapeText(locationNote(unit))} (${unit.words} ${unit.words === 1 ? 'word' : 'words'})</note>`,
     '      </trans-unit>',
   );
   return lines.join('\n');
