@@ -97,7 +97,24 @@ function yamlScalar(raw: string): string {
 function dropCodeBlockLines(body: string): string {
   const out: string[] = [];
   let fence: { char: string; length: number } | undefined;
+  let contentIndent = 0;
+  let previousBlank = true;
+  let inIndentedCode = false;
   for (const line of body.split('\n')) {
+    const indent = /^[ ]*/.exec(line.replace(/\t/g, '    '))![0].length;
+    const blank = line.trim() === '';
+    if (!fence && !blank) {
+      if ((previousBlank || inIndentedCode) && indent >= contentIndent + 4) {
+        inIndentedCode = true;
+        out.push('');
+        continue;
+      }
+      inIndentedCode = false;
+      const item = /^([ ]*)([-*+]|\d{1,9}[.)])([ ]+)\S/.exec(line);
+      if (item) contentIndent = item[1]!.length + item[2]!.length + item[3]!.length;
+      else if (indent === 0) contentIndent = 0;
+    }
+    previousBlank = blank;
     if (fence) {
       const close = /^\s*(`{3,}|~{3,})\s*$/.exec(line);
       if (close && close[1]![0] === fence.char && close[1]!.length >= fence.length) fence = undefined;
@@ -120,16 +137,23 @@ function dropCodeBlockLines(body: string): string {
   return out.join('\n');
 }
 
-/** Text shown for an HTML tag: only its `alt` and `title` attribute values. */
-function tagText(tag: string): string {
+/** Inline elements: their tags do not separate the words around them (`<b>Admin</b>'s`). */
+const INLINE_TAGS = new Set(['a', 'abbr', 'b', 'cite', 'em', 'font', 'i', 'kbd', 'mark', 'q', 's', 'small', 'span', 'strong', 'sub', 'sup', 'u']);
+
+/**
+ * Text shown for an HTML tag: only its `alt` and `title` attribute values. Other tags read as a
+ * space (`<br>`, `<div>`, `<li>`), inline tags as nothing.
+ */
+function tagText(tag: string, inline: boolean): string {
   const shown: string[] = [];
   for (const match of tag.matchAll(/\s(alt|title)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi)) {
     shown.push(match[2] ?? match[3] ?? match[4] ?? '');
   }
-  return ` ${shown.join(' ')} `;
+  return shown.length > 0 ? ` ${shown.join(' ')} ` : inline ? '' : ' ';
 }
 
 const BACKSLASH_UNDERSCORE = '\uF8FF';
+const BACKSLASH_STAR = '\uF8FE';
 
 /**
  * What a reader of the published page reads, as plain text. The rules, in order:
@@ -145,10 +169,12 @@ const BACKSLASH_UNDERSCORE = '\uF8FF';
  *   block tags (callout bodies, captured tab panels, which Jekyll prints);
  * - kramdown attribute lists `{:…}` are dropped;
  * - link texts that are URLs (`[https://…]`) and bare URLs (`https://…`, `http://…`, `www.…`) are dropped;
- * - HTML tags are dropped, keeping the text between them and their `alt`/`title` values;
- * - emphasis underscores at the edges of words (`__bold__`, `_it_`) are dropped (an escaped `\_` stays);
+ * - HTML tags are dropped, keeping the text between them and their `alt`/`title` values; a tag
+ *   reads as a space, except inline tags (`<b>`, `<i>`, `<a>`, `<span>`…), which read as nothing;
+ * - emphasis markers are dropped without a space, so `**Admin**'s` reads as one word: every `*`,
+ *   and runs of `_` at the edges of words (`__bold__`, `_it_`; `snake_case` and escaped `\_`/`\*` stay);
  * - HTML entities (a small table and numeric references) and backslash escapes are decoded.
- * Everything dropped is replaced by a space, so words on either side do not fuse.
+ * Everything else dropped is replaced by a space, so words on either side do not fuse.
  */
 export function readerView(source: string): string {
   let body = source.replace(/^\uFEFF/, '');
@@ -176,10 +202,12 @@ export function readerView(source: string): string {
   );
   body = body.replace(/\{:[^}\n]*\}/g, ' ');
   body = body.replace(/\[\s*(?:[a-z][a-z0-9+.-]*:\/\/|www\.|mailto:)[^\]\s]*\s*\]/gi, ' ');
-  body = body.replace(/<\/?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?\/?>/g, (tag) => tagText(tag));
+  body = body.replace(/<\/?([a-zA-Z][a-zA-Z0-9-]*)(?:\s[^<>]*)?\/?>/g, (tag, name: string) => tagText(tag, INLINE_TAGS.has(name.toLowerCase())));
   body = body.replace(/(?:https?:\/\/|www\.)[^\s<>()[\]"'`]*/gi, ' ');
+  body = body.replace(/[[\]]/g, '');
   body = body.replace(/\\_/g, BACKSLASH_UNDERSCORE);
-  body = body.replace(/(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu, ' ');
+  body = body.replace(/(?<![\p{L}\p{N}_])_+|_+(?![\p{L}\p{N}_])/gu, '');
+  body = body.replace(/\\\*/g, BACKSLASH_STAR).replace(/\*+/g, '').replace(new RegExp(BACKSLASH_STAR, 'g'), '\\*');
   body = body.replace(new RegExp(BACKSLASH_UNDERSCORE, 'g'), '\\_');
   body = decodeEntities(body);
   body = body.replace(/\\([!-/:-@[-`{-~])/g, '$1');

@@ -1,0 +1,75 @@
+// The command line as a user runs it: exit codes, summary line, files written.
+import test from 'ava';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PROJECT, temporaryDir } from '../helpers.ts';
+
+const BIN = join(PROJECT, 'bin/handbook.js');
+
+function run(args: string[], cwd = PROJECT) {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function sampleRoot(): string {
+  const root = temporaryDir();
+  cpSync(join(PROJECT, 'articles'), join(root, 'articles'), { recursive: true });
+  writeFileSync(join(root, 'handbook.config.json'), readFileSync(join(PROJECT, 'handbook.config.json')));
+  return root;
+}
+
+test('--help works on the program and on extract, exit 0', (t) => {
+  t.is(run(['--help']).code, 0);
+  const help = run(['extract', '--help']);
+  t.is(help.code, 0);
+  t.regex(help.stdout, /--xliff <version>/);
+});
+
+test('extract writes one file per language and category and prints one summary line', (t) => {
+  const root = sampleRoot();
+  const { code, stdout, stderr } = run(['extract', '--root', root, '--lang', 'de,ja', '--xliff', '2.0']);
+  t.is(code, 0, stderr);
+  t.is(stdout.trim().split('\n').length, 1);
+  t.regex(stdout, /^extract: 13 articles → 8 XLIFF 2\.0 files \(de, ja\), [\d,]+ units, [\d,]+ words in /);
+  t.true(existsSync(join(root, 'output/xliff/ja/publishing.xlf')));
+  t.is(stderr, '', 'quiet in CI: no progress bar');
+});
+
+test('--json prints the result for scripts', (t) => {
+  const root = sampleRoot();
+  const { code, stdout } = run(['extract', '--root', root, '--lang', 'de', '--json', '--out', join(root, 'x')]);
+  t.is(code, 0);
+  const result = JSON.parse(stdout);
+  t.is(result.files.length, 4);
+  t.true(result.units > 100);
+});
+
+test('usage errors exit 2 with a clear message', (t) => {
+  const root = sampleRoot();
+  const bad = run(['extract', '--root', root, '--xliff', '3']);
+  t.is(bad.code, 2);
+  t.regex(bad.stderr, /--xliff must be 1\.2 or 2\.0/);
+  t.is(run(['extract', '--root', root, '--lang', 'not a language']).code, 2);
+  t.is(run(['extract', '--no-such-flag']).code, 2);
+  t.is(run(['frobnicate']).code, 2);
+});
+
+test('a bad configuration is a usage error naming the key', (t) => {
+  const root = sampleRoot();
+  writeFileSync(join(root, 'handbook.config.json'), JSON.stringify({ articles: 'articles/_articles', targetLanguage: ['de'] }));
+  const { code, stderr } = run(['extract', '--root', root]);
+  t.is(code, 2);
+  t.regex(stderr, /unknown key "targetLanguage" \(known: sourceLanguage, targetLanguages/);
+});
+
+test('a broken article: exit 1, the message names file and line, the rest is extracted', (t) => {
+  const root = sampleRoot();
+  mkdirSync(join(root, 'articles/_articles/bad'), { recursive: true });
+  writeFileSync(join(root, 'articles/_articles/bad/yaml.md'), '---\ntitle: [unclosed\n---\nText\n');
+  const { code, stderr, stdout } = run(['extract', '--root', root, '--lang', 'de']);
+  t.is(code, 1);
+  t.regex(stderr, /bad\/yaml\.md:\d+: front matter is not valid YAML/);
+  t.regex(stdout, /1 article\(s\) refused/);
+  t.true(existsSync(join(root, 'output/xliff/de/reference.xlf')));
+});

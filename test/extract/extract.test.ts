@@ -1,0 +1,58 @@
+import test from 'ava';
+import { readFileSync, readdirSync, writeFileSync, mkdirSync, cpSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadConfig } from '../../src/config/config.ts';
+import { extract, fileNameOf } from '../../src/extract/extract.ts';
+import { readHelpCenter } from '../../src/parse/help-center.ts';
+import { CORPUS, HAS_SHARED, NO_SHARED, PROJECT, temporaryDir } from '../helpers.ts';
+
+function extractTo(root: string, articles: string | undefined, version: '1.2' | '2.0' = '1.2') {
+  const config = loadConfig(root, { articles });
+  const out = temporaryDir();
+  const result = extract(config, readHelpCenter(config), { languages: ['de', 'ja'], version, outDir: out, all: true });
+  const files = Object.fromEntries(result.files.map((f) => [f.path.slice(out.length), readFileSync(f.path, 'utf8')]));
+  return { result, files };
+}
+
+test('extracting twice gives byte-identical files', (t) => {
+  const first = extractTo(PROJECT, undefined);
+  const second = extractTo(PROJECT, undefined);
+  t.deepEqual(Object.keys(first.files), ['/de/getting-started.xlf', '/de/for-translators.xlf', '/de/publishing.xlf', '/de/reference.xlf', '/ja/getting-started.xlf', '/ja/for-translators.xlf', '/ja/publishing.xlf', '/ja/reference.xlf']);
+  t.deepEqual(first.files, second.files);
+});
+
+test('corpus: extracting twice gives byte-identical files in both versions', (t) => {
+  if (!HAS_SHARED) return t.log(NO_SHARED), t.pass();
+  for (const version of ['1.2', '2.0'] as const) {
+    t.deepEqual(extractTo(CORPUS, join(CORPUS, '_articles'), version).files, extractTo(CORPUS, join(CORPUS, '_articles'), version).files);
+  }
+});
+
+test('one <file> per article, original = path relative to the articles folder, hidden articles included', (t) => {
+  const { files } = extractTo(PROJECT, undefined);
+  const reference = files['/de/reference.xlf']!;
+  const originals = [...reference.matchAll(/<file original="([^"]+)"/g)].map((m) => m[1]);
+  t.is(originals[0], 'category:reference');
+  t.true(originals.includes('reference/internal-notes.md'), 'hidden article is still translated');
+  t.true(reference.includes('target-language="de"') && reference.includes('source-language="en"'));
+});
+
+test('a broken article is reported and every other article is still extracted', (t) => {
+  const root = temporaryDir();
+  cpSync(join(PROJECT, 'articles'), join(root, 'articles'), { recursive: true });
+  writeFileSync(join(root, 'handbook.config.json'), readFileSync(join(PROJECT, 'handbook.config.json')));
+  mkdirSync(join(root, 'articles/_articles/broken'), { recursive: true });
+  writeFileSync(join(root, 'articles/_articles/broken/bad.md'), '---\ntitle: Bad\ncategories: [reference]\n---\n\n{% callout info %}\nOops\n');
+  const config = loadConfig(root);
+  const center = readHelpCenter(config);
+  const out = temporaryDir();
+  const result = extract(config, center, { languages: ['de'], version: '1.2', outDir: out, all: true });
+  t.deepEqual(result.problems.map((p) => `${p.file}:${p.line}`), ['broken/bad.md:6']);
+  t.is(readdirSync(join(out, 'de')).length, 4);
+  t.false(readFileSync(join(out, 'de/reference.xlf'), 'utf8').includes('broken/bad.md'));
+});
+
+test('category slugs cannot name a path outside the output folder', (t) => {
+  t.is(fileNameOf('../../etc/passwd'), '_-..-etc-passwd');
+  t.is(fileNameOf('account management'), 'account-management');
+});
