@@ -91,8 +91,11 @@ function yamlScalar(raw: string): string {
 }
 
 /**
- * Drops fenced code blocks (``` or ~~~ fences, at any indent, so also inside list items and
- * callouts) and link reference definitions (`[id]: url` lines, which are never shown).
+ * Drops, line by line: fenced code blocks (``` or ~~~ fences, at any indent, so also inside list
+ * items and callouts, or right after a list marker `1. ```; a fence closes at any indent, as
+ * kramdown reads it; the list marker's own line is dropped with it), indented code blocks (a
+ * line after a blank line, indented 4 or more spaces beyond the content of the list item it is in)
+ * and link reference definitions (`[id]: url` lines, which are never shown).
  */
 function dropCodeBlockLines(body: string): string {
   const out: string[] = [];
@@ -121,7 +124,7 @@ function dropCodeBlockLines(body: string): string {
       out.push('');
       continue;
     }
-    const open = /^\s*(`{3,}|~{3,})(.*)$/.exec(line);
+    const open = /^\s*(?:(?:[-*+]|\d{1,9}[.)])[ ]+)?(`{3,}|~{3,})(.*)$/.exec(line);
     // A backtick fence's info string has no backtick (otherwise the line is a code span).
     if (open && !(open[1]![0] === '`' && open[2]!.includes('`'))) {
       fence = { char: open[1]![0]!, length: open[1]!.length };
@@ -157,18 +160,23 @@ const BACKSLASH_STAR = '\uF8FE';
 
 /**
  * What a reader of the published page reads, as plain text. The rules, in order:
- * - front matter: only the values of `title` and `description` (one-line scalars);
+ * - front matter: only the values of `title` and `description` (one-line scalars; of a repeated
+ *   key, the last);
  * - `{% comment %}…{% endcomment %}` and `<!-- … -->` are dropped whole;
- * - fenced code blocks (any indent) and link reference definition lines are dropped;
+ * - fenced code blocks (any indent, or after a list marker; closed by a fence of the same kind at
+ *   any indent), indented code blocks (after a blank line, 4+ spaces beyond the current list
+ *   item's content) and link reference definition lines are dropped;
  * - code spans (backtick runs of equal length) are dropped;
  * - `<script>`, `<style>` and `<iframe>` elements are dropped with their content;
- * - link destinations `](…)` and reference labels `][…]` are dropped, the link text is kept;
+ * - link destinations `](…)` and reference labels `][…]` are dropped without a space (`[Admin](…)'s`
+ *   reads as one word), the link text is kept;
  * - autolinks `<scheme:…>` are dropped;
  * - Liquid: `{{ … }}` is dropped; `{% image path Caption words %}` keeps its caption (the
  *   arguments after the path); every other `{% … %}` tag is dropped, keeping what stands between
  *   block tags (callout bodies, captured tab panels, which Jekyll prints);
  * - kramdown attribute lists `{:…}` are dropped;
- * - link texts that are URLs (`[https://…]`) and bare URLs (`https://…`, `http://…`, `www.…`) are dropped;
+ * - link texts that are URLs (`[https://…]`) and bare URLs (`https://…`, `http://…`, `www.…`) are
+ *   dropped; the brackets of link texts are dropped without a space (`more:[Vault]` is one word);
  * - HTML tags are dropped, keeping the text between them and their `alt`/`title` values; a tag
  *   reads as a space, except inline tags (`<b>`, `<i>`, `<a>`, `<span>`…), which read as nothing;
  * - emphasis markers are dropped without a space, so `**Admin**'s` reads as one word: every `*`,
@@ -176,15 +184,18 @@ const BACKSLASH_STAR = '\uF8FE';
  * - HTML entities (a small table and numeric references) and backslash escapes are decoded.
  * Everything else dropped is replaced by a space, so words on either side do not fuse.
  */
-export function readerView(source: string): string {
+function readerView(source: string): string {
   let body = source.replace(/^\uFEFF/, '');
   const parts: string[] = [];
   const frontMatter = /^---[ \t]*\r?\n([\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/.exec(body);
   if (frontMatter) {
+    // A repeated key: the last one wins, as Jekyll reads YAML.
+    const values = new Map<string, string>();
     for (const line of (frontMatter[1] ?? '').split(/\r?\n/)) {
       const pair = /^(title|description)\s*:(.*)$/.exec(line);
-      if (pair) parts.push(yamlScalar(pair[2]!));
+      if (pair) values.set(pair[1]!, yamlScalar(pair[2]!));
     }
+    parts.push(...values.values());
     body = body.slice(frontMatter[0].length);
   }
   body = body.replace(/\r\n?/g, '\n');
@@ -193,8 +204,8 @@ export function readerView(source: string): string {
   body = dropCodeBlockLines(body);
   body = body.replace(/(?<![`\\])(`+)(?!`)((?:(?!\n\s*\n)[\s\S])*?[^`])\1(?!`)/g, ' ');
   body = body.replace(/<(script|style|iframe)\b[\s\S]*?<\/\1\s*>/gi, ' ');
-  body = body.replace(/\]\((?:[^()\n]|\([^()\n]*\))*\)/g, '] ');
-  body = body.replace(/\]\[[^\]\n]*\]/g, '] ');
+  body = body.replace(/\]\((?:[^()\n]|\([^()\n]*\))*\)/g, ']');
+  body = body.replace(/\]\[[^\]\n]*\]/g, ']');
   body = body.replace(/<[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>]*>/g, ' ');
   body = body.replace(/\{\{[\s\S]*?\}\}/g, ' ');
   body = body.replace(/\{%-?\s*([a-zA-Z_]\w*)([\s\S]*?)-?%\}/g, (_all, name: string, args: string) =>
