@@ -22,7 +22,7 @@ export function draftOf(
   fallback: Span,
 ): UnitDraft | undefined {
   if (builder.isEmpty) return undefined;
-  const { segments, span } = builder.finish(fallback);
+  const { segments, span } = builder.finish(fallback, syntax === 'html');
   if (!hasTranslatableText(segments)) return undefined;
   return { kind, syntax, element, segments, span };
 }

@@ -186,9 +186,17 @@ export class SegmentBuilder {
    * Ends the unit: pairs HTML tags, trims standalone codes and white space at both ends
    * (they stay in the skeleton), numbers the codes. Returns the segments and where they stand.
    */
-  finish(fallback: Span): { segments: Segment[]; span: Span } {
+  finish(fallback: Span, unwrap = false): { segments: Segment[]; span: Span } {
     pairHtmlTags(this.items);
-    const items = trim(this.items);
+    let items = trim(this.items);
+    // In raw HTML a tag pair around the whole text (`<a …>Label</a>`) stays in the skeleton too,
+    // so tags keep their own lines.
+    while (unwrap && items.length > 1) {
+      const first = items[0]!;
+      const last = items[items.length - 1]!;
+      if (first.kind !== 'code' || first.codeKind !== 'open' || first.partner !== last) break;
+      items = trim(items.slice(1, -1));
+    }
     const segments: Segment[] = [];
     let nextId = 1;
     const ids = new Map<CodeItem, number>();
