@@ -11,3 +11,4 @@ export { writeXliff } from './xliff/write.ts';
 export type { XliffPackage, XliffVersion, PackageFile, PackageUnit } from './xliff/package.ts';
 export { extract, packageOf, type ExtractOptions, type ExtractResult } from './extract/extract.ts';
 export { main } from './cli/main.ts';
+export { localizeArticle, type TranslationOf, type LocalizeResult } from './render/markdown/localize.ts';
