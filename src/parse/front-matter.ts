@@ -2,11 +2,10 @@
 // every byte around them (keys, order, quoting, `order: 04`) stays as written.
 import matter from 'gray-matter';
 import { isMap, isScalar, parse as parseYaml, parseDocument } from 'yaml';
-import type { FrontMatter, Span, Unit } from '../model/types.ts';
-import { ArticleError } from './problem.ts';
-import type { UnitDraft } from './draft.ts';
+import type { FrontMatter, Segment, Span, Unit } from '../model/types.ts';
 import { hasTranslatableText } from '../model/unit.ts';
-import type { Segment } from '../model/types.ts';
+import type { UnitDraft } from './draft.ts';
+import { ArticleError } from './problem.ts';
 
 /** `---` fences at the very start, as Jekyll and remark-frontmatter read them. */
 const FENCED = /^---[ \t]*\r?\n([\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/;

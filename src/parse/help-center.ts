@@ -4,9 +4,7 @@ import { join, relative, sep } from 'node:path';
 import type { Config } from '../config/config.ts';
 import type { Article, Category, FileProblem, HelpCenter, Unit } from '../model/types.ts';
 import { assignIds, orderOf, parseArticle } from './article.ts';
-import { readFrontMatter } from './front-matter.ts';
 import { ArticleError, LineIndex } from './problem.ts';
-import { decodeUtf8 } from './article.ts';
 
 /** Markdown files under a folder, relative to it with `/`, sorted so every machine agrees. */
 export function listMarkdown(folder: string, skip: ReadonlySet<string> = new Set()): string[] {
@@ -36,20 +34,19 @@ function readCategoryFile(config: Config, name: string): CategoryFile {
   const path = join(config.categories!, name);
   const slug = name.replace(/\.md$/, '');
   const id = `category:${slug}`;
-  const { text } = decodeUtf8(readFileSync(path), id);
-  const { frontMatter } = readFrontMatter(text, id);
-  const data = (frontMatter?.data ?? {}) as Record<string, unknown>;
-  const title = typeof data.title === 'string' ? data.title : undefined;
-  const units: Unit[] = [];
-  if (title !== undefined && frontMatter) {
-    const parsed = parseArticle(id, readFileSync(path), { liquid: config.liquid, translatableFrontMatter: ['title'] });
-    const titleUnit = parsed.units.find((unit) => unit.kind === 'front-matter');
-    if (titleUnit) {
-      const draft = { ...titleUnit, kind: 'category-title' as const, element: 'category title' };
-      units.push(...assignIds([draft], id, new LineIndex(text)));
-    }
-  }
-  return { slug, title, order: orderOf(data.order), file: relative(config.root, path).split(sep).join('/'), units };
+  const parsed = parseArticle(id, readFileSync(path), { liquid: config.liquid, translatableFrontMatter: ['title'] });
+  const data = (parsed.frontMatter?.data ?? {}) as Record<string, unknown>;
+  const titleUnit = parsed.units.find((unit) => unit.kind === 'front-matter');
+  const units = titleUnit
+    ? assignIds([{ ...titleUnit, kind: 'category-title', element: 'category title' }], id, new LineIndex(parsed.source))
+    : [];
+  return {
+    slug,
+    title: typeof data.title === 'string' ? data.title : undefined,
+    order: orderOf(data.order),
+    file: relative(config.root, path).split(sep).join('/'),
+    units,
+  };
 }
 
 function humanize(slug: string): string {

@@ -105,7 +105,7 @@ function pairBlocks(tokens: LiquidToken[], rules: LiquidRules, file: string, lin
   const hasEnd = new Set(tokens.filter((t) => t.kind === 'tag' && t.name.startsWith('end')).map((t) => t.name.slice(3)));
   const blocks: LiquidBlock[] = [];
   const pieces: LiquidToken[][] = [];
-  const stack: { token: LiquidToken; pieceIndex: number }[] = [];
+  const stack: { token: LiquidToken }[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     if (token.kind === 'tag' && token.name.startsWith('end') && token.name.length > 3) {
@@ -136,7 +136,7 @@ function pairBlocks(tokens: LiquidToken[], rules: LiquidRules, file: string, lin
       i = closeIndex;
       continue;
     }
-    stack.push({ token, pieceIndex: pieces.length });
+    stack.push({ token });
     pieces.push([token]);
   }
   const open = stack.pop();
