@@ -36,6 +36,13 @@ test('a translated heading keeps its source anchor; an identity translation adds
   t.is(localizeArticle(a, (u) => u.segments).text, a.source);
 });
 
+test('repeated headings: ids are counted in document order in the output, as kramdown does', (t) => {
+  const a = parse('## Setup\n\n## Setup\n');
+  const first = a.units[0]!;
+  const out = localizeArticle(a, (u) => (u === first ? [text('Einrichtung')] : undefined));
+  t.is(out.text, '## Einrichtung {#setup}\n\n## Setup {#setup-1}\n');
+});
+
 test('front matter values keep their quoting style; plain values are quoted when they must be', (t) => {
   const a = parse('---\ntitle: Plain\ndescription: "Quoted"\norder: 04\n---\nx\n');
   const out = localizeArticle(a, (u) => (u.id === 'fm-title' ? [text('Titel: mit Doppelpunkt')] : u.id === 'fm-description' ? [text('Mit "Anführung"')] : undefined));

@@ -25,14 +25,13 @@ export function localizeArticle(article: Article, translationOf: TranslationOf):
   const source = article.source;
   const patches: Patch[] = [];
   let fallbacks = 0;
-  const anchors = new AnchorSet();
   for (const unit of article.units) {
     const target = translationOf(unit);
     if (!target) fallbacks++;
     // Identity translations change nothing, so the source bytes (escapes, entities) are kept.
     if (target && contentKey(target) !== contentKey(unit.segments)) patches.push({ unit, target });
-    else if (unit.anchor) anchors.take(unit.anchor);
   }
+  const pins = pinnedAnchors(article.units, patches);
   patches.sort((a, b) => a.unit.span.start - b.unit.span.start || b.unit.span.end - a.unit.span.end);
 
   const renderRange = (range: Span): string => {
@@ -60,7 +59,7 @@ export function localizeArticle(article: Article, translationOf: TranslationOf):
       }
       first = false;
     }
-    return out + pinnedAnchor(unit, target, anchors);
+    return out + (pins.get(unit) ?? '');
   };
 
   const text = renderRange({ start: 0, end: source.length });
@@ -73,9 +72,20 @@ function startsLine(source: string, offset: number): boolean {
   return /^\s*(?:[-*+]\s+|\d+[.)]\s+|#{1,6}\s+|\|\s*)?$/.test(source.slice(lineStart, offset));
 }
 
-/** A translated heading keeps its source id, so the `#anchor` links to it keep working. */
-function pinnedAnchor(unit: Unit, target: readonly Segment[], anchors: AnchorSet): string {
-  if (!unit.anchor) return '';
-  const generated = anchors.take(kramdownId(plainText(target)));
-  return generated === unit.anchor ? '' : ` {#${unit.anchor}}`;
+/**
+ * A translated heading keeps its source id, so the `#anchor` links to it keep working: where the
+ * id kramdown would generate for the output (in document order, numbered on repeats) differs,
+ * the heading gets `{#source-id}`.
+ */
+function pinnedAnchors(units: readonly Unit[], patches: readonly Patch[]): Map<Unit, string> {
+  const targets = new Map(patches.map((patch) => [patch.unit, patch.target]));
+  const anchors = new AnchorSet();
+  const pins = new Map<Unit, string>();
+  for (const unit of units) {
+    if (!unit.anchor) continue;
+    const target = targets.get(unit);
+    const generated = anchors.take(kramdownId(plainText(target ?? unit.segments)));
+    if (target && generated !== unit.anchor) pins.set(unit, ` {#${unit.anchor}}`);
+  }
+  return pins;
 }
