@@ -91,6 +91,15 @@ export interface FrontMatter {
   readonly data: Readonly<Record<string, unknown>>;
 }
 
+/** A heading of an article, with the id kramdown gives it (whether or not it holds a unit). */
+export interface Heading {
+  /** The text kramdown makes the id from. */
+  readonly text: string;
+  readonly anchor: string;
+  /** The unit holding the heading's text, when it has text to translate. */
+  readonly unitId?: string;
+}
+
 export interface Article {
   /** Path relative to the articles folder, with `/` separators. */
   readonly path: string;
@@ -103,6 +112,8 @@ export interface Article {
   readonly order: number | undefined;
   readonly hidden: boolean;
   readonly units: readonly Unit[];
+  /** Every heading in document order: what localized output needs to keep `#anchor` links working. */
+  readonly headings: readonly Heading[];
 }
 
 export interface Category {

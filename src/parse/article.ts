@@ -153,11 +153,17 @@ export function parseArticle(path: string, bytes: Uint8Array, options: ParseOpti
   const liquid = maskLiquid(source, bodyStart, options.liquid, path, lines);
   const view: SourceView = { source, liquid };
   const tree = markdownParser.parse(liquid.masked) as Root;
+  const body = readMarkdownUnits(tree, view, parseFragment);
   const drafts = [
     ...(frontMatter ? frontMatterDrafts(frontMatter, options.translatableFrontMatter) : []),
-    ...readMarkdownUnits(tree, view, parseFragment),
+    ...body.drafts,
     ...captionDrafts(view),
   ].sort((a, b) => a.span.start - b.span.start);
   const facts = factsOf((frontMatter?.data ?? {}) as Record<string, unknown>, path);
-  return { path, source, hasBom, frontMatter, ...facts, units: assignIds(drafts, path, lines) };
+  const units = assignIds(drafts, path, lines);
+  const headings = body.headings.map(({ text, anchor, draft }) => {
+    const unit = draft ? units[drafts.indexOf(draft)] : undefined;
+    return unit ? { text, anchor, unitId: unit.id } : { text, anchor };
+  });
+  return { path, source, hasBom, frontMatter, ...facts, units, headings };
 }

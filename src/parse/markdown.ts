@@ -16,6 +16,7 @@ interface WalkState {
   readonly parseFragment: FragmentParser;
   readonly drafts: UnitDraft[];
   readonly anchors: AnchorSet;
+  readonly headings: { text: string; anchor: string; draft: UnitDraft | undefined }[];
 }
 
 function spanOf(node: Nodes): Span {
@@ -146,9 +147,11 @@ function readBlocks(nodes: readonly RootContent[], state: WalkState, listItem?: 
         inlineDraft(node, listItem ? 'list-item' : 'paragraph', (listItem ?? 'paragraph') + where, state);
         break;
       case 'heading': {
-        const anchor = state.anchors.take(kramdownId(headingText(node.children)));
-        const draft = inlineDraft(node, 'heading', `heading ${node.depth} (#${anchor})${where}`, state);
-        if (draft) state.drafts[state.drafts.indexOf(draft)] = { ...draft, anchor };
+        const text = headingText(node.children);
+        const anchor = state.anchors.take(kramdownId(text));
+        let draft = inlineDraft(node, 'heading', `heading ${node.depth} (#${anchor})${where}`, state);
+        if (draft) state.drafts[state.drafts.indexOf(draft)] = draft = { ...draft, anchor };
+        state.headings.push({ text, anchor, draft });
         break;
       }
       case 'list':
@@ -198,9 +201,14 @@ function readHtmlLineAsParagraph(node: Nodes, state: WalkState, listItem: string
   inlineDraft(paragraph, listItem ? 'list-item' : 'paragraph', (listItem ?? 'paragraph') + where, state);
 }
 
-/** Unit drafts of a parsed body, in document order. */
-export function readMarkdownUnits(tree: Root, view: SourceView, parseFragment: FragmentParser): UnitDraft[] {
-  const state: WalkState = { view, parseFragment, drafts: [], anchors: new AnchorSet() };
+export interface MarkdownRead {
+  readonly drafts: UnitDraft[];
+  readonly headings: WalkState['headings'];
+}
+
+/** Unit drafts of a parsed body, and its headings, in document order. */
+export function readMarkdownUnits(tree: Root, view: SourceView, parseFragment: FragmentParser): MarkdownRead {
+  const state: WalkState = { view, parseFragment, drafts: [], anchors: new AnchorSet(), headings: [] };
   readBlocks(tree.children, state);
-  return state.drafts;
+  return { drafts: state.drafts, headings: state.headings };
 }

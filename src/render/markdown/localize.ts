@@ -2,7 +2,7 @@
 // Everything else is copied byte for byte from the source; codes are re-emitted from their spans.
 import { AnchorSet, kramdownId } from '../../model/anchor.ts';
 import type { Article, Segment, Span, Unit } from '../../model/types.ts';
-import { contentKey, plainText } from '../../model/unit.ts';
+import { contentKey } from '../../model/unit.ts';
 import { escapeText } from './escape.ts';
 
 /** The translation of a unit, or nothing to keep the source text. */
@@ -10,7 +10,8 @@ export type TranslationOf = (unit: Unit) => readonly Segment[] | undefined;
 
 interface Patch {
   readonly unit: Unit;
-  readonly target: readonly Segment[];
+  /** The translation; none for a heading that keeps its text but needs its id pinned. */
+  readonly target?: readonly Segment[];
 }
 
 const within = (inner: Span, outer: Span) => outer.start <= inner.start && inner.end <= outer.end;
@@ -31,22 +32,25 @@ export function localizeArticle(article: Article, translationOf: TranslationOf):
     // Identity translations change nothing, so the source bytes (escapes, entities) are kept.
     if (target && contentKey(target) !== contentKey(unit.segments)) patches.push({ unit, target });
   }
-  const pins = pinnedAnchors(article.units, patches);
+  const pins = pinnedAnchors(article, patches);
+  for (const unit of pins.keys()) if (!patches.some((patch) => patch.unit === unit)) patches.push({ unit });
   patches.sort((a, b) => a.unit.span.start - b.unit.span.start || b.unit.span.end - a.unit.span.end);
 
-  const renderRange = (range: Span): string => {
+  const renderRange = (range: Span, self?: Patch): string => {
     let out = '';
     let at = range.start;
     for (const patch of patches) {
       const span = patch.unit.span;
-      if (span.start < at || !within(span, range)) continue;
+      if (patch === self || span.start < at || !within(span, range)) continue;
       out += source.slice(at, span.start) + renderUnit(patch);
       at = span.end;
     }
     return out + source.slice(at, range.end);
   };
 
-  const renderUnit = ({ unit, target }: Patch): string => {
+  const renderUnit = (patch: Patch): string => {
+    const { unit, target } = patch;
+    if (!target) return renderRange(unit.span, patch) + (pins.get(unit) ?? '');
     let out = '';
     let first = true;
     for (const segment of target) {
@@ -72,20 +76,33 @@ function startsLine(source: string, offset: number): boolean {
   return /^\s*(?:[-*+]\s+|\d+[.)]\s+|#{1,6}\s+|\|\s*)?$/.test(source.slice(lineStart, offset));
 }
 
+/** The text kramdown reads for a heading id: text and the content of code spans. */
+function anchorText(segments: readonly Segment[]): string {
+  return segments
+    .map((s) => (s.type === 'text' ? s.value : s.role === 'code' ? s.data.replace(/^`+ ?| ?`+$/g, '') : ''))
+    .join('');
+}
+
 /**
- * A translated heading keeps its source id, so the `#anchor` links to it keep working: where the
- * id kramdown would generate for the output (in document order, numbered on repeats) differs,
- * the heading gets `{#source-id}`.
+ * A heading keeps its source id, so the `#anchor` links to it keep working: where the id kramdown
+ * would generate for the output (in document order, numbered on repeats) differs, the heading
+ * gets `{#source-id}`.
  */
-function pinnedAnchors(units: readonly Unit[], patches: readonly Patch[]): Map<Unit, string> {
-  const targets = new Map(patches.map((patch) => [patch.unit, patch.target]));
+function pinnedAnchors(article: Article, patches: readonly Patch[]): Map<Unit, string> {
+  const targets = new Map(patches.map((patch) => [patch.unit.id, patch]));
   const anchors = new AnchorSet();
   const pins = new Map<Unit, string>();
-  for (const unit of units) {
-    if (!unit.anchor) continue;
-    const target = targets.get(unit);
-    const generated = anchors.take(kramdownId(plainText(target ?? unit.segments)));
-    if (target && generated !== unit.anchor) pins.set(unit, ` {#${unit.anchor}}`);
+  for (const heading of article.headings) {
+    const patch = heading.unitId ? targets.get(heading.unitId) : undefined;
+    let text = heading.text;
+    if (patch?.target) {
+      const source = anchorText(patch.unit.segments);
+      const target = anchorText(patch.target);
+      text = text.includes(source) ? text.replace(source, target) : target;
+    }
+    const generated = anchors.take(kramdownId(text));
+    const unit = heading.unitId ? article.units.find((u) => u.id === heading.unitId) : undefined;
+    if (generated !== heading.anchor && unit) pins.set(unit, ` {#${heading.anchor}}`);
   }
   return pins;
 }
