@@ -2,9 +2,13 @@
 import { Command, CommanderError } from 'commander';
 import { pathToFileURL } from 'node:url';
 import { ConfigError } from '../config/config.ts';
+import { registerBuild } from './build.ts';
 import { registerExtract } from './extract.ts';
+import { registerMerge } from './merge.ts';
 import { EXIT } from './output.ts';
 import { UsageError } from './usage.ts';
+import { LockedError } from '../store/lock.ts';
+import { StoreError } from '../store/store.ts';
 
 export async function main(argv: readonly string[]): Promise<number> {
   let exitCode: number = EXIT.ok;
@@ -13,7 +17,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     .version('0.1.0')
     .exitOverride()
     .showHelpAfterError();
-  registerExtract(program, (code) => (exitCode = code));
+  const setExit = (code: number) => (exitCode = code);
+  registerExtract(program, setExit);
+  registerMerge(program, setExit);
+  registerBuild(program, setExit);
   program.commands.forEach((command) => command.exitOverride());
   try {
     await program.parseAsync(argv);
@@ -25,6 +32,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (error instanceof UsageError || error instanceof ConfigError) {
       process.stderr.write(`error: ${error.message}\n`);
       return EXIT.usage;
+    }
+    if (error instanceof LockedError || error instanceof StoreError) {
+      process.stderr.write(`error: ${error.message}\n`);
+      return EXIT.refused;
     }
     throw error;
   }

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import type { Config } from '../config/config.ts';
 import type { Category, FileProblem, HelpCenter, Unit } from '../model/types.ts';
 import { writeFileAtomic } from '../util/atomic-write.ts';
-import type { PackageFile, XliffPackage, XliffVersion } from '../xliff/package.ts';
+import type { PackageFile, PackageUnit, XliffPackage, XliffVersion } from '../xliff/package.ts';
+import { TranslationStore } from '../store/translations.ts';
 import { writeXliff } from '../xliff/write.ts';
 
 export interface ExtractOptions {
@@ -11,10 +12,8 @@ export interface ExtractOptions {
   readonly version: XliffVersion;
   /** Folder that receives `<lang>/<category>.xlf`. */
   readonly outDir: string;
-  /** Write every unit, not only those that need translating. */
+  /** Write every unit (with its current translation as target), not only those that need translating. */
   readonly all: boolean;
-  /** Whether a unit still needs translating into a language (default: every unit does). */
-  readonly needsTranslation?: (language: string, file: string, unit: Unit) => boolean;
   readonly onFile?: (done: number, total: number) => void;
 }
 
@@ -38,16 +37,26 @@ export function fileNameOf(slug: string): string {
   return slug.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^\.+/, '_') || '_';
 }
 
-/** The XLIFF package of one category in one language: its title file, then its articles in order. */
-export function packageOf(center: Config, category: Category, language: string, keep: (file: string, unit: Unit) => boolean): XliffPackage {
+/**
+ * The XLIFF package of one category in one language: its title file, then its articles in order.
+ * A unit with a current translation is left out, or (with `all`) carries it as its target.
+ */
+export function packageOf(config: Config, category: Category, store: TranslationStore, all: boolean): XliffPackage {
   const files: PackageFile[] = [];
   const add = (original: string, units: readonly Unit[]) => {
-    const kept = units.filter((unit) => keep(original, unit)).map((unit) => ({ unit }));
+    const kept: PackageUnit[] = [];
+    for (const unit of units) {
+      const entry = store.entry(unit);
+      const current = store.current(unit);
+      if (current && !all) continue;
+      const target = current ? store.translationOf(unit) : undefined;
+      kept.push({ unit, revision: entry?.revision ?? 0, ...(target ? { target, state: current!.state } : {}) });
+    }
     if (kept.length > 0) files.push({ original, units: kept });
   };
   add(`category:${category.slug}`, category.units);
   for (const article of category.articles) add(article.path, article.units);
-  return { sourceLanguage: center.sourceLanguage, targetLanguage: language, files };
+  return { sourceLanguage: config.sourceLanguage, targetLanguage: store.language, files };
 }
 
 export function extract(config: Config, center: HelpCenter, options: ExtractOptions): ExtractResult {
@@ -55,9 +64,9 @@ export function extract(config: Config, center: HelpCenter, options: ExtractOpti
   const total = options.languages.length * center.categories.length;
   let done = 0;
   for (const language of options.languages) {
-    const keep = (file: string, unit: Unit) => options.all || (options.needsTranslation?.(language, file, unit) ?? true);
+    const store = new TranslationStore(config.locales, language);
     for (const category of center.categories) {
-      const pkg = packageOf(config, category, language, keep);
+      const pkg = packageOf(config, category, store, options.all);
       options.onFile?.(++done, total);
       if (pkg.files.length === 0) continue;
       const path = join(options.outDir, language, `${fileNameOf(category.slug)}.xlf`);

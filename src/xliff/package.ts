@@ -10,6 +10,8 @@ export interface PackageUnit {
   readonly unit: Unit;
   readonly target?: readonly Segment[];
   readonly state?: TargetState;
+  /** The store revision of the unit when extracted; merge refuses files older than the store. */
+  readonly revision?: number;
 }
 
 export interface PackageFile {

@@ -24,7 +24,7 @@ export function qualifiedId12(original: string, unitId: string): string {
   return `${original}#${unitId}`;
 }
 
-function unit12(original: string, { unit, target, state }: PackageUnit): string {
+function unit12(original: string, { unit, target, state, revision }: PackageUnit): string {
   const lines = [
     `      <trans-unit${attributes({ id: qualifiedId12(original, unit.id), resname: unit.id, 'xml:space': 'preserve', ...(unit.anchor ? { extradata: `#${unit.anchor}` } : {}) })}>`,
     `        <source>${inline12(unit.segments)}</source>`,
@@ -33,6 +33,7 @@ function unit12(original: string, { unit, target, state }: PackageUnit): string 
   lines.push(
     `        <context-group purpose="location"><context context-type="sourcefile">${escapeText(unit.context.file)}</context><context context-type="linenumber">${unit.context.line}</context></context-group>`,
     `        <note from="handbook">${escapeText(locationNote(unit))} (${unit.words} ${unit.words === 1 ? 'word' : 'words'})</note>`,
+    ...(revision !== undefined ? [`        <note from="handbook-revision">${revision}</note>`] : []),
     '      </trans-unit>',
   );
   return lines.join('\n');
@@ -49,11 +50,12 @@ function file12(pkg: XliffPackage, file: PackageFile): string {
   ].join('\n');
 }
 
-function unit20({ unit, target, state }: PackageUnit): string {
+function unit20({ unit, target, state, revision }: PackageUnit): string {
   const segmentState = state ? STATE_20[state] : 'initial';
+  const revisionNote = revision !== undefined ? `<note category="handbook-revision">${revision}</note>` : '';
   return [
     `    <unit${attributes({ id: unit.id, name: unit.anchor ? `#${unit.anchor}` : undefined })}>`,
-    `      <notes><note category="location">${escapeText(locationNote(unit))}</note><note category="words">${unit.words}</note></notes>`,
+    `      <notes><note category="location">${escapeText(locationNote(unit))}</note><note category="words">${unit.words}</note>${revisionNote}</notes>`,
     ...(originalData20(unit.segments) ? [`      ${originalData20(unit.segments)}`] : []),
     `      <segment${attributes({ state: segmentState })}><source xml:space="preserve">${inline20(unit.segments)}</source>${target ? `<target xml:space="preserve">${inline20(target)}</target>` : ''}</segment>`,
     '    </unit>',

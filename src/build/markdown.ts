@@ -1,0 +1,43 @@
+// `build --format md`: every article in every language, as Markdown the same Jekyll site publishes.
+import { join } from 'node:path';
+import type { Config } from '../config/config.ts';
+import type { HelpCenter } from '../model/types.ts';
+import { localizeArticle } from '../render/markdown/localize.ts';
+import { TranslationStore } from '../store/translations.ts';
+import { writeFileAtomic } from '../util/atomic-write.ts';
+
+export interface MarkdownBuildOptions {
+  readonly languages: readonly string[];
+  /** Output root: files go to `<outDir>/<lang>/markdown/<article path>`. */
+  readonly outDir: string;
+  readonly categories?: readonly string[];
+  readonly onArticle?: (done: number, total: number) => void;
+}
+
+export interface LanguageBuild {
+  readonly language: string;
+  readonly articles: number;
+  readonly units: number;
+  /** Units published in the source language: no current translation. */
+  readonly fallbacks: number;
+}
+
+export function buildMarkdown(config: Config, center: HelpCenter, options: MarkdownBuildOptions): LanguageBuild[] {
+  const categories = center.categories.filter((c) => !options.categories || options.categories.includes(c.slug));
+  const articles = categories.flatMap((c) => c.articles);
+  const total = articles.length * options.languages.length;
+  let done = 0;
+  return options.languages.map((language) => {
+    const store = new TranslationStore(config.locales, language);
+    let fallbacks = 0;
+    let units = 0;
+    for (const article of articles) {
+      const result = localizeArticle(article, (unit) => store.translationOf(unit));
+      writeFileAtomic(join(options.outDir, language, 'markdown', article.path), result.text);
+      fallbacks += result.fallbacks;
+      units += article.units.length;
+      options.onArticle?.(++done, total);
+    }
+    return { language, articles: articles.length, units, fallbacks };
+  });
+}

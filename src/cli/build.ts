@@ -1,0 +1,62 @@
+// `handbook build`: publish every article (md) in every language.
+import { relative } from 'node:path';
+import type { Command } from 'commander';
+import { checkLanguage, loadConfig } from '../config/config.ts';
+import { buildMarkdown } from '../build/markdown.ts';
+import { readHelpCenter } from '../parse/help-center.ts';
+import { EXIT, formatCount, reportProblems, splitList } from './output.ts';
+import { startProgress } from './progress.ts';
+import { UsageError } from './usage.ts';
+
+interface BuildFlags {
+  lang?: string;
+  format: string;
+  category?: string;
+  out?: string;
+  articles?: string;
+  root: string;
+  json?: boolean;
+}
+
+const FORMATS = ['md'] as const;
+const PLANNED = ['html', 'pdf'];
+
+export function registerBuild(program: Command, setExit: (code: number) => void): void {
+  program
+    .command('build')
+    .description('write localized articles for every language (md: output/<lang>/markdown/<article path>)')
+    .option('--lang <codes>', 'languages, comma-separated (default: targetLanguages of the configuration)')
+    .option('--format <formats>', `output formats, comma-separated: ${FORMATS.join(', ')}`, 'md')
+    .option('--category <slugs>', 'only these categories, comma-separated')
+    .option('--out <dir>', 'output folder (default: output under the root)')
+    .option('--articles <dir>', 'articles folder (default: from the configuration)')
+    .option('--root <dir>', 'root folder holding handbook.config.json', '.')
+    .option('--json', 'print the result as JSON')
+    .action((flags: BuildFlags) => setExit(runBuild(flags)));
+}
+
+function runBuild(flags: BuildFlags): number {
+  const formats = splitList(flags.format);
+  for (const format of formats) {
+    if (PLANNED.includes(format)) throw new UsageError(`--format ${format}: HTML and PDF handbooks are not built yet; use --format md`);
+    if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must list ${FORMATS.join(', ')}, not "${format}"`);
+  }
+  const config = loadConfig(flags.root, { articles: flags.articles, output: flags.out });
+  const languages = flags.lang ? splitList(flags.lang).map((l) => checkLanguage(l, '--lang')) : [...config.targetLanguages];
+  if (languages.length === 0) throw new UsageError('no language: pass --lang de,ja or set targetLanguages in handbook.config.json');
+  const center = readHelpCenter(config);
+  const categories = flags.category ? splitList(flags.category) : undefined;
+  const unknown = categories?.filter((slug) => !center.categories.some((c) => c.slug === slug)) ?? [];
+  if (unknown.length) throw new UsageError(`no category ${unknown.join(', ')} (known: ${center.categories.map((c) => c.slug).join(', ')})`);
+
+  const progress = startProgress('Building Markdown');
+  const builds = buildMarkdown(config, center, { languages, outDir: config.output, categories, onArticle: (d, t) => progress.update(d, t) });
+  progress.stop();
+  reportProblems(center.problems, relative(process.cwd(), config.articles) || '.');
+  if (flags.json) process.stdout.write(`${JSON.stringify({ formats, languages: builds, problems: center.problems }, null, 2)}\n`);
+  else {
+    const parts = builds.map((b) => `${b.language} ${formatCount(b.units - b.fallbacks)}/${formatCount(b.units)} translated (${formatCount(b.fallbacks)} in source language)`);
+    process.stdout.write(`build md: ${builds[0]?.articles ?? 0} articles × ${builds.length} languages in ${relative(process.cwd(), config.output) || '.'}: ${parts.join('; ')}\n`);
+  }
+  return center.problems.length > 0 ? EXIT.refused : EXIT.ok;
+}

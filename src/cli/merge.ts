@@ -1,0 +1,54 @@
+// `handbook merge FILE...`: check returned XLIFF and keep the valid translations in locales/.
+import { relative } from 'node:path';
+import type { Command } from 'commander';
+import { checkLanguage, loadConfig } from '../config/config.ts';
+import { mergeLocked, type MergeProblem } from '../merge/merge.ts';
+import { readHelpCenter } from '../parse/help-center.ts';
+import { EXIT, formatCount, reportProblems } from './output.ts';
+import { UsageError } from './usage.ts';
+
+interface MergeFlags {
+  lang?: string;
+  dryRun?: boolean;
+  articles?: string;
+  root: string;
+  json?: boolean;
+}
+
+function describe(problem: MergeProblem): string {
+  const where = `${relative(process.cwd(), problem.file) || problem.file}:${problem.line}`;
+  return `${problem.severity}: ${where}${problem.unit ? `: unit ${problem.unit}` : ''}: ${problem.message}`;
+}
+
+export function registerMerge(program: Command, setExit: (code: number) => void): void {
+  program
+    .command('merge')
+    .description('check translated XLIFF files and keep every valid translation in locales/<lang>/')
+    .argument('<files...>', 'XLIFF 1.2 or 2.0 files returned by translators')
+    .option('--lang <code>', 'the target language the files must have (default: any configured one)')
+    .option('--dry-run', 'check only; write nothing')
+    .option('--articles <dir>', 'articles folder (default: from the configuration)')
+    .option('--root <dir>', 'root folder holding handbook.config.json', '.')
+    .option('--json', 'print the result as JSON')
+    .action((files: string[], flags: MergeFlags) => setExit(runMerge(files, flags)));
+}
+
+function runMerge(files: string[], flags: MergeFlags): number {
+  const config = loadConfig(flags.root, { articles: flags.articles });
+  const language = flags.lang ? checkLanguage(flags.lang, '--lang') : undefined;
+  if (language && flags.lang!.includes(',')) throw new UsageError('merge takes one --lang at a time');
+  const center = readHelpCenter(config);
+  reportProblems(center.problems, relative(process.cwd(), config.articles) || '.');
+  const report = mergeLocked(config, center, { files, language, dryRun: flags.dryRun });
+  for (const problem of report.problems) process.stderr.write(`${describe(problem)}\n`);
+  if (flags.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  else {
+    const verb = flags.dryRun ? 'would store' : 'stored';
+    process.stdout.write(
+      `merge: ${report.files} file(s) (${report.languages.join(', ') || 'no language'}): ${verb} ${formatCount(report.stored)} translations, ` +
+        `${formatCount(report.unchanged)} unchanged, ${formatCount(report.outdated)} kept as outdated, ${formatCount(report.empty)} empty skipped, ` +
+        `${formatCount(report.refused)} refused${report.refused ? ' (see above)' : ''}${flags.dryRun ? '; dry run, nothing written' : ''}\n`,
+    );
+  }
+  return report.refused > 0 ? EXIT.refused : EXIT.ok;
+}

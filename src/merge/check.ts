@@ -1,0 +1,67 @@
+// Checks a returned target against its source: every inline code exactly once, pairs opened before
+// they close and properly nested, and the text a translator typed kept as text.
+import type { InlineToken } from '../xliff/read.ts';
+
+type CodeToken = Extract<InlineToken, { type: 'code' }>;
+
+const keyOf = (code: { id: string | number; kind: string }) => `${code.kind}:${code.id}`;
+
+function describe(code: { id: string | number; kind: string }, displays: ReadonlyMap<string, string>): string {
+  const display = displays.get(keyOf(code));
+  const what = code.kind === 'standalone' ? 'code' : code.kind === 'open' ? 'opening code' : 'closing code';
+  return `${what} ${code.id}${display ? ` (${display})` : ''}`;
+}
+
+/**
+ * Returns what is wrong with the target's codes, or undefined when they match the source.
+ * `displays` maps `kind:id` to what a translator saw, for the message.
+ */
+export function checkCodes(source: readonly { id: string | number; kind: string }[], target: readonly InlineToken[], displays: ReadonlyMap<string, string> = new Map()): string | undefined {
+  const expected = new Map<string, number>();
+  for (const code of source) expected.set(keyOf(code), (expected.get(keyOf(code)) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  const open: CodeToken[] = [];
+  for (const token of target) {
+    if (token.type !== 'code') continue;
+    const key = keyOf(token);
+    if (!expected.has(key)) return `the target adds ${describe(token, displays)}, which the source does not have: remove it`;
+    seen.set(key, (seen.get(key) ?? 0) + 1);
+    if (seen.get(key)! > expected.get(key)!) return `the target repeats ${describe(token, displays)}: keep it once`;
+    if (token.kind === 'open') open.push(token);
+    if (token.kind === 'close') {
+      const top = open.pop();
+      if (!top || top.id !== token.id) {
+        return top
+          ? `${describe(token, displays)} closes inside pair ${top.id}: codes must nest as in the source`
+          : `${describe(token, displays)} comes before its opening code: keep each pair in order`;
+      }
+    }
+  }
+  for (const [key, count] of expected) {
+    if ((seen.get(key) ?? 0) < count) {
+      const [kind, id] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)];
+      return `the target drops ${describe({ id, kind }, displays)}: put it back where it belongs`;
+    }
+  }
+  return undefined;
+}
+
+/** White space a CAT tool or translator introduced: line breaks read as spaces, ends trimmed like the source. */
+export function normalizeTarget(target: readonly InlineToken[], source: readonly InlineToken[]): InlineToken[] {
+  const merged: InlineToken[] = [];
+  for (const token of target) {
+    const last = merged[merged.length - 1];
+    if (token.type === 'text' && last?.type === 'text') merged[merged.length - 1] = { type: 'text', value: last.value + token.value };
+    else merged.push(token);
+  }
+  const out = merged.map((t) => (t.type === 'text' ? { type: 'text' as const, value: t.value.replace(/[ \t]*[\r\n]+\s*/g, ' ') } : t)).filter((t) => t.type !== 'text' || t.value !== '');
+  const text = (t: InlineToken | undefined) => (t?.type === 'text' ? t.value : '');
+  if (!/^\s/.test(text(source[0])) && out[0]?.type === 'text') out[0] = { type: 'text', value: out[0].value.trimStart() };
+  const end = out.length - 1;
+  if (!/\s$/.test(text(source[source.length - 1])) && out[end]?.type === 'text') out[end] = { type: 'text', value: (out[end] as { value: string }).value.trimEnd() };
+  return out.filter((t) => t.type !== 'text' || t.value !== '');
+}
+
+export function isEmptyTarget(target: readonly InlineToken[] | undefined): boolean {
+  return !target || target.every((t) => t.type === 'text' && t.value.trim() === '');
+}
