@@ -1,0 +1,154 @@
+// Broken and hostile input: each gets a clear error, and the store stays exactly as it was.
+import test from 'ava';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { merge, mergeLocked } from '../../src/merge/merge.ts';
+import { buildMarkdown } from '../../src/build/markdown.ts';
+import { structureOf } from '../render/structure.ts';
+import { LockedError } from '../../src/store/lock.ts';
+import { PROJECT, SEED, HAS_SHARED, NO_SHARED, temporaryDir } from '../helpers.ts';
+import { pseudoSegments } from '../render/pseudo.ts';
+import { snapshot, translatedXliff, workspace } from '../support/roundtrip.ts';
+import type { Segment } from '../../src/model/types.ts';
+
+const sample = () => workspace(join(PROJECT, 'articles/_articles'), join(PROJECT, 'articles/_categories'), ['de', 'ja']);
+
+/** A sample workspace with one merged language, and one more translated file to tamper with. */
+function prepared(version: '1.2' | '2.0' = '1.2') {
+  const ws = sample();
+  const first = translatedXliff(ws, version, pseudoSegments);
+  merge(ws.config, ws.center, { files: first });
+  // The same translations again: merging this file untouched would change nothing.
+  const [file] = translatedXliff(ws, version, pseudoSegments);
+  return { ws, file: file!, before: snapshot(ws.config.locales) };
+}
+
+function tamper(file: string, change: (xml: string) => string): string {
+  const xml = readFileSync(file, 'utf8');
+  const changed = change(xml);
+  if (changed === xml) throw new Error('the tampering changed nothing');
+  const path = join(temporaryDir(), 'tampered.xlf');
+  writeFileSync(path, changed);
+  return path;
+}
+
+const cases: [string, (xml: string) => string, RegExp][] = [
+  ['truncated XML', (xml) => xml.slice(0, Math.floor(xml.length / 2)), /line \d+|unclosed|not merged/i],
+  ['wrong version', (xml) => xml.replace('version="1.2"', 'version="1.1"'), /version "1\.1".*not supported/],
+  ['an XML external entity', (xml) => xml.replace('<xliff', '<!DOCTYPE xliff [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n<xliff').replace('</target>', '&xxe;</target>'), /DOCTYPE is not allowed/],
+  ['an entity expansion bomb', (xml) => xml.replace('<xliff', `<!DOCTYPE xliff [<!ENTITY a "aaaaaaaaaa">${Array.from({ length: 9 }, (_, k) => `<!ENTITY ${'b'.repeat(k + 1)} "${`&${k ? 'b'.repeat(k) : 'a'};`.repeat(10)}">`).join('')}]>\n<xliff`).replace('</target>', '&bbbbbbbbb;</target>'), /DOCTYPE is not allowed/],
+  ['a dropped inline code', (xml) => xml.replace(/(<target[^>]*>[^<]*)<x id="(\d+)"[^>]*\/>/, '$1'), /drops code \d+/],
+  ['an invented inline code', (xml) => xml.replace(/<\/target>/, '<x id="99" ctype="x-html" equiv-text="&lt;script&gt;"/></target>'), /adds code 99/],
+  ['a duplicated inline code', (xml) => xml.replace(/(<target[^>]*>[^<]*)(<x id="(\d+)"[^>]*\/>)/, '$1$2$2'), /repeats code/],
+  ['codes out of order', (xml) => xml.replace(/<target([^>]*)>([^<]*)<g id="(\d+)"[^>]*>([^<]*)<\/g>/, '<target$1>$2<ept id="$3"/>$4<bpt id="$3"/>'), /comes before its opening code/],
+  ['a target in the wrong language', (xml) => xml.replaceAll('target-language="de"', 'target-language="fr"'), /target language is "fr"/],
+  ['a duplicate unit id', (xml) => xml.replace(/(<trans-unit[\s\S]*?<\/trans-unit>)/, '$1\n$1'), /appears twice/],
+  ['an article path outside the articles folder', (xml) => xml.replace(/original="[^"]+\.md"/, 'original="../../etc/passwd"'), /outside the articles folder/],
+  ['an unknown article', (xml) => xml.replace(/original="[^"]+\.md"/, 'original="nowhere/else.md"'), /no article "nowhere\/else\.md"/],
+  ['an invented unit id', (xml) => xml.replace(/resname="[^"]+"/, 'resname="made-up"'), /unit "made-up" does not exist/],
+];
+
+for (const [name, change, message] of cases) {
+  test(`refused: ${name}; the store is unchanged`, (t) => {
+    const { ws, file, before } = prepared();
+    const bad = tamper(file, change);
+    const report = merge(ws.config, ws.center, { files: [bad] });
+    const errors = report.problems.filter((p) => p.severity === 'error');
+    t.true(report.refused > 0, 'something was refused');
+    t.true(errors.some((p) => message.test(p.message)), errors.map((p) => p.message).join('\n'));
+    t.true(errors.every((p) => p.file === bad && p.line > 0), 'every error names the file and a line');
+    t.deepEqual(snapshot(ws.config.locales), before, 'every stored translation is as it was');
+  });
+}
+
+test('XLIFF 2.0: a dropped <ph/> is refused with the code it drops', (t) => {
+  const { ws, file } = prepared('2.0');
+  const bad = tamper(file, (xml) => xml.replace(/(<target[^>]*>[^<]*)<ph id="(\d+)"[^>]*\/>/, '$1'));
+  const report = merge(ws.config, ws.center, { files: [bad] });
+  t.is(report.refused, 1);
+  t.regex(report.problems[0]!.message, /drops code \d+ \(.+\)/);
+});
+
+test('markup typed by a translator is text: it is stored and escaped, never run', (t) => {
+  const ws = sample();
+  const hostile: (s: readonly Segment[]) => Segment[] = (segments) => segments.map((s) => (s.type === 'text' ? { type: 'text', value: `${s.value} **x** [a](b) <script>alert(1)</script> {{ site.x }} {% include y %} |` } : s));
+  const report = merge(ws.config, ws.center, { files: translatedXliff(ws, '1.2', hostile) });
+  t.is(report.refused, 0);
+  t.true(report.stored > 400);
+  buildMarkdown(ws.config, ws.center, { languages: ['de'], outDir: ws.config.output });
+  for (const article of ws.center.categories.flatMap((c) => c.articles)) {
+    const out = readFileSync(join(ws.config.output, 'de/markdown', article.path), 'utf8');
+    t.deepEqual(structureOf(out), structureOf(article.source), article.path);
+    t.false(/<script>|\{\{ site\.x|\{% include/.test(out), article.path);
+  }
+});
+
+test('empty targets are skipped, not errors', (t) => {
+  const ws = sample();
+  const files = translatedXliff(ws, '1.2', () => []);
+  const report = merge(ws.config, ws.center, { files });
+  t.is(report.refused, 0);
+  t.is(report.stored, 0);
+  t.true(report.empty > 400);
+});
+
+test('a second merge of an older file is refused and reported; the newer translation stays', (t) => {
+  const ws = sample();
+  const older = translatedXliff(ws, '1.2', (s) => pseudoSegments(s));
+  const newer = translatedXliff(ws, '1.2', (s) => pseudoSegments(pseudoSegments(s)));
+  t.is(merge(ws.config, ws.center, { files: newer }).refused, 0);
+  const after = snapshot(ws.config.locales);
+  const report = merge(ws.config, ws.center, { files: older });
+  t.true(report.refused > 400);
+  t.regex(report.problems[0]!.message, /older than the stored translation/);
+  t.deepEqual(snapshot(ws.config.locales), after);
+});
+
+test('an article changed after export: its translation is kept as outdated, not published', (t) => {
+  const root = temporaryDir();
+  const articles = join(root, 'articles');
+  mkdirSync(articles);
+  writeFileSync(join(articles, 'a.md'), '---\ntitle: Old title\n---\n\nFirst paragraph.\n\nSecond paragraph.\n');
+  const ws = workspace(articles, undefined);
+  const files = translatedXliff(ws, '2.0', pseudoSegments);
+  writeFileSync(join(articles, 'a.md'), '---\ntitle: New title\n---\n\nFirst paragraph, changed.\n\nSecond paragraph.\n');
+  const changed = workspace(articles, undefined);
+  const report = merge({ ...changed.config, locales: ws.config.locales }, changed.center, { files });
+  t.is(report.refused, 0);
+  t.is(report.outdated, 2, 'the changed title and paragraph');
+  t.is(report.stored, 1, 'the unchanged paragraph');
+  const store = JSON.parse(readFileSync(join(ws.config.locales, 'de/articles/a.json'), 'utf8'));
+  t.is(store['fm-title'].state, 'outdated');
+  t.is(store['fm-title'].source, 'Old title');
+});
+
+test('--dry-run checks everything and writes nothing', (t) => {
+  const ws = sample();
+  const report = merge(ws.config, ws.center, { files: translatedXliff(ws, '1.2', pseudoSegments), dryRun: true });
+  t.true(report.stored > 400);
+  t.deepEqual(snapshot(ws.config.locales), {});
+});
+
+test('two merges at once: the second waits for no one and is refused while the lock is held', (t) => {
+  const ws = sample();
+  const files = translatedXliff(ws, '1.2', pseudoSegments);
+  mkdirSync(ws.config.locales, { recursive: true });
+  writeFileSync(join(ws.config.locales, '.merge.lock'), String(process.pid));
+  t.throws(() => mergeLocked(ws.config, ws.center, { files }), { instanceOf: LockedError, message: /another handbook process/ });
+  t.deepEqual(Object.keys(snapshot(ws.config.locales)), ['.merge.lock']);
+  writeFileSync(join(ws.config.locales, '.merge.lock'), '999999999');
+  t.is(mergeLocked(ws.config, ws.center, { files }).refused, 0, 'a lock left by a dead process is taken over');
+});
+
+test('seed article: the Resources cell is stored as one unit with its codes, and comes back identical', (t) => {
+  if (!HAS_SHARED) return t.log(NO_SHARED), t.pass();
+  const articles = join(temporaryDir(), 'articles');
+  mkdirSync(articles);
+  copyFileSync(SEED, join(articles, 'ongoing-administration.md'));
+  const ws = workspace(articles, undefined);
+  t.is(merge(ws.config, ws.center, { files: translatedXliff(ws, '1.2', (s) => s) }).refused, 0);
+  const store = readFileSync(join(ws.config.locales, 'de/articles/ongoing-administration.json'), 'utf8');
+  t.true(store.includes('<1>User Onboarding</1><2/><3/><4>User Offboarding</4>'));
+  buildMarkdown(ws.config, ws.center, { languages: ['de'], outDir: ws.config.output });
+  t.is(readFileSync(join(ws.config.output, 'de/markdown/ongoing-administration.md'), 'utf8'), readFileSync(SEED, 'utf8'));
+});

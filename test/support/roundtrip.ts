@@ -1,0 +1,52 @@
+// Test helpers for the translation round trip: a root over some articles, translated XLIFF, store snapshots.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadConfig, type Config } from '../../src/config/config.ts';
+import { packageOf } from '../../src/extract/extract.ts';
+import type { HelpCenter, Segment } from '../../src/model/types.ts';
+import { readHelpCenter } from '../../src/parse/help-center.ts';
+import { TranslationStore } from '../../src/store/translations.ts';
+import type { XliffVersion } from '../../src/xliff/package.ts';
+import { writeXliff } from '../../src/xliff/write.ts';
+import { temporaryDir } from '../helpers.ts';
+
+export interface Workspace {
+  readonly root: string;
+  readonly config: Config;
+  readonly center: HelpCenter;
+}
+
+/** A fresh root (store and output in a temporary folder) over an existing articles folder. */
+export function workspace(articles: string, categories: string | undefined, languages = ['de']): Workspace {
+  const root = temporaryDir();
+  writeFileSync(join(root, 'handbook.config.json'), JSON.stringify({ articles, ...(categories ? { categories } : {}), targetLanguages: languages }));
+  const config = loadConfig(root);
+  return { root, config, center: readHelpCenter(config) };
+}
+
+/** Writes one translated XLIFF file per category (every unit, target = transform(source)); returns their paths. */
+export function translatedXliff(ws: Workspace, version: XliffVersion, transform: (segments: readonly Segment[]) => readonly Segment[], language = 'de'): string[] {
+  const dir = temporaryDir('handbook-xliff-');
+  return ws.center.categories.map((category) => {
+    const pkg = packageOf(ws.config, category, new TranslationStore(ws.config.locales, language), true);
+    const filled = { ...pkg, files: pkg.files.map((f) => ({ ...f, units: f.units.map((u) => ({ ...u, target: transform(u.unit.segments), state: 'translated' as const })) })) };
+    const path = join(dir, `${category.slug}.xlf`);
+    writeFileSync(path, writeXliff(filled, version));
+    return path;
+  });
+}
+
+/** Every file under a folder with its content: to prove a refused merge changed nothing. */
+export function snapshot(dir: string): Record<string, string> {
+  if (!existsSync(dir)) return {};
+  const files: Record<string, string> = {};
+  for (const name of readdirSync(dir, { recursive: true }).map(String)) {
+    const path = join(dir, name);
+    try {
+      files[name] = readFileSync(path, 'utf8');
+    } catch {
+      // a folder
+    }
+  }
+  return files;
+}
