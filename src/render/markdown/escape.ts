@@ -30,9 +30,15 @@ function escapeHtmlAttribute(text: string): string {
   return escapeHtmlText(text).replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
-/** A Liquid argument cannot hold tag delimiters; a word joiner keeps them apart. */
+const ARGUMENT_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '*': '&#42;', _: '&#95;', '[': '&#91;', ']': '&#93;', '`': '&#96;', '|': '&#124;', '\\': '&#92;' };
+
+/**
+ * A Liquid argument (an image caption) is printed by its tag into the page, where Markdown and HTML
+ * read it: what either would take as markup becomes an entity. It cannot hold tag delimiters
+ * either; a word joiner keeps them apart.
+ */
 function escapeLiquidArgument(text: string): string {
-  return text.replace(/([{%}])(?=[{%}])/g, '$1\u2060');
+  return text.replace(/[&<>"*_[\]`|\\]/g, (ch) => ARGUMENT_ENTITIES[ch]!).replace(/([{%}])(?=[{%}])/g, '$1\u2060');
 }
 
 function escapeYaml(text: string, style: Unit['yamlStyle']): string {
