@@ -56,7 +56,7 @@ function runBuild(flags: BuildFlags): number {
   if (flags.json) process.stdout.write(`${JSON.stringify({ formats, languages: builds, problems: center.problems }, null, 2)}\n`);
   else {
     const parts = builds.map((b) => `${b.language} ${formatCount(b.units - b.fallbacks)}/${formatCount(b.units)} translated (${formatCount(b.fallbacks)} in source language)`);
-    process.stdout.write(`build md: ${builds[0]?.articles ?? 0} articles × ${builds.length} languages in ${relative(process.cwd(), config.output) || '.'}: ${parts.join('; ')}\n`);
+    process.stdout.write(`build md: ${builds[0]?.articles ?? 0} articles × ${builds.length} ${builds.length === 1 ? 'language' : 'languages'} in ${relative(process.cwd(), config.output) || '.'}: ${parts.join('; ')}\n`);
   }
   return center.problems.length > 0 ? EXIT.refused : EXIT.ok;
 }

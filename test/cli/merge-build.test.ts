@@ -1,0 +1,65 @@
+// merge and build from the command line: exit codes, messages, files.
+import test from 'ava';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PROJECT, temporaryDir } from '../helpers.ts';
+
+const BIN = join(PROJECT, 'bin/handbook.js');
+const run = (args: string[]) => {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+
+function sampleRoot(): string {
+  const root = temporaryDir();
+  cpSync(join(PROJECT, 'articles'), join(root, 'articles'), { recursive: true });
+  writeFileSync(join(root, 'handbook.config.json'), readFileSync(join(PROJECT, 'handbook.config.json')));
+  return root;
+}
+
+/** Turns every <source> into a target that repeats it: a translation a test can check. */
+function translate(xliff: string): string {
+  return xliff.replace(/<source>(.*?)<\/source>/g, (_, inner: string) => `<source>${inner}</source><target state="translated">${inner.replace(/>([^<]+)</g, (m, text: string) => `>${text.toUpperCase()}<`).replace(/^([^<]+)/, (t) => t.toUpperCase())}</target>`);
+}
+
+test('extract → translate → merge → build md, then extract again sends nothing', (t) => {
+  const root = sampleRoot();
+  t.is(run(['extract', '--root', root, '--lang', 'de']).code, 0);
+  const file = join(root, 'output/xliff/de/publishing.xlf');
+  writeFileSync(file, translate(readFileSync(file, 'utf8')));
+  const dry = run(['merge', '--root', root, '--dry-run', file]);
+  t.is(dry.code, 0, dry.stderr);
+  t.false(existsSync(join(root, 'locales/de')));
+  const merged = run(['merge', '--root', root, file]);
+  t.is(merged.code, 0, merged.stderr);
+  t.regex(merged.stdout, /^merge: 1 file\(s\) \(de\): stored \d+ translations, 0 unchanged, 0 kept as outdated, 0 empty skipped, 0 refused\n$/);
+  t.true(existsSync(join(root, 'locales/de/articles/publishing/build-handbooks.json')));
+  const build = run(['build', '--root', root, '--lang', 'de', '--format', 'md']);
+  t.is(build.code, 0, build.stderr);
+  t.regex(build.stdout, /^build md: 13 articles × 1 language in \S*output: de \d+\/\d+ translated \(\d+ in source language\)\n$/);
+  t.regex(readFileSync(join(root, 'output/de/markdown/publishing/build-handbooks.md'), 'utf8'), /^title: BUILD /m);
+  const again = run(['extract', '--root', root, '--lang', 'de', '--json']);
+  const result = JSON.parse(again.stdout);
+  t.false(result.files.some((f: { category: string }) => f.category === 'publishing'), 'a fully translated category sends nothing');
+});
+
+test('merge refuses a broken unit with exit 1, naming file, line and unit', (t) => {
+  const root = sampleRoot();
+  run(['extract', '--root', root, '--lang', 'de']);
+  const file = join(root, 'output/xliff/de/reference.xlf');
+  writeFileSync(file, translate(readFileSync(file, 'utf8')).replace(/(<target[^>]*>[^<]*)<x id="1"[^>]*\/>/, '$1'));
+  const { code, stderr, stdout } = run(['merge', '--root', root, file]);
+  t.is(code, 1);
+  t.regex(stderr, /^error: .*reference\.xlf:\d+: unit [a-z]+-[0-9a-f]{10}: the target drops code 1 \(.+\): put it back where it belongs; the unit was not stored$/m);
+  t.regex(stdout, /1 refused \(see above\)/);
+});
+
+test('merge and build usage errors exit 2', (t) => {
+  const root = sampleRoot();
+  t.is(run(['merge', '--root', root]).code, 2, 'no file');
+  const html = run(['build', '--root', root, '--format', 'html']);
+  t.is(html.code, 2);
+  t.regex(html.stderr, /not built yet/);
+  t.is(run(['build', '--root', root, '--category', 'nope']).code, 2);
+});
