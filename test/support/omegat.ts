@@ -33,33 +33,42 @@ const TAG = /(<\/?[a-zA-Z]+\d+\/?>)/;
  * XLIFF 2.0 is not known to that filter: the listing run sees <unit> renamed to <trans-unit>
  * (and no <originalData>), the translating run gets the real file and matches by source text.
  */
-export async function translateWithOmegaT(
-  xliffFile: string,
+export async function translateWithOmegaT(xliffFile: string, translate: (sourceText: string) => string, options: OmegaTOptions = {}): Promise<string> {
+  const [translated] = await translateAllWithOmegaT([xliffFile], translate, options);
+  return translated!;
+}
+
+/** The same for many files in one OmegaT project: OmegaT starts twice in all, not twice a file. */
+export async function translateAllWithOmegaT(
+  xliffFiles: readonly string[],
   translate: (sourceText: string) => string,
   options: OmegaTOptions = {},
-): Promise<string> {
-  const xml = readFileSync(xliffFile, 'utf8');
-  const v2 = /<xliff\b[^>]*\bversion="2\./.test(xml);
-  const sourceLang = options.sourceLang ?? attribute(xml, v2 ? 'srcLang' : 'source-language') ?? 'en';
-  const targetLang = options.targetLang ?? attribute(xml, v2 ? 'trgLang' : 'target-language') ?? 'de';
-  const name = basename(xliffFile);
+): Promise<string[]> {
+  const xmls = xliffFiles.map((file) => readFileSync(file, 'utf8'));
+  const first = xmls[0] ?? '';
+  const v2 = /<xliff\b[^>]*\bversion="2\./.test(first);
+  const sourceLang = options.sourceLang ?? attribute(first, v2 ? 'srcLang' : 'source-language') ?? 'en';
+  const targetLang = options.targetLang ?? attribute(first, v2 ? 'trgLang' : 'target-language') ?? 'de';
+  const names = xliffFiles.map((file, k) => `${k}-${basename(file)}`);
   const root = mkdtempSync(join(tmpdir(), 'omegat-'));
   if (/\s/.test(root)) throw new Error(`omegat: the temporary folder ${root} has a space, which /usr/bin/omegat cannot pass on`);
   try {
     const project = join(root, 'project');
     for (const dir of ['source', 'target', 'tm', 'glossary', 'dictionary', 'omegat']) mkdirSync(join(project, dir), { recursive: true });
     writeFileSync(join(project, 'omegat.project'), projectFile(sourceLang, targetLang));
-    const prepared = prefillTargets(xml, v2 ? 'segment' : 'trans-unit');
+    const prepared = xmls.map((xml) => prefillTargets(xml, v2 ? 'segment' : 'trans-unit'));
     const run = (args: string[]) =>
       runOmegaT([...args, '--quiet', `--config-dir=${join(root, 'config')}`, '--disable-project-locking', '--no-team', project], options.timeoutMs ?? 120_000);
 
     // 1. List the segments exactly as OmegaT shows them, tags as shortcuts.
-    const scan = v2 ? prepared.replace(/<originalData>[\s\S]*?<\/originalData>/g, '').replace(/<(\/?)unit\b/g, '<$1trans-unit') : prepared;
-    writeFileSync(join(project, 'source', name), scan);
+    prepared.forEach((xml, k) => {
+      const scan = v2 ? xml.replace(/<originalData>[\s\S]*?<\/originalData>/g, '').replace(/<(\/?)unit\b/g, '<$1trans-unit') : xml;
+      writeFileSync(join(project, 'source', names[k]!), scan);
+    });
     const listing = join(root, 'segments.tmx');
     await run(['--mode=console-createpseudotranslatetmx', `--pseudotranslatetmx=${listing}`, '--pseudotranslatetype=equal']);
     const segments = [...readFileSync(listing, 'utf8').matchAll(/<tu>\s*<tuv[^>]*>\s*<seg>([\s\S]*?)<\/seg>/g)].map((m) => unescapeXml(m[1]!));
-    if (segments.length === 0) throw new Error(`omegat: found no segments in ${xliffFile}`);
+    if (segments.length === 0) throw new Error(`omegat: found no segments in ${xliffFiles.join(', ')}`);
 
     // 2. Give every segment its translation and let OmegaT write target/NAME.
     const tus = segments.map((source) => {
@@ -67,13 +76,15 @@ export async function translateWithOmegaT(
       return `<tu><tuv xml:lang="${sourceLang}"><seg>${escapeXml(source)}</seg></tuv><tuv xml:lang="${targetLang}"><seg>${escapeXml(target)}</seg></tuv></tu>`;
     });
     writeFileSync(join(project, 'omegat', 'project_save.tmx'), tmxFile(sourceLang, tus));
-    writeFileSync(join(project, 'source', name), prepared);
+    prepared.forEach((xml, k) => writeFileSync(join(project, 'source', names[k]!), xml));
     await run(['--mode=console-translate', '--tag-validation=abort']);
-    try {
-      return readFileSync(join(project, 'target', name), 'utf8');
-    } catch {
-      throw new Error(`omegat: ran without error but wrote no target/${name}`);
-    }
+    return names.map((name) => {
+      try {
+        return readFileSync(join(project, 'target', name), 'utf8');
+      } catch {
+        throw new Error(`omegat: ran without error but wrote no target/${name}`);
+      }
+    });
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
@@ -100,7 +111,8 @@ function prefillTargets(xml: string, container: string): string {
     if (target && target[2]) return unit;
     const attrs = target ? (target[1] ?? '') : (/\sxml:space="[^"]*"/.exec(source[1] ?? '')?.[0] ?? '');
     const filled = `<target${attrs}>${source[2]}</target>`;
-    return target ? unit.replace(target[0], filled) : unit.replace(source[0], source[0] + filled);
+    // Function replacements: a `$'` or `$&` in the text must not be read as a pattern.
+    return target ? unit.replace(target[0], () => filled) : unit.replace(source[0], () => source[0] + filled);
   });
 }
 

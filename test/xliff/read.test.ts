@@ -23,8 +23,8 @@ test('what we write reads back: ids, sources and targets with their codes', (t) 
   }
 });
 
-test('CAT-tool forms: other prefixes, seg-source/mrk segments, bpt/ept, split 2.0 segments, CDATA, cp', (t) => {
-  const v12 = `<?xml version="1.0"?><x:xliff xmlns:x="urn:oasis:names:tc:xliff:document:1.2" xmlns:o="urn:other" version="1.2"><x:file original="a.md" source-language="en" target-language="de" datatype="plaintext"><x:body><x:group><x:trans-unit id="a.md#p-1" resname="p-1" o:extra="1"><x:source>Hi <x:g id="1">there</x:g></x:source><x:seg-source><x:mrk mtype="seg" mid="0">Hi <x:g id="1">there</x:g></x:mrk></x:seg-source><x:target state="signed-off"><x:mrk mtype="seg" mid="0"><![CDATA[Hallo & ]]><x:bpt id="1">&lt;b&gt;</x:bpt>da<x:ept id="1">&lt;/b&gt;</x:ept></x:mrk></x:target><o:foreign/></x:trans-unit></x:group></x:body></x:file></x:xliff>`;
+test('CAT-tool forms: other prefixes, alt-trans, seg-source/mrk segments, bpt/ept, split 2.0 segments, CDATA, cp', (t) => {
+  const v12 = `<?xml version="1.0"?><x:xliff xmlns:x="urn:oasis:names:tc:xliff:document:1.2" xmlns:o="urn:other" version="1.2"><x:file original="a.md" source-language="en" target-language="de" datatype="plaintext"><x:body><x:group><x:trans-unit id="a.md#p-1" resname="p-1" o:extra="1"><x:source>Hi <x:g id="1">there</x:g></x:source><x:seg-source><x:mrk mtype="seg" mid="0">Hi <x:g id="1">there</x:g></x:mrk></x:seg-source><x:target state="signed-off"><x:mrk mtype="seg" mid="0"><![CDATA[Hallo & ]]><x:bpt id="1">&lt;b&gt;</x:bpt>da<x:ept id="1">&lt;/b&gt;</x:ept></x:mrk></x:target><x:alt-trans match-quality="80"><x:source>Hi</x:source><x:target>Servus</x:target></x:alt-trans><o:foreign/></x:trans-unit></x:group></x:body></x:file></x:xliff>`;
   const [unit12] = readXliff(v12).files[0]!.units;
   t.is(unit12!.id, 'p-1');
   t.is(unit12!.state, 'reviewed');
