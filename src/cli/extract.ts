@@ -2,7 +2,7 @@
 import { relative } from 'node:path';
 import type { Command } from 'commander';
 import { checkLanguage, loadConfig } from '../config/config.ts';
-import { extract } from '../extract/extract.ts';
+import { extract, type ExtractResult } from '../extract/extract.ts';
 import { readHelpCenter } from '../parse/help-center.ts';
 import { XLIFF_VERSIONS, type XliffVersion } from '../xliff/package.ts';
 import { EXIT, formatCount, reportProblems, splitList } from './output.ts';
@@ -33,6 +33,24 @@ export function registerExtract(program: Command, setExit: (code: number) => voi
     .action((flags: ExtractFlags) => setExit(runExtract(flags)));
 }
 
+function summaryOf(result: ExtractResult, articles: number, version: string, languages: string[], out: string): string {
+  const filled = Object.values(result.memoryFilled).reduce((a, b) => a + b, 0);
+  const extras = [
+    ...(filled ? [`${formatCount(filled)} units filled from translation memory (to review)`] : []),
+    ...(result.removed.length ? [`${result.removed.length} file(s) with nothing left to translate removed`] : []),
+    ...(result.problems.length ? [`${result.problems.length} article(s) refused, see above`] : []),
+  ];
+  const tail = extras.length ? `; ${extras.join('; ')}` : '';
+  const changed = result.files.filter((f) => f.changed).length;
+  if (result.files.length === 0) return `extract: ${formatCount(articles)} articles, nothing to translate in ${languages.join(', ')}${tail}`;
+  if (changed === 0) return `extract: nothing new; ${result.files.length} XLIFF file(s) in ${out} unchanged (${formatCount(result.units)} units, ${formatCount(result.words)} words still to translate)${tail}`;
+  const unchanged = result.files.length - changed;
+  return (
+    `extract: ${formatCount(articles)} articles → ${changed} XLIFF ${version} files (${languages.join(', ')})${unchanged ? ` and ${unchanged} unchanged` : ''}, ` +
+    `${formatCount(result.units)} units, ${formatCount(result.words)} words in ${out}${tail}`
+  );
+}
+
 function runExtract(flags: ExtractFlags): number {
   if (!XLIFF_VERSIONS.includes(flags.xliff as XliffVersion)) throw new UsageError(`--xliff must be 1.2 or 2.0, not "${flags.xliff}"`);
   const config = loadConfig(flags.root, { articles: flags.articles });
@@ -57,12 +75,7 @@ function runExtract(flags: ExtractFlags): number {
   if (flags.json) {
     process.stdout.write(`${JSON.stringify({ ...result, version: flags.xliff, languages }, null, 2)}\n`);
   } else {
-    const articles = center.categories.reduce((n, c) => n + c.articles.length, 0);
-    const refused = result.problems.length ? `; ${result.problems.length} article(s) refused, see above` : '';
-    process.stdout.write(
-      `extract: ${formatCount(articles)} articles → ${result.files.length} XLIFF ${flags.xliff} files (${languages.join(', ')}), ` +
-        `${formatCount(result.units)} units, ${formatCount(result.words)} words in ${relative(process.cwd(), outDir) || '.'}${refused}\n`,
-    );
+    process.stdout.write(`${summaryOf(result, center.categories.reduce((n, c) => n + c.articles.length, 0), flags.xliff, languages, relative(process.cwd(), outDir) || '.')}\n`);
   }
   return result.problems.length > 0 ? EXIT.refused : EXIT.ok;
 }

@@ -18,6 +18,8 @@ export interface Config {
   readonly siteUrl: string;
   readonly translatableFrontMatter: readonly string[];
   readonly liquid: LiquidRules;
+  /** Near matches at least this similar (percent) are offered to translators. */
+  readonly fuzzyMatch: number;
   /** Absolute path of `locales/`, where translations are kept. */
   readonly locales: string;
   /** Absolute path of `output/`, where builds write. */
@@ -41,6 +43,7 @@ interface RawConfig {
   siteUrl?: string;
   translatableFrontMatter?: string[];
   liquid?: Record<string, LiquidTagRule>;
+  fuzzyMatch?: number;
 }
 
 const KEYS: Record<keyof RawConfig, (value: unknown, where: string) => void> = {
@@ -58,6 +61,9 @@ const KEYS: Record<keyof RawConfig, (value: unknown, where: string) => void> = {
   },
   translatableFrontMatter: (v, w) => {
     if (!Array.isArray(v) || v.some((key) => typeof key !== 'string')) throw new ConfigError(`${w} must be a list of front matter keys, like ["title", "description"]`);
+  },
+  fuzzyMatch: (v, w) => {
+    if (typeof v !== 'number' || v < 50 || v > 100) throw new ConfigError(`${w} must be a percentage from 50 to 100, like 75`);
   },
   liquid: (v, w) => {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new ConfigError(`${w} must map tag names to rules, like {"image": {"translateArgsFrom": 1}}`);
@@ -136,6 +142,7 @@ export function loadConfig(rootDir: string, overrides: ConfigOverrides = {}): Co
     siteUrl: raw.siteUrl ?? '',
     translatableFrontMatter: raw.translatableFrontMatter ?? ['title', 'description'],
     liquid: { ...DEFAULT_LIQUID_RULES, ...(raw.liquid ?? {}) },
+    fuzzyMatch: raw.fuzzyMatch ?? 75,
     locales: join(root, 'locales'),
     output: overrides.output ? resolve(overrides.output) : join(root, 'output'),
   };

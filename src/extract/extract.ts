@@ -1,10 +1,18 @@
-// The extract stage: from the model, one XLIFF document per target language and category.
+// The extract stage: from the model, one XLIFF document per target language and category, holding
+// what needs translating: new units, units changed since their translation (with the earlier
+// translation as a reference) and untranslated ones. Exact repeats are filled from the memory.
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../config/config.ts';
-import type { Category, FileProblem, HelpCenter, Unit } from '../model/types.ts';
-import { writeFileAtomic } from '../util/atomic-write.ts';
-import type { PackageFile, PackageUnit, XliffPackage, XliffVersion } from '../xliff/package.ts';
+import type { Category, Code, FileProblem, HelpCenter, Unit } from '../model/types.ts';
+import { TranslationMemory } from '../store/memory.ts';
+import { documentsOf, progressOf } from '../store/progress.ts';
+import { nearest } from '../store/similarity.ts';
+import { storePath, writeStoreFile, type StoredUnit } from '../store/store.ts';
+import { fromTagged, segmentsOfTagged, toTagged } from '../store/tagged.ts';
 import { TranslationStore } from '../store/translations.ts';
+import { writeFileAtomic } from '../util/atomic-write.ts';
+import type { PackageFile, PackageUnit, Reference, XliffPackage, XliffVersion } from '../xliff/package.ts';
 import { writeXliff } from '../xliff/write.ts';
 
 export interface ExtractOptions {
@@ -23,12 +31,18 @@ export interface ExtractedFile {
   readonly category: string;
   readonly units: number;
   readonly words: number;
+  /** False when the file already held exactly this (it was not written again). */
+  readonly changed: boolean;
 }
 
 export interface ExtractResult {
   readonly files: readonly ExtractedFile[];
   readonly units: number;
   readonly words: number;
+  /** Units filled from the translation memory instead of being sent, per language. */
+  readonly memoryFilled: Readonly<Record<string, number>>;
+  /** Files of an earlier extract that now hold nothing to translate, removed. */
+  readonly removed: readonly string[];
   readonly problems: readonly FileProblem[];
 }
 
@@ -37,48 +51,125 @@ export function fileNameOf(slug: string): string {
   return slug.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^\.+/, '_') || '_';
 }
 
-/**
- * The XLIFF package of one category in one language: its title file, then its articles in order.
- * A unit with a current translation is left out, or (with `all`) carries it as its target.
- */
-export function packageOf(config: Config, category: Category, store: TranslationStore, all: boolean): XliffPackage {
+const SUGGESTIONS = 3;
+
+/** Everything one language needs while its packages are made. */
+class LanguageRun {
+  readonly store: TranslationStore;
+  readonly memory: TranslationMemory;
+  private readonly memoryEntries;
+  /** Entries filled from the memory, by document, written at the end. */
+  readonly fills = new Map<string, Record<string, StoredUnit>>();
+  filled = 0;
+
+  constructor(
+    readonly config: Config,
+    readonly language: string,
+  ) {
+    this.store = new TranslationStore(config.locales, language);
+    this.memory = new TranslationMemory(config.locales, language);
+    this.memoryEntries = this.memory.entries().filter((e) => e.state !== 'outdated');
+  }
+
+  get threshold(): number {
+    return this.config.fuzzyMatch / 100;
+  }
+
+  fill(original: string, unit: Unit, target: string, previous: StoredUnit | undefined): StoredUnit {
+    const entry: StoredUnit = { source: toTagged(unit.segments), target, state: 'needs-review', revision: (previous?.revision ?? 0) + 1 };
+    const entries = this.fills.get(original) ?? { ...this.store.file(original) };
+    entries[unit.id] = entry;
+    this.fills.set(original, entries);
+    this.filled++;
+    return entry;
+  }
+
+  suggestions(source: string): Reference[] {
+    return nearest(source, this.memoryEntries, (e) => e.source, this.threshold, SUGGESTIONS).map(({ candidate, score }) => ({
+      source: segmentsOfTagged(candidate.source),
+      target: segmentsOfTagged(candidate.target),
+      score: score * 100,
+      origin: 'translation-memory' as const,
+    }));
+  }
+
+  writeFills(): void {
+    for (const [original, entries] of this.fills) writeStoreFile(storePath(this.config.locales, this.language, original), entries);
+  }
+}
+
+function translationAsTarget(unit: Unit, entry: StoredUnit): Pick<PackageUnit, 'target' | 'state'> {
+  const target = fromTagged(entry.target, unit.segments.filter((s): s is Code => s.type === 'code'));
+  return target ? { target, state: entry.state } : {};
+}
+
+/** The package unit of one unit, or nothing when it needs no translation. */
+function packageUnitOf(run: LanguageRun, original: string, unit: Unit, progress: ReturnType<typeof progressOf>, all: boolean): PackageUnit | undefined {
+  const state = progress.get(unit)!;
+  const entry = run.store.entry(unit);
+  const revision = entry?.revision ?? 0;
+  if (state.status === 'translated') return all ? { unit, revision, ...translationAsTarget(unit, state.entry) } : undefined;
+  const source = toTagged(unit.segments);
+  const exact = run.memory.exact(source);
+  if (exact && exact.state !== 'outdated') {
+    const filled = run.fill(original, unit, exact.target, entry);
+    return all ? { unit, revision: filled.revision, ...translationAsTarget(unit, filled) } : undefined;
+  }
+  const references: Reference[] = [];
+  if (state.status === 'outdated') {
+    references.push({ source: segmentsOfTagged(state.previous.source), target: segmentsOfTagged(state.previous.target), score: state.score * 100, origin: 'previous-version' });
+  }
+  references.push(...run.suggestions(source).filter((s) => state.status !== 'outdated' || toTagged(s.source) !== state.previous.source));
+  return { unit, revision, ...(references.length ? { references } : {}) };
+}
+
+/** The XLIFF package of one category in one language: its title file, then its articles in order. */
+function packageOf(run: LanguageRun, category: Category, all: boolean): XliffPackage {
   const files: PackageFile[] = [];
-  const add = (original: string, units: readonly Unit[]) => {
-    const kept: PackageUnit[] = [];
-    for (const unit of units) {
-      const entry = store.entry(unit);
-      const current = store.current(unit);
-      if (current && !all) continue;
-      const target = current ? store.translationOf(unit) : undefined;
-      kept.push({ unit, revision: entry?.revision ?? 0, ...(target ? { target, state: current!.state } : {}) });
-    }
+  for (const { original, units } of documentsOf(category.units, category.slug, category.articles)) {
+    const progress = progressOf(run.store, original, units, run.threshold);
+    const kept = units.map((unit) => packageUnitOf(run, original, unit, progress, all)).filter((u): u is PackageUnit => u !== undefined);
     if (kept.length > 0) files.push({ original, units: kept });
-  };
-  add(`category:${category.slug}`, category.units);
-  for (const article of category.articles) add(article.path, article.units);
-  return { sourceLanguage: config.sourceLanguage, targetLanguage: store.language, files };
+  }
+  return { sourceLanguage: run.config.sourceLanguage, targetLanguage: run.language, files };
+}
+
+/** The package one category would be extracted as (the store is not changed). */
+export function categoryPackage(config: Config, category: Category, language: string, all: boolean): XliffPackage {
+  return packageOf(new LanguageRun(config, language), category, all);
 }
 
 export function extract(config: Config, center: HelpCenter, options: ExtractOptions): ExtractResult {
   const files: ExtractedFile[] = [];
+  const removed: string[] = [];
+  const memoryFilled: Record<string, number> = {};
   const total = options.languages.length * center.categories.length;
   let done = 0;
   for (const language of options.languages) {
-    const store = new TranslationStore(config.locales, language);
+    const run = new LanguageRun(config, language);
     for (const category of center.categories) {
-      const pkg = packageOf(config, category, store, options.all);
+      const pkg = packageOf(run, category, options.all);
       options.onFile?.(++done, total);
-      if (pkg.files.length === 0) continue;
       const path = join(options.outDir, language, `${fileNameOf(category.slug)}.xlf`);
-      writeFileAtomic(path, writeXliff(pkg, options.version));
+      if (pkg.files.length === 0) {
+        if (existsSync(path)) rmSync(path), removed.push(path);
+        continue;
+      }
+      const xml = writeXliff(pkg, options.version);
+      const changed = !existsSync(path) || readFileSync(path, 'utf8') !== xml;
+      if (changed) writeFileAtomic(path, xml);
       const units = pkg.files.flatMap((f) => f.units);
-      files.push({ path, language, category: category.slug, units: units.length, words: units.reduce((n, u) => n + u.unit.words, 0) });
+      files.push({ path, language, category: category.slug, units: units.length, words: units.reduce((n, u) => n + u.unit.words, 0), changed });
     }
+    run.writeFills();
+    memoryFilled[language] = run.filled;
   }
   return {
     files,
     units: files.reduce((n, f) => n + f.units, 0),
     words: files.reduce((n, f) => n + f.words, 0),
+    memoryFilled,
+    removed,
     problems: center.problems,
   };
 }

@@ -1,11 +1,15 @@
 // The translation store: locales/<lang>/articles/<path>.json and locales/<lang>/categories/<slug>.json.
 // Plain JSON, keys sorted, one entry per unit: its translation, the source it was made for, its state.
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import { writeFileAtomic } from '../util/atomic-write.ts';
 
-export type StoredState = 'translated' | 'reviewed' | 'final' | 'outdated';
-export const STORED_STATES: readonly StoredState[] = ['translated', 'reviewed', 'final', 'outdated'];
+/**
+ * `needs-review`: filled from the translation memory (the same source translated elsewhere);
+ * published, but a reviewer should confirm it. `outdated`: made for an earlier source.
+ */
+export type StoredState = 'needs-review' | 'translated' | 'reviewed' | 'final' | 'outdated';
+export const STORED_STATES: readonly StoredState[] = ['needs-review', 'translated', 'reviewed', 'final', 'outdated'];
 
 export interface StoredUnit {
   /** The source the translation was made for, as tagged text (`Use <1>Save</1>`). */
@@ -38,6 +42,24 @@ function checkEntry(file: string, id: string, entry: unknown): StoredUnit {
     throw new StoreError(file, `entry "${id}" must have source, target (strings), state (${STORED_STATES.join('|')}) and revision (a whole number): fix or remove it`);
   }
   return { source: e.source, target: e.target, state: e.state as StoredState, revision: e.revision as number };
+}
+
+/** The store files of one language and the document (`original`) each belongs to. */
+export function listStoreFiles(locales: string, language: string): { original: string; path: string }[] {
+  const found: { original: string; path: string }[] = [];
+  const articles = join(locales, language, 'articles');
+  if (existsSync(articles)) {
+    for (const name of readdirSync(articles, { recursive: true }).map(String).sort()) {
+      if (name.endsWith('.json')) found.push({ original: `${name.split(sep).join('/').slice(0, -5)}.md`, path: join(articles, name) });
+    }
+  }
+  const categories = join(locales, language, 'categories');
+  if (existsSync(categories)) {
+    for (const name of readdirSync(categories).sort()) {
+      if (name.endsWith('.json')) found.push({ original: `category:${name.slice(0, -5)}`, path: join(categories, name) });
+    }
+  }
+  return found;
 }
 
 export function readStoreFile(path: string): StoreFile {

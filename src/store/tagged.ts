@@ -31,3 +31,18 @@ export function fromTagged(tagged: string, sourceCodes: readonly Code[]): Segmen
   }
   return segments;
 }
+
+/** Segments of tagged text on its own (a reference translation), with plain codes standing for its tags. */
+export function segmentsOfTagged(tagged: string): Segment[] {
+  const segments: Segment[] = [];
+  for (const match of tagged.matchAll(TOKEN)) {
+    if (match[2] === undefined) {
+      segments.push({ type: 'text', value: match[0].replace(/&lt;/g, '<').replace(/&amp;/g, '&') });
+      continue;
+    }
+    const kind = match[1] ? 'close' : match[3] ? 'standalone' : 'open';
+    const id = Number(match[2]);
+    segments.push({ type: 'code', id, kind, role: 'html', data: '', display: match[0] });
+  }
+  return segments;
+}

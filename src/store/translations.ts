@@ -10,12 +10,22 @@ export class TranslationStore {
     readonly language: string,
   ) {}
 
-  /** The stored entry of a unit, whatever its state. */
-  entry(unit: Unit): StoredUnit | undefined {
-    const path = storePath(this.locales, this.language, unit.context.file);
+  /** The stored entries of one document (an article path or `category:<slug>`). */
+  file(original: string): StoreFile {
+    const path = storePath(this.locales, this.language, original);
     let file = this.files.get(path);
     if (!file) this.files.set(path, (file = readStoreFile(path)));
-    return file[unit.id];
+    return file;
+  }
+
+  /** The stored entry of a unit, whatever its state. */
+  entry(unit: Unit): StoredUnit | undefined {
+    return this.file(unit.context.file)[unit.id];
+  }
+
+  /** Forgets what was read, after the store files changed on disk. */
+  reload(): void {
+    this.files.clear();
   }
 
   /** The entry when it is a translation of the unit's current source. */

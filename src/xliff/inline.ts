@@ -50,8 +50,8 @@ export function dataId(code: Code): string {
   return code.kind === 'close' ? `d${code.id}e` : `d${code.id}`;
 }
 
-/** `<pc>`/`<ph/>` markup of segments for XLIFF 2.0. */
-export function inline20(segments: readonly Segment[]): string {
+/** `<pc>`/`<ph/>` markup of segments for XLIFF 2.0; `withData` points codes at `<originalData>`. */
+export function inline20(segments: readonly Segment[], withData = true): string {
   const openings = new Map<number, Code>();
   for (const segment of segments) if (segment.type === 'code' && segment.kind === 'open') openings.set(segment.id, segment);
   const closings = new Map<number, Code>();
@@ -64,9 +64,10 @@ export function inline20(segments: readonly Segment[]): string {
       if (segment.kind === 'close') return '</pc>';
       if (segment.kind === 'open') {
         const closing = closings.get(segment.id)!;
-        return `<pc${attributes({ id: segment.id, ...locked, dataRefEnd: dataId(closing), dataRefStart: dataId(segment), dispEnd: closing.display, dispStart: segment.display, subType, type })}>`;
+        const data = withData ? { dataRefEnd: dataId(closing), dataRefStart: dataId(segment) } : {};
+        return `<pc${attributes({ id: segment.id, ...locked, ...data, dispEnd: closing.display, dispStart: segment.display, subType, type })}>`;
       }
-      return `<ph${attributes({ id: segment.id, ...locked, dataRef: dataId(segment), disp: segment.display, subType, type })}/>`;
+      return `<ph${attributes({ id: segment.id, ...locked, ...(withData ? { dataRef: dataId(segment) } : {}), disp: segment.display, subType, type })}/>`;
     })
     .join('');
 }

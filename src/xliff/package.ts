@@ -4,10 +4,20 @@ import type { Segment, Unit } from '../model/types.ts';
 export type XliffVersion = '1.2' | '2.0';
 export const XLIFF_VERSIONS: readonly XliffVersion[] = ['1.2', '2.0'];
 
-export type TargetState = 'translated' | 'reviewed' | 'final' | 'outdated';
+export type TargetState = 'needs-review' | 'translated' | 'reviewed' | 'final' | 'outdated';
+
+/** A translation shown to the translator as a reference: an earlier version, or a near match. */
+export interface Reference {
+  readonly source: readonly Segment[];
+  readonly target: readonly Segment[];
+  /** Similarity to the unit's source, 0–100. */
+  readonly score: number;
+  readonly origin: 'previous-version' | 'translation-memory';
+}
 
 export interface PackageUnit {
   readonly unit: Unit;
+  readonly references?: readonly Reference[];
   readonly target?: readonly Segment[];
   readonly state?: TargetState;
   /** The store revision of the unit when extracted; merge refuses files older than the store. */

@@ -4,12 +4,14 @@ import { inline12, inline20, originalData20 } from './inline.ts';
 import { locationNote, TOOL, type PackageFile, type PackageUnit, type XliffPackage, type XliffVersion } from './package.ts';
 
 const STATE_12: Record<NonNullable<PackageUnit['state']>, string> = {
+  'needs-review': 'needs-review-translation',
   translated: 'translated',
   reviewed: 'signed-off',
   final: 'final',
   outdated: 'needs-review-translation',
 };
 const STATE_20: Record<NonNullable<PackageUnit['state']>, string> = {
+  'needs-review': 'translated',
   translated: 'translated',
   reviewed: 'reviewed',
   final: 'final',
@@ -24,7 +26,23 @@ export function qualifiedId12(original: string, unitId: string): string {
   return `${original}#${unitId}`;
 }
 
-function unit12(original: string, { unit, target, state, revision }: PackageUnit): string {
+function references12(references: PackageUnit['references']): string[] {
+  return (references ?? []).map(
+    (ref) =>
+      `        <alt-trans${attributes({ 'match-quality': Math.round(ref.score), origin: ref.origin })}><source>${inline12(ref.source)}</source><target>${inline12(ref.target)}</target></alt-trans>`,
+  );
+}
+
+function references20(references: PackageUnit['references']): string[] {
+  if (!references?.length) return [];
+  const matches = references.map(
+    (ref) =>
+      `<mtc:match${attributes({ matchQuality: ref.score.toFixed(1), origin: ref.origin, ref: '#s1', type: 'tm' })}><source>${inline20(ref.source, false)}</source><target>${inline20(ref.target, false)}</target></mtc:match>`,
+  );
+  return [`      <mtc:matches>${matches.join('')}</mtc:matches>`];
+}
+
+function unit12(original: string, { unit, target, state, revision, references }: PackageUnit): string {
   const lines = [
     `      <trans-unit${attributes({ id: qualifiedId12(original, unit.id), resname: unit.id, 'xml:space': 'preserve', ...(unit.anchor ? { extradata: `#${unit.anchor}` } : {}) })}>`,
     `        <source>${inline12(unit.segments)}</source>`,
@@ -34,6 +52,7 @@ function unit12(original: string, { unit, target, state, revision }: PackageUnit
     `        <context-group purpose="location"><context context-type="sourcefile">${escapeText(unit.context.file)}</context><context context-type="linenumber">${unit.context.line}</context></context-group>`,
     `        <note from="handbook">${escapeText(locationNote(unit))} (${unit.words} ${unit.words === 1 ? 'word' : 'words'})</note>`,
     ...(revision !== undefined ? [`        <note from="handbook-revision">${revision}</note>`] : []),
+    ...references12(references),
     '      </trans-unit>',
   );
   return lines.join('\n');
@@ -50,11 +69,12 @@ function file12(pkg: XliffPackage, file: PackageFile): string {
   ].join('\n');
 }
 
-function unit20({ unit, target, state, revision }: PackageUnit): string {
+function unit20({ unit, target, state, revision, references }: PackageUnit): string {
   const segmentState = state ? STATE_20[state] : 'initial';
   const revisionNote = revision !== undefined ? `<note category="handbook-revision">${revision}</note>` : '';
   return [
     `    <unit${attributes({ id: unit.id, name: unit.anchor ? `#${unit.anchor}` : undefined })}>`,
+    ...references20(references),
     `      <notes><note category="location">${escapeText(locationNote(unit))}</note><note category="words">${unit.words}</note>${revisionNote}</notes>`,
     ...(originalData20(unit.segments) ? [`      ${originalData20(unit.segments)}`] : []),
     `      <segment${attributes({ state: segmentState })}><source xml:space="preserve">${inline20(unit.segments)}</source>${target ? `<target xml:space="preserve">${inline20(target)}</target>` : ''}</segment>`,
@@ -73,7 +93,7 @@ export function writeXliff(pkg: XliffPackage, version: XliffVersion): string {
   }
   return [
     head,
-    `<xliff${attributes({ xmlns: 'urn:oasis:names:tc:xliff:document:2.0', version: '2.0', srcLang: pkg.sourceLanguage, trgLang: pkg.targetLanguage })}>`,
+    `<xliff${attributes({ xmlns: 'urn:oasis:names:tc:xliff:document:2.0', 'xmlns:mtc': 'urn:oasis:names:tc:xliff:matches:2.0', version: '2.0', srcLang: pkg.sourceLanguage, trgLang: pkg.targetLanguage })}>`,
     ...pkg.files.map(file20),
     '</xliff>',
     '',

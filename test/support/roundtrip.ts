@@ -2,10 +2,9 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig, type Config } from '../../src/config/config.ts';
-import { packageOf } from '../../src/extract/extract.ts';
+import { categoryPackage } from '../../src/extract/extract.ts';
 import type { HelpCenter, Segment } from '../../src/model/types.ts';
 import { readHelpCenter } from '../../src/parse/help-center.ts';
-import { TranslationStore } from '../../src/store/translations.ts';
 import type { XliffVersion } from '../../src/xliff/package.ts';
 import { writeXliff } from '../../src/xliff/write.ts';
 import { temporaryDir } from '../helpers.ts';
@@ -28,7 +27,7 @@ export function workspace(articles: string, categories: string | undefined, lang
 export function translatedXliff(ws: Workspace, version: XliffVersion, transform: (segments: readonly Segment[]) => readonly Segment[], language = 'de'): string[] {
   const dir = temporaryDir('handbook-xliff-');
   return ws.center.categories.map((category) => {
-    const pkg = packageOf(ws.config, category, new TranslationStore(ws.config.locales, language), true);
+    const pkg = categoryPackage(ws.config, category, language, true);
     const filled = { ...pkg, files: pkg.files.map((f) => ({ ...f, units: f.units.map((u) => ({ ...u, target: transform(u.unit.segments), state: 'translated' as const })) })) };
     const path = join(dir, `${category.slug}.xlf`);
     writeFileSync(path, writeXliff(filled, version));
