@@ -44,6 +44,7 @@ h2 { margin: 2rem 0 .5rem; font-size: 1.15rem; }
 .track > span { display: block; height: 100%; }
 .percent { font-weight: 700; text-align: right; font-variant-numeric: tabular-nums; min-width: 3.6em; }
 .figures { grid-column: 2 / 4; margin: .1rem 0 .7rem; font-size: .8rem; color: var(--muted); font-variant-numeric: tabular-nums; }
+.figures span { white-space: nowrap; }
 .scale { display: flex; align-items: center; gap: .5rem; margin: 0 0 .75rem; font-size: .875rem; color: var(--muted); }
 .scale .gradient { width: 10rem; height: .8rem; border-radius: 2px;
   background: linear-gradient(to right, ${HEAT.map((c) => `rgb(${c.join(' ')})`).join(', ')}); }
@@ -113,12 +114,12 @@ function renderBar(language: LanguageStatus): string {
   const segments = PARTS.filter((p) => words[p.key] > 0)
     .map((p) => `<span class="${p.key}" style="width:${+((words[p.key] / total) * 100).toFixed(3)}%"></span>`)
     .join('');
-  const detail = PARTS.map((p) => `${p.label} ${INTEGER.format(words[p.key])}`).join(' · ');
+  const detail = PARTS.map((p) => `<span>${p.label} ${INTEGER.format(words[p.key])}</span>`).join(' · ');
   const name = escapeHtml(language.language);
   return `<div class="language">${name}</div>
 <div class="track" data-language="${name}" aria-hidden="true">${segments}</div>
 <div class="percent">${formatPercent(language.percent)}</div>
-<div class="figures">${INTEGER.format(language.translated.words)} of ${INTEGER.format(total)} words translated: ${detail}</div>`;
+<div class="figures"><span>${INTEGER.format(language.translated.words)} of ${INTEGER.format(total)} words translated:</span> ${detail}</div>`;
 }
 
 function renderBars(report: StatusReport): string {

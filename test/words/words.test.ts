@@ -131,7 +131,7 @@ test('the shipped languages translate every word, with no placeholder lost or in
     const words = readWords(LOCALES, language, 'en');
     for (const unit of wordUnits(LOCALES, 'en', language)) {
       const wanted = unit.segments.flatMap((s) => (s.type === 'code' ? [s.data] : []));
-      const found = words[unit.id]!.match(/\{\{[^{}]*\}\}/g) ?? [];
+      const found: string[] = words[unit.id]!.match(/\{\{[^{}]*\}\}/g) ?? [];
       // A plural form may say its number in words ("مقالتان", two articles) and drop {{count}}.
       const optional: string[] = /_(zero|one|two)$/.test(unit.id) ? ['{{count}}'] : [];
       t.deepEqual([...new Set(found)].sort(), wanted.filter((p) => !optional.includes(p) || found.includes(p)).sort(), `${language} ${unit.id}`);

@@ -1,0 +1,98 @@
+// The workflow over time on the real corpus: send only what changed, reuse what was translated.
+import test from 'ava';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadConfig } from '../../src/config/config.ts';
+import { categoryPackage, extract } from '../../src/extract/extract.ts';
+import { merge } from '../../src/merge/merge.ts';
+import { readHelpCenter } from '../../src/parse/help-center.ts';
+import { readXliff } from '../../src/xliff/read.ts';
+import { writeXliff } from '../../src/xliff/write.ts';
+import { CORPUS, HAS_SHARED, NO_SHARED, temporaryDir } from '../helpers.ts';
+import { pseudoSegments, pseudoText } from '../render/pseudo.ts';
+import { snapshot } from '../support/roundtrip.ts';
+
+/** A writable copy of the corpus, with one category fully translated into German. */
+function translatedCorpus(slug: string) {
+  const root = temporaryDir();
+  cpSync(join(CORPUS, '_articles'), join(root, '_articles'), { recursive: true });
+  cpSync(join(CORPUS, '_categories'), join(root, '_categories'), { recursive: true });
+  writeFileSync(join(root, 'handbook.config.json'), JSON.stringify({ articles: '_articles', categories: '_categories', targetLanguages: ['de'] }));
+  const config = loadConfig(root);
+  const center = readHelpCenter(config);
+  const category = center.categories.find((c) => c.slug === slug)!;
+  const pkg = categoryPackage(config, category, 'de', false);
+  const filled = { ...pkg, files: pkg.files.map((f) => ({ ...f, units: f.units.map((u) => ({ ...u, target: pseudoSegments(u.unit.segments), state: 'translated' as const })) })) };
+  const file = join(root, 'returned.xlf');
+  writeFileSync(file, writeXliff(filled, '1.2'));
+  const report = merge(config, center, { files: [file] });
+  return { root, config, category, report };
+}
+
+test('after an edit, extract sends exactly the changed and the new unit, the changed one with its earlier translation', (t) => {
+  if (!HAS_SHARED) return t.log(NO_SHARED), t.pass();
+  const { root, config, category, report } = translatedCorpus('providers');
+  t.is(report.refused, 0);
+  const [first, second] = category.articles;
+  const changed = first!.units.find((u) => u.kind === 'paragraph' && u.words > 12 && u.segments.length === 1)!;
+  const oldText = (changed.segments[0] as { value: string }).value;
+  const newText = oldText.replace(/\.$/, ', as described below.');
+  const path1 = join(config.articles, first!.path);
+  writeFileSync(path1, readFileSync(path1, 'utf8').replace(oldText, newText));
+  const path2 = join(config.articles, second!.path);
+  writeFileSync(path2, `${readFileSync(path2, 'utf8')}\nA brand new closing paragraph for the test of incremental hand-off.\n`);
+
+  const storeBefore = snapshot(join(root, 'locales/de/articles'));
+  const out = temporaryDir();
+  const result = extract(config, readHelpCenter(config), { languages: ['de'], version: '1.2', outDir: out, all: false });
+  const file = result.files.find((f) => f.category === 'providers')!;
+  const xml = readFileSync(file.path, 'utf8');
+  const units = readXliff(xml).files.flatMap((f) => f.units.map((u) => ({ original: f.original, ...u })));
+  t.deepEqual(units.map((u) => [u.original, u.source.map((s) => (s.type === 'text' ? s.value : '')).join('')]), [
+    [first!.path, newText],
+    [second!.path, 'A brand new closing paragraph for the test of incremental hand-off.'],
+  ]);
+  const previous = /<alt-trans match-quality="(\d+)" origin="previous-version"><source>([^<]*)<\/source><target>([^<]*)<\/target>/.exec(xml);
+  t.truthy(previous, 'the changed unit carries its earlier translation');
+
+  t.true(Number(previous![1]) >= 75);
+  const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  t.is(previous![2], escape(oldText));
+  t.is(previous![3], escape(pseudoText(oldText)), 'the target is the stored translation');
+  // Nothing else of the category was touched: its translations and states are as they were.
+  const storeAfter = snapshot(join(root, 'locales/de/articles'));
+  for (const article of category.articles) {
+    const key = `${article.path.replace(/\.md$/, '')}.json`;
+    t.is(storeAfter[key], storeBefore[key], article.path);
+  }
+});
+
+test('re-running extract on an unchanged help center writes nothing new', (t) => {
+  if (!HAS_SHARED) return t.log(NO_SHARED), t.pass();
+  const { config } = translatedCorpus('send');
+  const out = temporaryDir();
+  const first = extract(config, readHelpCenter(config), { languages: ['de'], version: '2.0', outDir: out, all: false });
+  const files = snapshot(out);
+  const again = extract(config, readHelpCenter(config), { languages: ['de'], version: '2.0', outDir: out, all: false });
+  t.true(first.files.every((f) => f.changed));
+  t.true(again.files.every((f) => !f.changed), 'every file unchanged');
+  t.is(again.memoryFilled.de, 0);
+  t.deepEqual(snapshot(out), files);
+  t.false(again.files.some((f) => f.category === 'send'), 'the translated category is not sent');
+});
+
+test('translation memory: exact repeats elsewhere are filled for review, near matches are offered with a score', (t) => {
+  if (!HAS_SHARED) return t.log(NO_SHARED), t.pass();
+  const { config, root } = translatedCorpus('organizations');
+  const out = temporaryDir();
+  const result = extract(config, readHelpCenter(config), { languages: ['de'], version: '1.2', outDir: out, all: false });
+  const filled = result.memoryFilled.de!;
+  t.true(filled > 20, `${filled} units filled`);
+  const stores = Object.values(snapshot(join(root, 'locales/de'))).join('\n');
+  t.regex(stores, /"source": "Description",\n\s+"target": "[^"]+",\n\s+"state": "needs-review"/, 'a repeated table header is filled');
+  const xml = Object.values(snapshot(out)).join('\n');
+  const suggestions = [...xml.matchAll(/<alt-trans match-quality="(\d+)" origin="translation-memory">/g)].map((m) => Number(m[1]));
+  t.true(suggestions.length > 0);
+  t.true(suggestions.every((score) => score >= 75 && score < 100));
+  t.log(`translation memory after translating "organizations": ${filled} units filled, ${suggestions.length} near-match suggestions (75–99%)`);
+});
