@@ -5,6 +5,8 @@ import { ConfigError } from '../config/config.ts';
 import { registerBuild } from './build.ts';
 import { registerExtract } from './extract.ts';
 import { registerMerge } from './merge.ts';
+import { registerPseudo } from './pseudo.ts';
+import { registerStatus } from './status.ts';
 import { EXIT } from './output.ts';
 import { UsageError } from './usage.ts';
 import { LockedError } from '../store/lock.ts';
@@ -21,6 +23,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerExtract(program, setExit);
   registerMerge(program, setExit);
   registerBuild(program, setExit);
+  registerStatus(program, setExit);
+  registerPseudo(program, setExit);
   program.commands.forEach((command) => command.exitOverride());
   try {
     await program.parseAsync(argv);

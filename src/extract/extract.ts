@@ -14,6 +14,10 @@ import { TranslationStore } from '../store/translations.ts';
 import { writeFileAtomic } from '../util/atomic-write.ts';
 import type { PackageFile, PackageUnit, Reference, XliffPackage, XliffVersion } from '../xliff/package.ts';
 import { writeXliff } from '../xliff/write.ts';
+import { WORDS_ORIGINAL, wordsToTranslate } from '../words/words.ts';
+
+/** The file name of the handbook's words package in each language's folder. */
+export const WORDS_FILE = 'handbook-words';
 
 export interface ExtractOptions {
   readonly languages: readonly string[];
@@ -134,6 +138,28 @@ function packageOf(run: LanguageRun, category: Category, all: boolean): XliffPac
   return { sourceLanguage: run.config.sourceLanguage, targetLanguage: run.language, files };
 }
 
+/** The handbook's own words ("Contents", "Page 3 of 41") that the language still needs. */
+function wordsPackage(config: Config, language: string, all: boolean): XliffPackage {
+  const units = wordsToTranslate(config.locales, config.sourceLanguage, language, all).map((unit) => ({ unit }));
+  return { sourceLanguage: config.sourceLanguage, targetLanguage: language, files: units.length ? [{ original: WORDS_ORIGINAL, units }] : [] };
+}
+
+/**
+ * Writes a package unless the file already holds exactly it; an empty package removes the file
+ * an earlier extract left, so no stale work is sent again.
+ */
+function writePackage(path: string, pkg: XliffPackage, version: XliffVersion, removed: string[]): Omit<ExtractedFile, 'language' | 'category'> | undefined {
+  if (pkg.files.length === 0) {
+    if (existsSync(path)) rmSync(path), removed.push(path);
+    return undefined;
+  }
+  const xml = writeXliff(pkg, version);
+  const changed = !existsSync(path) || readFileSync(path, 'utf8') !== xml;
+  if (changed) writeFileAtomic(path, xml);
+  const units = pkg.files.flatMap((f) => f.units);
+  return { path, units: units.length, words: units.reduce((n, u) => n + u.unit.words, 0), changed };
+}
+
 /** The package one category would be extracted as (the store is not changed). */
 export function categoryPackage(config: Config, category: Category, language: string, all: boolean): XliffPackage {
   return packageOf(new LanguageRun(config, language), category, all);
@@ -150,19 +176,15 @@ export function extract(config: Config, center: HelpCenter, options: ExtractOpti
     for (const category of center.categories) {
       const pkg = packageOf(run, category, options.all);
       options.onFile?.(++done, total);
-      const path = join(options.outDir, language, `${fileNameOf(category.slug)}.xlf`);
-      if (pkg.files.length === 0) {
-        if (existsSync(path)) rmSync(path), removed.push(path);
-        continue;
-      }
-      const xml = writeXliff(pkg, options.version);
-      const changed = !existsSync(path) || readFileSync(path, 'utf8') !== xml;
-      if (changed) writeFileAtomic(path, xml);
-      const units = pkg.files.flatMap((f) => f.units);
-      files.push({ path, language, category: category.slug, units: units.length, words: units.reduce((n, u) => n + u.unit.words, 0), changed });
+      const written = writePackage(join(options.outDir, language, `${fileNameOf(category.slug)}.xlf`), pkg, options.version, removed);
+      if (written) files.push({ ...written, language, category: category.slug });
     }
     run.writeFills();
     memoryFilled[language] = run.filled;
+    const words = wordsPackage(config, language, options.all);
+    options.onFile?.(done, total);
+    const wordsFile = writePackage(join(options.outDir, language, `${WORDS_FILE}.xlf`), words, options.version, removed);
+    if (wordsFile) files.push({ ...wordsFile, language, category: WORDS_FILE });
   }
   return {
     files,

@@ -16,7 +16,13 @@ function describe(code: { id: string | number; kind: string }, displays: Readonl
  * Returns what is wrong with the target's codes, or undefined when they match the source.
  * `displays` maps `kind:id` to what a translator saw, for the message.
  */
-export function checkCodes(source: readonly { id: string | number; kind: string }[], target: readonly InlineToken[], displays: ReadonlyMap<string, string> = new Map()): string | undefined {
+export function checkCodes(
+  source: readonly { id: string | number; kind: string }[],
+  target: readonly InlineToken[],
+  displays: ReadonlyMap<string, string> = new Map(),
+  /** `kind:id` of codes a translation may leave out (a plural form that spells out its number). */
+  optional: ReadonlySet<string> = new Set(),
+): string | undefined {
   const expected = new Map<string, number>();
   for (const code of source) expected.set(keyOf(code), (expected.get(keyOf(code)) ?? 0) + 1);
   const seen = new Map<string, number>();
@@ -38,7 +44,7 @@ export function checkCodes(source: readonly { id: string | number; kind: string 
     }
   }
   for (const [key, count] of expected) {
-    if ((seen.get(key) ?? 0) < count) {
+    if ((seen.get(key) ?? 0) < count && !optional.has(key)) {
       const [kind, id] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)];
       return `the target drops ${describe({ id, kind }, displays)}: put it back where it belongs`;
     }

@@ -8,7 +8,8 @@ import { decodeUtf8 } from '../parse/article.ts';
 import { ArticleError } from '../parse/problem.ts';
 import { withLock } from '../store/lock.ts';
 import { readStoreFile, storePath, writeStoreFile, type StoreFile, type StoredUnit } from '../store/store.ts';
-import { toTagged } from '../store/tagged.ts';
+import { fromTagged, toTagged } from '../store/tagged.ts';
+import { textOfUnit, wordUnits, WORDS_ORIGINAL, writeWords } from '../words/words.ts';
 import { readXliff, XmlError, type InlineToken, type ReadFile, type ReadUnit } from '../xliff/read.ts';
 import { checkCodes, isEmptyTarget, normalizeTarget } from './check.ts';
 
@@ -58,7 +59,8 @@ function documentsOf(center: HelpCenter): Documents {
 }
 
 /** Units of the document an XLIFF <file> names, or why it names none. */
-function unitsOf(original: string, docs: Documents): readonly Unit[] | string {
+function unitsOf(original: string, docs: Documents, config: Config, language: string): readonly Unit[] | string {
+  if (original === WORDS_ORIGINAL) return wordUnits(config.locales, config.sourceLanguage, language);
   if (original.startsWith('category:')) return docs.categories.get(original) ?? `category "${original.slice(9)}" does not exist in this help center`;
   const normal = posix.normalize(original);
   if (original === '' || posix.isAbsolute(original) || original.includes('\\') || normal.startsWith('..') || normal !== original) {
@@ -80,24 +82,48 @@ class Ledger {
   }
 }
 
-/** Pending store files, read once and written once. */
+/**
+ * Pending store files, read once and written once. The handbook's words are kept apart, as the
+ * i18next resources the handbooks read (`locales/<lang>/handbook.json`).
+ */
 class PendingStore {
   private readonly files = new Map<string, Record<string, StoredUnit>>();
-  constructor(private readonly locales: string) {}
+  private readonly words = new Map<string, { units: Map<string, Unit>; entries: Record<string, StoredUnit> }>();
+  constructor(private readonly config: Config) {}
   entries(language: string, original: string): Record<string, StoredUnit> {
-    const path = storePath(this.locales, language, original);
+    if (original === WORDS_ORIGINAL) {
+      let words = this.words.get(language);
+      if (!words) this.words.set(language, (words = { units: new Map(wordUnits(this.config.locales, this.config.sourceLanguage, language).map((u) => [u.id, u])), entries: {} }));
+      return words.entries;
+    }
+    const path = storePath(this.config.locales, language, original);
     let entries = this.files.get(path);
     if (!entries) this.files.set(path, (entries = { ...readStoreFile(path) }));
     return entries;
   }
   write(): void {
     for (const [path, entries] of this.files) writeStoreFile(path, entries as StoreFile);
+    for (const [language, { units, entries }] of this.words) {
+      const texts: Record<string, string> = {};
+      for (const [id, entry] of Object.entries(entries)) {
+        const unit = units.get(id);
+        const target = unit && entry.state !== 'outdated' ? fromTagged(entry.target, unit.segments.filter((s): s is Code => s.type === 'code')) : undefined;
+        if (target) texts[id] = textOfUnit(target);
+      }
+      if (Object.keys(texts).length) writeWords(this.config.locales, language, texts);
+    }
   }
 }
 
 function displaysOf(unit: Unit | undefined): Map<string, string> {
   const codes = (unit?.segments ?? []).filter((s): s is Code => s.type === 'code');
   return new Map(codes.map((c) => [`${c.kind}:${c.id}`, c.display]));
+}
+
+/** A plural form of the handbook's words may spell its number out ("مقالتان") and leave `{{count}}` out. */
+function optionalCodes(original: string, unit: Unit | undefined): Set<string> {
+  if (original !== WORDS_ORIGINAL || !unit || !/_(zero|one|two|few|many|other)$/.test(unit.id)) return new Set();
+  return new Set(unit.segments.filter((s): s is Code => s.type === 'code' && s.data.replace(/\s/g, '') === '{{count}}').map((c) => `${c.kind}:${c.id}`));
 }
 
 function mergeUnit(read: ReadUnit, current: Unit | undefined, language: string, original: string, store: PendingStore, ledger: Ledger): void {
@@ -116,7 +142,7 @@ function mergeUnit(read: ReadUnit, current: Unit | undefined, language: string, 
     ? current!.segments.filter((s): s is Code => s.type === 'code')
     : read.source.filter((t): t is Extract<InlineToken, { type: 'code' }> => t.type === 'code');
   const target = normalizeTarget(read.target!, read.source);
-  const wrong = checkCodes(reference, target, displaysOf(isCurrent ? current : undefined));
+  const wrong = checkCodes(reference, target, displaysOf(isCurrent ? current : undefined), optionalCodes(original, current));
   if (wrong) return ledger.refuse(read.line, `${wrong}; the unit was not stored`, read.id);
 
   const entries = store.entries(language, original);
@@ -160,7 +186,7 @@ function mergeFile(file: ReadFile, docs: Documents, config: Config, options: Mer
   if (file.sourceLanguage && file.sourceLanguage.toLowerCase() !== config.sourceLanguage.toLowerCase()) {
     return refuseAll(`the source language is "${file.sourceLanguage}", but the articles are in "${config.sourceLanguage}"`);
   }
-  const units = unitsOf(file.original, docs);
+  const units = unitsOf(file.original, docs, config, language);
   if (typeof units === 'string') return refuseAll(units);
   const seen = new Set<string>();
   for (const unit of file.units) {
@@ -187,7 +213,7 @@ function readXliffFile(path: string, ledger: Ledger) {
 
 export function merge(config: Config, center: HelpCenter, options: MergeOptions): MergeReport {
   const docs = documentsOf(center);
-  const store = new PendingStore(config.locales);
+  const store = new PendingStore(config);
   const languages = new Set<string>();
   const ledgers = options.files.map((path) => {
     const ledger = new Ledger(path);

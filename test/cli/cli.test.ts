@@ -31,7 +31,8 @@ test('extract writes one file per language and category and prints one summary l
   const { code, stdout, stderr } = run(['extract', '--root', root, '--lang', 'de,ja', '--xliff', '2.0']);
   t.is(code, 0, stderr);
   t.is(stdout.trim().split('\n').length, 1);
-  t.regex(stdout, /^extract: 13 articles → 8 XLIFF 2\.0 files \(de, ja\), [\d,]+ units, [\d,]+ words in /);
+  t.regex(stdout, /^extract: 13 articles → 10 XLIFF 2\.0 files \(de, ja\), [\d,]+ units, [\d,]+ words in /);
+  t.true(existsSync(join(root, 'output/xliff/ja/handbook-words.xlf')), 'the handbook words have their own file');
   t.true(existsSync(join(root, 'output/xliff/ja/publishing.xlf')));
   t.is(stderr, '', 'quiet in CI: no progress bar');
 });
@@ -41,7 +42,7 @@ test('--json prints the result for scripts', (t) => {
   const { code, stdout } = run(['extract', '--root', root, '--lang', 'de', '--json', '--out', join(root, 'x')]);
   t.is(code, 0);
   const result = JSON.parse(stdout);
-  t.is(result.files.length, 4);
+  t.is(result.files.length, 5, 'four categories and the handbook words');
   t.true(result.units > 100);
 });
 

@@ -1,0 +1,36 @@
+// `handbook pseudo`: fill a pseudo-language so a build shows what escapes translation.
+import { relative } from 'node:path';
+import type { Command } from 'commander';
+import { checkLanguage, loadConfig } from '../config/config.ts';
+import { readHelpCenter } from '../parse/help-center.ts';
+import { pseudoLocalize } from '../pseudo/pseudo.ts';
+import { EXIT, formatCount, reportProblems } from './output.ts';
+
+interface PseudoFlags {
+  lang: string;
+  articles?: string;
+  root: string;
+  json?: boolean;
+}
+
+export function registerPseudo(program: Command, setExit: (code: number) => void): void {
+  program
+    .command('pseudo')
+    .description('fill a pseudo-language (accented, 35% longer, ⟦marked⟧) with every unit; then build --lang qps')
+    .option('--lang <code>', 'the pseudo-language code', 'qps')
+    .option('--articles <dir>', 'articles folder (default: from the configuration)')
+    .option('--root <dir>', 'root folder holding handbook.config.json', '.')
+    .option('--json', 'print the result as JSON')
+    .action((flags: PseudoFlags) => setExit(runPseudo(flags)));
+}
+
+function runPseudo(flags: PseudoFlags): number {
+  const config = loadConfig(flags.root, { articles: flags.articles });
+  const language = checkLanguage(flags.lang, '--lang');
+  const center = readHelpCenter(config);
+  reportProblems(center.problems, relative(process.cwd(), config.articles) || '.');
+  const result = pseudoLocalize(config, center, language);
+  if (flags.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  else process.stdout.write(`pseudo: ${formatCount(result.units)} units and ${result.words} handbook words pseudo-translated into ${language} in ${relative(process.cwd(), config.locales) || '.'}/${language}; run: handbook build --lang ${language}\n`);
+  return center.problems.length > 0 ? EXIT.refused : EXIT.ok;
+}

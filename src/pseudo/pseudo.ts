@@ -1,0 +1,62 @@
+// Pseudo-localization: every unit "translated" into accented look-alikes, about 35% longer and
+// wrapped in markers, codes untouched, so a build shows every string that escapes translation
+// and every layout that breaks with longer text.
+import type { Config } from '../config/config.ts';
+import type { HelpCenter, Segment, Unit } from '../model/types.ts';
+import { plainText } from '../model/unit.ts';
+import { documentsOf } from '../store/progress.ts';
+import { readStoreFile, storePath, writeStoreFile, type StoredUnit } from '../store/store.ts';
+import { toTagged } from '../store/tagged.ts';
+import { textOfUnit, wordUnits, writeWords } from '../words/words.ts';
+
+const LOOK_ALIKES: Record<string, string> = {
+  a: 'á', b: 'ƀ', c: 'ç', d: 'đ', e: 'é', f: 'ƒ', g: 'ğ', h: 'ĥ', i: 'í', j: 'ĵ', k: 'ķ', l: 'ĺ', m: 'ɱ',
+  n: 'ñ', o: 'ö', p: 'þ', q: 'ǫ', r: 'ŕ', s: 'š', t: 'ŧ', u: 'ü', v: 'ṽ', w: 'ŵ', x: 'ẋ', y: 'ý', z: 'ž',
+  A: 'Å', B: 'Ɓ', C: 'Ç', D: 'Đ', E: 'É', F: 'Ƒ', G: 'Ğ', H: 'Ĥ', I: 'Î', J: 'Ĵ', K: 'Ķ', L: 'Ĺ', M: 'Ṁ',
+  N: 'Ñ', O: 'Ø', P: 'Þ', Q: 'Ǫ', R: 'Ŕ', S: 'Š', T: 'Ŧ', U: 'Û', V: 'Ṽ', W: 'Ŵ', X: 'Ẋ', Y: 'Ý', Z: 'Ž',
+};
+export const PSEUDO_OPEN = '⟦';
+export const PSEUDO_CLOSE = '⟧';
+const EXPANSION = 0.35;
+
+export function pseudoLetters(text: string): string {
+  return text.replace(/[A-Za-z]/g, (ch) => LOOK_ALIKES[ch] ?? ch);
+}
+
+/** The pseudo-translation of a unit's segments: text changed, codes kept in place. */
+export function pseudoSegments(segments: readonly Segment[]): Segment[] {
+  const padding = '·'.repeat(Math.max(1, Math.round(plainText(segments).length * EXPANSION)));
+  const out: Segment[] = segments.map((s) => (s.type === 'text' ? { type: 'text', value: pseudoLetters(s.value) } : s));
+  const first = out[0];
+  if (first?.type === 'text') out[0] = { type: 'text', value: PSEUDO_OPEN + first.value };
+  else out.unshift({ type: 'text', value: PSEUDO_OPEN });
+  const last = out[out.length - 1]!;
+  if (last.type === 'text') out[out.length - 1] = { type: 'text', value: `${last.value} ${padding}${PSEUDO_CLOSE}` };
+  else out.push({ type: 'text', value: ` ${padding}${PSEUDO_CLOSE}` });
+  return out;
+}
+
+export interface PseudoResult {
+  readonly language: string;
+  readonly units: number;
+  readonly words: number;
+}
+
+/** Fills `language` in the store with a pseudo-translation of every unit, and of the handbook's words. */
+export function pseudoLocalize(config: Config, center: HelpCenter, language: string): PseudoResult {
+  let units = 0;
+  for (const category of center.categories) {
+    for (const { original, units: documentUnits } of documentsOf(category.units, category.slug, category.articles)) {
+      const path = storePath(config.locales, language, original);
+      const entries: Record<string, StoredUnit> = { ...readStoreFile(path) };
+      for (const unit of documentUnits) {
+        entries[unit.id] = { source: toTagged(unit.segments), target: toTagged(pseudoSegments(unit.segments)), state: 'translated', revision: (entries[unit.id]?.revision ?? 0) + 1 };
+      }
+      if (documentUnits.length > 0) writeStoreFile(path, entries);
+      units += documentUnits.length;
+    }
+  }
+  const words: Unit[] = wordUnits(config.locales, config.sourceLanguage, language);
+  writeWords(config.locales, language, Object.fromEntries(words.map((unit) => [unit.id, textOfUnit(pseudoSegments(unit.segments))])));
+  return { language, units, words: words.length };
+}
