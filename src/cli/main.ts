@@ -5,6 +5,7 @@ import { ConfigError } from '../config/config.ts';
 import { registerBuild } from './build.ts';
 import { registerExtract } from './extract.ts';
 import { registerMerge } from './merge.ts';
+import { registerPrune } from './prune.ts';
 import { registerPseudo } from './pseudo.ts';
 import { registerStatus } from './status.ts';
 import { EXIT } from './output.ts';
@@ -25,6 +26,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerBuild(program, setExit);
   registerStatus(program, setExit);
   registerPseudo(program, setExit);
+  registerPrune(program, setExit);
   program.commands.forEach((command) => command.exitOverride());
   try {
     await program.parseAsync(argv);

@@ -1,13 +1,15 @@
 // Test helpers for the translation round trip: a root over some articles, translated XLIFF, store snapshots.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig, type Config } from '../../src/config/config.ts';
 import { categoryPackage } from '../../src/extract/extract.ts';
 import type { HelpCenter, Segment } from '../../src/model/types.ts';
 import { readHelpCenter } from '../../src/parse/help-center.ts';
+import { merge } from '../../src/merge/merge.ts';
+import { pseudoSegments } from '../render/pseudo.ts';
 import type { XliffVersion } from '../../src/xliff/package.ts';
 import { writeXliff } from '../../src/xliff/write.ts';
-import { temporaryDir } from '../helpers.ts';
+import { CORPUS, temporaryDir } from '../helpers.ts';
 
 export interface Workspace {
   readonly root: string;
@@ -49,3 +51,21 @@ export function snapshot(dir: string): Record<string, string> {
   }
   return files;
 }
+
+/** A writable copy of the corpus, with one category fully translated into German. */
+export function translatedCorpus(slug: string) {
+  const root = temporaryDir();
+  cpSync(join(CORPUS, '_articles'), join(root, '_articles'), { recursive: true });
+  cpSync(join(CORPUS, '_categories'), join(root, '_categories'), { recursive: true });
+  writeFileSync(join(root, 'handbook.config.json'), JSON.stringify({ articles: '_articles', categories: '_categories', targetLanguages: ['de'] }));
+  const config = loadConfig(root);
+  const center = readHelpCenter(config);
+  const category = center.categories.find((c) => c.slug === slug)!;
+  const pkg = categoryPackage(config, category, 'de', false);
+  const filled = { ...pkg, files: pkg.files.map((f) => ({ ...f, units: f.units.map((u) => ({ ...u, target: pseudoSegments(u.unit.segments), state: 'translated' as const })) })) };
+  const file = join(root, 'returned.xlf');
+  writeFileSync(file, writeXliff(filled, '1.2'));
+  const report = merge(config, center, { files: [file] });
+  return { root, config, category, report };
+}
+

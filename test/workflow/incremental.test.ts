@@ -1,33 +1,13 @@
 // The workflow over time on the real corpus: send only what changed, reuse what was translated.
 import test from 'ava';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadConfig } from '../../src/config/config.ts';
-import { categoryPackage, extract } from '../../src/extract/extract.ts';
-import { merge } from '../../src/merge/merge.ts';
+import { extract } from '../../src/extract/extract.ts';
 import { readHelpCenter } from '../../src/parse/help-center.ts';
 import { readXliff } from '../../src/xliff/read.ts';
-import { writeXliff } from '../../src/xliff/write.ts';
-import { CORPUS, HAS_SHARED, NO_SHARED, temporaryDir } from '../helpers.ts';
-import { pseudoSegments, pseudoText } from '../render/pseudo.ts';
-import { snapshot } from '../support/roundtrip.ts';
-
-/** A writable copy of the corpus, with one category fully translated into German. */
-function translatedCorpus(slug: string) {
-  const root = temporaryDir();
-  cpSync(join(CORPUS, '_articles'), join(root, '_articles'), { recursive: true });
-  cpSync(join(CORPUS, '_categories'), join(root, '_categories'), { recursive: true });
-  writeFileSync(join(root, 'handbook.config.json'), JSON.stringify({ articles: '_articles', categories: '_categories', targetLanguages: ['de'] }));
-  const config = loadConfig(root);
-  const center = readHelpCenter(config);
-  const category = center.categories.find((c) => c.slug === slug)!;
-  const pkg = categoryPackage(config, category, 'de', false);
-  const filled = { ...pkg, files: pkg.files.map((f) => ({ ...f, units: f.units.map((u) => ({ ...u, target: pseudoSegments(u.unit.segments), state: 'translated' as const })) })) };
-  const file = join(root, 'returned.xlf');
-  writeFileSync(file, writeXliff(filled, '1.2'));
-  const report = merge(config, center, { files: [file] });
-  return { root, config, category, report };
-}
+import { HAS_SHARED, NO_SHARED, temporaryDir } from '../helpers.ts';
+import { pseudoText } from '../render/pseudo.ts';
+import { snapshot, translatedCorpus } from '../support/roundtrip.ts';
 
 test('after an edit, extract sends exactly the changed and the new unit, the changed one with its earlier translation', (t) => {
   if (!HAS_SHARED) return t.log(NO_SHARED), t.pass();

@@ -1,0 +1,55 @@
+// `handbook prune`: drop stored translations nothing uses any more (deleted articles, changed text).
+import { existsSync, readdirSync } from 'node:fs';
+import { relative } from 'node:path';
+import type { Command } from 'commander';
+import { checkLanguage, loadConfig } from '../config/config.ts';
+import { readHelpCenter } from '../parse/help-center.ts';
+import { withLock } from '../store/lock.ts';
+import { prune } from '../store/prune.ts';
+import { join } from 'node:path';
+import { EXIT, formatCount, reportProblems, splitList } from './output.ts';
+
+interface PruneFlags {
+  lang?: string;
+  dryRun?: boolean;
+  articles?: string;
+  root: string;
+  json?: boolean;
+}
+
+export function registerPrune(program: Command, setExit: (code: number) => void): void {
+  program
+    .command('prune')
+    .description('delete stored translations of deleted articles and of text that no longer exists')
+    .option('--lang <codes>', 'languages, comma-separated (default: every language in locales/)')
+    .option('--dry-run', 'show what would be deleted; delete nothing')
+    .option('--articles <dir>', 'articles folder (default: from the configuration)')
+    .option('--root <dir>', 'root folder holding handbook.config.json', '.')
+    .option('--json', 'print the result as JSON')
+    .action((flags: PruneFlags) => setExit(runPrune(flags)));
+}
+
+function runPrune(flags: PruneFlags): number {
+  const config = loadConfig(flags.root, { articles: flags.articles });
+  const languages = flags.lang
+    ? splitList(flags.lang).map((l) => checkLanguage(l, '--lang'))
+    : existsSync(config.locales)
+      ? readdirSync(config.locales, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()
+      : [];
+  const center = readHelpCenter(config);
+  reportProblems(center.problems, relative(process.cwd(), config.articles) || '.');
+  // A broken article would look deleted: prune nothing until every article reads.
+  if (center.problems.length > 0) {
+    process.stderr.write('error: prune needs every article readable, or their translations would look unused; fix the articles above\n');
+    return EXIT.refused;
+  }
+  const results = withLock(join(config.locales, '.merge.lock'), () => languages.map((language) => prune(config.locales, center, language, Boolean(flags.dryRun))));
+  if (flags.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+  else {
+    const files = results.reduce((n, r) => n + r.files.length, 0);
+    const entries = results.reduce((n, r) => n + r.entries, 0);
+    const verb = flags.dryRun ? 'would delete' : 'deleted';
+    process.stdout.write(`prune: ${verb} ${files} file(s) of deleted articles and ${formatCount(entries)} translations of text that no longer exists (${languages.join(', ') || 'no language'})\n`);
+  }
+  return EXIT.ok;
+}
