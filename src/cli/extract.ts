@@ -1,5 +1,6 @@
 // `handbook extract`: read the help center, write XLIFF for translators.
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
+import { withLock } from '../store/lock.ts';
 import type { Command } from 'commander';
 import { checkLanguage, loadConfig } from '../config/config.ts';
 import { extract, type ExtractResult } from '../extract/extract.ts';
@@ -62,13 +63,14 @@ function runExtract(flags: ExtractFlags): number {
   const center = readHelpCenter(config, (done, total) => reading.update(done, total));
   reading.stop();
   const writing = startProgress('Writing XLIFF');
-  const result = extract(config, center, {
+  // Extract writes memory fills into the store: one writer at a time, as for merge.
+  const result = withLock(join(config.locales, '.merge.lock'), () => extract(config, center, {
     languages,
     version: flags.xliff as XliffVersion,
     outDir,
     all: Boolean(flags.all),
     onFile: (done, total) => writing.update(done, total),
-  });
+  }));
   writing.stop();
 
   reportProblems(result.problems, relative(process.cwd(), config.articles) || '.');

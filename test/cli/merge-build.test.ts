@@ -39,6 +39,8 @@ test('extract → translate → merge → build md, then extract again sends not
   t.is(build.code, 0, build.stderr);
   t.regex(build.stdout, /^build md: 13 articles × 1 language in \S*output: de \d+\/\d+ translated \(\d+ in source language\)\n$/);
   t.regex(readFileSync(join(root, 'output/de/markdown/publishing/build-handbooks.md'), 'utf8'), /^title: BUILD /m);
+  run(['extract', '--root', root, '--lang', 'de']);
+  t.regex(run(['extract', '--root', root, '--lang', 'de']).stdout, /^extract: nothing new; 4 XLIFF file\(s\) in \S+ unchanged/);
   const again = run(['extract', '--root', root, '--lang', 'de', '--json']);
   const result = JSON.parse(again.stdout);
   t.false(result.files.some((f: { category: string }) => f.category === 'publishing'), 'a fully translated category sends nothing');
