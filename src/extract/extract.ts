@@ -14,7 +14,7 @@ import { TranslationStore } from '../store/translations.ts';
 import { writeFileAtomic } from '../util/atomic-write.ts';
 import type { PackageFile, PackageUnit, Reference, XliffPackage, XliffVersion } from '../xliff/package.ts';
 import { writeXliff } from '../xliff/write.ts';
-import { WORDS_ORIGINAL, wordsToTranslate } from '../words/words.ts';
+import { categoryTitleUnits, WORDS_ORIGINAL, wordsToTranslate } from '../words/words.ts';
 
 /** The file name of the handbook's words package in each language's folder. */
 export const WORDS_FILE = 'handbook-words';
@@ -139,8 +139,8 @@ function packageOf(run: LanguageRun, category: Category, all: boolean): XliffPac
 }
 
 /** The handbook's own words ("Contents", "Page 3 of 41") that the language still needs. */
-function wordsPackage(config: Config, language: string, all: boolean): XliffPackage {
-  const units = wordsToTranslate(config.locales, config.sourceLanguage, language, all).map((unit) => ({ unit }));
+function wordsPackage(config: Config, center: HelpCenter, language: string, all: boolean): XliffPackage {
+  const units = wordsToTranslate(config.locales, config.sourceLanguage, language, all, categoryTitleUnits(center.categories)).map((unit) => ({ unit }));
   return { sourceLanguage: config.sourceLanguage, targetLanguage: language, files: units.length ? [{ original: WORDS_ORIGINAL, units }] : [] };
 }
 
@@ -181,7 +181,7 @@ export function extract(config: Config, center: HelpCenter, options: ExtractOpti
     }
     run.writeFills();
     memoryFilled[language] = run.filled;
-    const words = wordsPackage(config, language, options.all);
+    const words = wordsPackage(config, center, language, options.all);
     options.onFile?.(done, total);
     const wordsFile = writePackage(join(options.outDir, language, `${WORDS_FILE}.xlf`), words, options.version, removed);
     if (wordsFile) files.push({ ...wordsFile, language, category: WORDS_FILE });

@@ -9,7 +9,7 @@ import { ArticleError } from '../parse/problem.ts';
 import { withLock } from '../store/lock.ts';
 import { readStoreFile, storePath, writeStoreFile, type StoreFile, type StoredUnit } from '../store/store.ts';
 import { fromTagged, toTagged } from '../store/tagged.ts';
-import { textOfUnit, wordUnits, WORDS_ORIGINAL, writeWords } from '../words/words.ts';
+import { categoryTitleUnits, textOfUnit, wordUnits, WORDS_ORIGINAL, writeWords } from '../words/words.ts';
 import { readXliff, XmlError, type InlineToken, type ReadFile, type ReadUnit } from '../xliff/read.ts';
 import { checkCodes, isEmptyTarget, normalizeTarget } from './check.ts';
 
@@ -49,18 +49,21 @@ const BODY_UNIT_ID = /^(?:p|h|li|td|cap|alt|html|attr)-[0-9a-f]{10}(?:-\d+)?$/;
 interface Documents {
   readonly articles: ReadonlyMap<string, Article>;
   readonly categories: ReadonlyMap<string, readonly Unit[]>;
+  /** Words naming the categories no category file names. */
+  readonly categoryTitles: readonly Unit[];
 }
 
 function documentsOf(center: HelpCenter): Documents {
   return {
     articles: new Map(center.categories.flatMap((c) => c.articles.map((a) => [a.path, a] as const))),
     categories: new Map(center.categories.map((c) => [`category:${c.slug}`, c.units] as const)),
+    categoryTitles: categoryTitleUnits(center.categories),
   };
 }
 
 /** Units of the document an XLIFF <file> names, or why it names none. */
 function unitsOf(original: string, docs: Documents, config: Config, language: string): readonly Unit[] | string {
-  if (original === WORDS_ORIGINAL) return wordUnits(config.locales, config.sourceLanguage, language);
+  if (original === WORDS_ORIGINAL) return [...wordUnits(config.locales, config.sourceLanguage, language), ...docs.categoryTitles];
   if (original.startsWith('category:')) return docs.categories.get(original) ?? `category "${original.slice(9)}" does not exist in this help center`;
   const normal = posix.normalize(original);
   if (original === '' || posix.isAbsolute(original) || original.includes('\\') || normal.startsWith('..') || normal !== original) {
@@ -89,11 +92,17 @@ class Ledger {
 class PendingStore {
   private readonly files = new Map<string, Record<string, StoredUnit>>();
   private readonly words = new Map<string, { units: Map<string, Unit>; entries: Record<string, StoredUnit> }>();
-  constructor(private readonly config: Config) {}
+  constructor(
+    private readonly config: Config,
+    private readonly categoryTitles: readonly Unit[],
+  ) {}
   entries(language: string, original: string): Record<string, StoredUnit> {
     if (original === WORDS_ORIGINAL) {
       let words = this.words.get(language);
-      if (!words) this.words.set(language, (words = { units: new Map(wordUnits(this.config.locales, this.config.sourceLanguage, language).map((u) => [u.id, u])), entries: {} }));
+      if (!words) {
+        const units = [...wordUnits(this.config.locales, this.config.sourceLanguage, language), ...this.categoryTitles];
+        this.words.set(language, (words = { units: new Map(units.map((u) => [u.id, u])), entries: {} }));
+      }
       return words.entries;
     }
     const path = storePath(this.config.locales, language, original);
@@ -213,7 +222,7 @@ function readXliffFile(path: string, ledger: Ledger) {
 
 export function merge(config: Config, center: HelpCenter, options: MergeOptions): MergeReport {
   const docs = documentsOf(center);
-  const store = new PendingStore(config);
+  const store = new PendingStore(config, docs.categoryTitles);
   const languages = new Set<string>();
   const ledgers = options.files.map((path) => {
     const ledger = new Ledger(path);

@@ -179,9 +179,22 @@ export function wordUnits(locales: string, sourceLanguage: string, targetLanguag
   return units;
 }
 
+/** The word key of a category's title, for categories no category file names. */
+export function categoryTitleKey(slug: string): string {
+  return `category_title.${slug.replace(/[^A-Za-z0-9_-]+/g, '_')}`;
+}
+
+/**
+ * A category without a category file is named by the handbook's words (`category_title.<slug>`),
+ * its source text being the title made from its slug.
+ */
+export function categoryTitleUnits(categories: readonly { slug: string; title: string; file: string | undefined }[]): Unit[] {
+  return categories.filter((c) => !c.file).map((c) => unitOf(categoryTitleKey(c.slug), c.title, `category name "${c.slug}" (no category file gives one)`));
+}
+
 /** The units to send to translators: those not yet in the target's words file, or every one. */
-export function wordsToTranslate(locales: string, sourceLanguage: string, targetLanguage: string, all: boolean): Unit[] {
-  const units = wordUnits(locales, sourceLanguage, targetLanguage);
+export function wordsToTranslate(locales: string, sourceLanguage: string, targetLanguage: string, all: boolean, extra: readonly Unit[] = []): Unit[] {
+  const units = [...wordUnits(locales, sourceLanguage, targetLanguage), ...extra];
   if (all) return units;
   const translated = readWordsFile(wordsPath(locales, targetLanguage));
   return units.filter((unit) => !Object.hasOwn(translated, unit.id));

@@ -1,11 +1,11 @@
 // The handbook's words travel with the articles: extracted to their own XLIFF, merged back into i18next resources.
 import test from 'ava';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extract } from '../../src/extract/extract.ts';
 import { merge } from '../../src/merge/merge.ts';
 import { createTranslator } from '../../src/words/words.ts';
-import { PROJECT } from '../helpers.ts';
+import { PROJECT, temporaryDir } from '../helpers.ts';
 import { workspace } from '../support/roundtrip.ts';
 
 const ARABIC: Record<string, string> = {
@@ -44,4 +44,20 @@ test('a words translation that drops a placeholder other than the count is refus
   const report = merge(ws.config, ws.center, { files: [path] });
   t.is(report.refused, 1);
   t.regex(report.problems[0]!.message, /drops code 1 \(\{\{date\}\}\)/);
+});
+
+test('a category no category file names is named by a handbook word, sent and merged like the others', (t) => {
+  const articles = join(temporaryDir(), 'articles');
+  mkdirSync(join(articles, 'billing'), { recursive: true });
+  writeFileSync(join(articles, 'billing/pay.md'), '---\ntitle: Pay\n---\n\nPay now.\n');
+  const ws = workspace(articles, undefined, ['de']);
+  const out = join(ws.root, 'xliff');
+  extract(ws.config, ws.center, { languages: ['de'], version: '2.0', outDir: out, all: false });
+  const path = join(out, 'de/handbook-words.xlf');
+  const xml = readFileSync(path, 'utf8');
+  t.regex(xml, /<unit id="category_title\.billing">[\s\S]*?<source xml:space="preserve">Billing<\/source>/);
+  writeFileSync(path, xml.replace(/(<unit id="category_title\.billing">[\s\S]*?<source xml:space="preserve">Billing<\/source>)/, '$1<target>Abrechnung</target>'));
+  const report = merge(ws.config, ws.center, { files: [path] });
+  t.is(report.refused, 0);
+  t.is(JSON.parse(readFileSync(join(ws.config.locales, 'de/handbook.json'), 'utf8'))['category_title.billing'], 'Abrechnung');
 });
