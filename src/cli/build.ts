@@ -2,6 +2,7 @@
 import { relative } from 'node:path';
 import type { Command } from 'commander';
 import { checkLanguage, loadConfig } from '../config/config.ts';
+import { buildHtml } from '../build/html.ts';
 import { buildMarkdown } from '../build/markdown.ts';
 import { readHelpCenter } from '../parse/help-center.ts';
 import { EXIT, formatCount, reportProblems, splitList } from './output.ts';
@@ -18,8 +19,8 @@ interface BuildFlags {
   json?: boolean;
 }
 
-const FORMATS = ['md'] as const;
-const PLANNED = ['html', 'pdf'];
+const FORMATS = ['md', 'html'] as const;
+const PLANNED = ['pdf'];
 
 export function registerBuild(program: Command, setExit: (code: number) => void): void {
   program
@@ -32,13 +33,13 @@ export function registerBuild(program: Command, setExit: (code: number) => void)
     .option('--articles <dir>', 'articles folder (default: from the configuration)')
     .option('--root <dir>', 'root folder holding handbook.config.json', '.')
     .option('--json', 'print the result as JSON')
-    .action((flags: BuildFlags) => setExit(runBuild(flags)));
+    .action(async (flags: BuildFlags) => setExit(await runBuild(flags)));
 }
 
-function runBuild(flags: BuildFlags): number {
+async function runBuild(flags: BuildFlags): Promise<number> {
   const formats = splitList(flags.format);
   for (const format of formats) {
-    if (PLANNED.includes(format)) throw new UsageError(`--format ${format}: HTML and PDF handbooks are not built yet; use --format md`);
+    if (PLANNED.includes(format)) throw new UsageError(`--format ${format}: PDF handbooks are not built yet; use --format md,html`);
     if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must list ${FORMATS.join(', ')}, not "${format}"`);
   }
   const config = loadConfig(flags.root, { articles: flags.articles, output: flags.out });
@@ -52,11 +53,15 @@ function runBuild(flags: BuildFlags): number {
   const progress = startProgress('Building Markdown');
   const builds = buildMarkdown(config, center, { languages, outDir: config.output, categories, onArticle: (d, t) => progress.update(d, t) });
   progress.stop();
+  const html = formats.includes('html') ? await buildHtml(config, center, { languages, outDir: config.output, categories }) : [];
   reportProblems(center.problems, relative(process.cwd(), config.articles) || '.');
-  if (flags.json) process.stdout.write(`${JSON.stringify({ formats, languages: builds, problems: center.problems }, null, 2)}\n`);
+  const warnings = html.flatMap((b) => b.warnings.map((w) => ({ ...w, language: b.language })));
+  for (const w of warnings) process.stderr.write(`warning: ${relative(process.cwd(), config.articles) || '.'}/${w.file}:${w.line}: ${w.message} (${w.language})\n`);
+  if (flags.json) process.stdout.write(`${JSON.stringify({ formats, languages: builds, html, problems: center.problems }, null, 2)}\n`);
   else {
     const parts = builds.map((b) => `${b.language} ${formatCount(b.units - b.fallbacks)}/${formatCount(b.units)} translated (${formatCount(b.fallbacks)} in source language)`);
-    process.stdout.write(`build md: ${builds[0]?.articles ?? 0} articles × ${builds.length} ${builds.length === 1 ? 'language' : 'languages'} in ${relative(process.cwd(), config.output) || '.'}: ${parts.join('; ')}\n`);
+    const handbooks = html.length ? `; ${html.reduce((n, b) => n + b.files.length - 1, 0)} HTML handbooks${warnings.length ? `, ${warnings.length} warning(s) above` : ''}` : '';
+    process.stdout.write(`build ${formats.join(',')}: ${builds[0]?.articles ?? 0} articles × ${builds.length} ${builds.length === 1 ? 'language' : 'languages'} in ${relative(process.cwd(), config.output) || '.'}: ${parts.join('; ')}${handbooks}\n`);
   }
   return center.problems.length > 0 ? EXIT.refused : EXIT.ok;
 }

@@ -16,6 +16,11 @@ export interface FrontMatterRead {
   readonly bodyStart: number;
 }
 
+/** Offset where the Markdown body starts, after any front matter. */
+export function bodyStartOf(source: string): number {
+  return FENCED.exec(source)?.[0].length ?? 0;
+}
+
 export function readFrontMatter(source: string, file: string): FrontMatterRead {
   const fenced = FENCED.exec(source);
   if (!fenced) return { frontMatter: undefined, bodyStart: 0 };

@@ -1,0 +1,202 @@
+// One localized article as a clean, sanitized HTML tree (hast): Liquid resolved, Markdown and the
+// article's raw HTML read by unified, tabs made into titled sections, ids made unique across the
+// handbook and site links pointed into the document. The PDF handbook reads the same tree.
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import type { Root as MdastRoot, Heading, Link, Text } from 'mdast';
+import { h } from 'hastscript';
+import { toString } from 'hast-util-to-string';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { visit, SKIP } from 'unist-util-visit';
+import { AnchorSet, kramdownId } from '../../model/anchor.ts';
+import { IMAGE_LINK, publishLiquid, SITE_LINK } from './publish-liquid.ts';
+
+export interface LinkTarget {
+  /** Heading ids (kramdown's) of the article. */
+  readonly anchors: ReadonlySet<string>;
+}
+
+export interface ArticleHtmlContext {
+  /** The article's id in the handbook (its file name without `.md`). */
+  readonly slug: string;
+  /** Articles in this handbook, by slug: links to them stay in the document. */
+  readonly inHandbook: ReadonlyMap<string, LinkTarget>;
+  /** Every article of the help center by slug, and `redirect_from` aliases by path. */
+  readonly known: ReadonlySet<string>;
+  readonly redirects: ReadonlyMap<string, string>;
+  /** The public site, for links to articles outside this handbook. */
+  readonly siteUrl: string;
+  /** Reports a problem at a line of the article. */
+  readonly warn: (line: number, message: string) => void;
+  /** Receives every image the article shows, as a path in the images folder. */
+  readonly useImage: (path: string) => void;
+}
+
+const markdown = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+
+/** The id of a heading or element inside the handbook: unique across articles. */
+export const scopedId = (slug: string, id: string) => `${slug}--${id}`;
+
+const IAL = /^\{:\s*([^}]*)\}/;
+const ATTRIBUTE = /([\w-]+)="([^"]*)"?/g;
+
+/** kramdown attribute lists after links (`{:target="_blank"}`) and `{#id}` after headings. */
+function applyKramdownAttributes(tree: MdastRoot): void {
+  visit(tree, 'text', (node: Text, index, parent) => {
+    if (!parent || index === undefined) return;
+    const previous = parent.children[index - 1];
+    const match = IAL.exec(node.value);
+    if (!match || previous?.type !== 'link') return;
+    const properties: Record<string, string> = {};
+    for (const [, name, value] of match[1]!.replace(/\\_/g, '_').matchAll(ATTRIBUTE)) if (name === 'target' || name === 'rel') properties[name] = value!;
+    if (properties.target === '_blank') properties.rel = 'noopener';
+    (previous as Link).data = { ...(previous as Link).data, hProperties: properties };
+    node.value = node.value.slice(match[0].length);
+  });
+}
+
+function setHeadingIds(tree: MdastRoot, slug: string): void {
+  const anchors = new AnchorSet();
+  visit(tree, 'heading', (node: Heading) => {
+    const last = node.children[node.children.length - 1];
+    let id: string | undefined;
+    if (last?.type === 'text') {
+      const pinned = /\s*\{:?\s*#([\w-]+)\s*\}\s*$/.exec(last.value);
+      if (pinned) {
+        id = pinned[1]!;
+        last.value = last.value.slice(0, pinned.index);
+      }
+    }
+    id ??= anchors.take(kramdownId(textOf(node)));
+    node.data = { ...node.data, hProperties: { id: scopedId(slug, id) } };
+  });
+}
+
+function textOf(node: { type: string; value?: string; children?: unknown[] }): string {
+  if (node.type === 'text' || node.type === 'inlineCode') return node.value ?? '';
+  return (node.children ?? []).map((c) => textOf(c as typeof node)).join('');
+}
+
+const classes = (node: Element): string[] => {
+  const value: unknown = node.properties.className;
+  return Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(/\s+/) : [];
+};
+
+/** Print has no tabs: each tab pane becomes a section titled with its tab's label. */
+function tabsToSections(tree: HastRoot): void {
+  const labels = new Map<string, string>();
+  visit(tree, 'element', (node: Element, index, parent) => {
+    if (!classes(node).includes('nav-tabs') || !parent || index === undefined) return;
+    visit(node, 'element', (link: Element) => {
+      const target = String(link.properties.dataTarget ?? link.properties.href ?? '').replace(/^#/, '');
+      if (link.tagName === 'a' && target) labels.set(target, toString(link).trim());
+    });
+    parent.children.splice(index, 1);
+    return [SKIP, index];
+  });
+  visit(tree, 'element', (node: Element) => {
+    if (!classes(node).includes('tab-pane')) return;
+    const label = labels.get(String(node.properties.id ?? ''));
+    node.tagName = 'section';
+    node.properties = { className: ['tab'] };
+    if (label) node.children.unshift(h('h4', { className: ['tab-title'] }, label));
+  });
+}
+
+/** Embedded players cannot print: an iframe becomes a link to what it shows. */
+function iframesToLinks(tree: HastRoot): void {
+  visit(tree, 'element', (node: Element, index, parent) => {
+    if (node.tagName !== 'iframe' || !parent || index === undefined) return;
+    const src = String(node.properties.src ?? '');
+    parent.children[index] = h('p', { className: ['embed'] }, [h('a', { href: src }, src)]);
+  });
+}
+
+function rewriteLinks(tree: HastRoot, context: ArticleHtmlContext): void {
+  visit(tree, 'element', (node: Element) => {
+    const line = node.position?.start.line ?? 1;
+    if (node.tagName === 'a' && typeof node.properties.href === 'string') node.properties.href = linkTarget(node.properties.href, context, line);
+    if (node.tagName === 'img' && typeof node.properties.src === 'string') {
+      const src = node.properties.src;
+      const path = src.startsWith(IMAGE_LINK) ? src.slice(IMAGE_LINK.length) : /^(?:\.\.\/)*images\/(.+)$/.exec(src)?.[1];
+      if (path) {
+        context.useImage(path);
+        node.properties.src = `images/${path}`;
+      }
+    }
+    if (node.properties.id !== undefined && !String(node.properties.id).startsWith(`${context.slug}--`)) node.properties.id = scopedId(context.slug, String(node.properties.id));
+  });
+}
+
+function linkTarget(href: string, context: ArticleHtmlContext, line: number): string {
+  if (href.startsWith('#')) {
+    const anchor = decodeURIComponent(href.slice(1));
+    if (anchor && !context.inHandbook.get(context.slug)?.anchors.has(anchor)) {
+      // Reported, and pointed at the article itself so the link still lands.
+      context.warn(line, `link to #${anchor}: no such heading in this article`);
+      return `#${context.slug}`;
+    }
+    return anchor ? `#${scopedId(context.slug, anchor)}` : `#${context.slug}`;
+  }
+  if (!href.startsWith(SITE_LINK)) return href;
+  const path = href.slice(SITE_LINK.length);
+  const [pathname = '', hash = ''] = path.split('#');
+  const normalized = `/${pathname.replace(/^\/+|\/+$/g, '')}/`;
+  const slug = /^\/article\/([^/]+)\/$/.exec(normalized)?.[1] ?? context.redirects.get(normalized);
+  if (slug && context.inHandbook.has(slug)) {
+    if (hash && !context.inHandbook.get(slug)!.anchors.has(hash)) {
+      context.warn(line, `link to ${path}: article "${slug}" has no heading #${hash}`);
+      return `#${slug}`;
+    }
+    return `#${hash ? scopedId(slug, hash) : slug}`;
+  }
+  if (/^\/article\//.test(normalized) && !(slug && context.known.has(slug))) context.warn(line, `link to ${path}: no such article in the help center`);
+  const base = context.siteUrl.replace(/\/+$/, '');
+  return `${base}${slug ? `/article/${slug}/` : normalized}${hash ? `#${hash}` : ''}`;
+}
+
+/** What a handbook may hold: the default allow-list, plus classes, ids and the few attributes articles need. */
+const schema = {
+  ...defaultSchema,
+  clobberPrefix: '',
+  tagNames: [...(defaultSchema.tagNames ?? []), 'figure', 'figcaption', 'section', 'kbd', 'span', 'div', 'mark'],
+  attributes: {
+    ...defaultSchema.attributes,
+    '*': [...(defaultSchema.attributes?.['*'] ?? []), 'className', 'id', 'title', 'ariaHidden', 'lang', 'dir'],
+    a: [...(defaultSchema.attributes?.a ?? []), 'target', 'rel'],
+    img: [...(defaultSchema.attributes?.img ?? []), 'alt', 'width', 'height'],
+  },
+  protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto'], src: ['http', 'https'] },
+};
+
+/** The article's body as a sanitized HTML tree. */
+export function articleHast(localized: string, bodyStart: number, context: ArticleHtmlContext): HastRoot {
+  const liquid = publishLiquid(localized, bodyStart);
+  for (const warning of liquid.warnings) context.warn(localized.slice(0, warning.offset).split('\n').length, warning.message);
+  const mdast = markdown.parse(liquid.markdown) as MdastRoot;
+  mdast.children = mdast.children.filter((node) => node.type !== 'yaml');
+  applyKramdownAttributes(mdast);
+  setHeadingIds(mdast, context.slug);
+  const hast = unified().use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw).runSync(mdast) as HastRoot;
+  tabsToSections(hast);
+  iframesToLinks(hast);
+  rewriteLinks(hast, context);
+  // Relative image paths are allowed by the sanitizer only as plain paths, not other protocols.
+  return unified().use(rehypeSanitize, schema).runSync(hast) as HastRoot;
+}
+
+export function headingsOf(tree: HastRoot): { level: number; id: string; text: string }[] {
+  const found: { level: number; id: string; text: string }[] = [];
+  visit(tree, 'element', (node: Element) => {
+    const level = /^h([2-3])$/.exec(node.tagName)?.[1];
+    if (level && node.properties.id) found.push({ level: Number(level), id: String(node.properties.id), text: toString(node).trim() });
+  });
+  return found;
+}
+
+export type { ElementContent };
