@@ -104,7 +104,22 @@ function tabsToSections(tree: HastRoot): void {
     const label = labels.get(String(node.properties.id ?? ''));
     node.tagName = 'section';
     node.properties = { className: ['tab'] };
-    if (label) node.children.unshift(h('h4', { className: ['tab-title'] }, label));
+    if (label) node.children.unshift(h('p', { className: ['tab-title'] }, [h('strong', label)]));
+  });
+}
+
+/**
+ * Headings never skip a level under the article's title (h1): a `####` right after a `##` becomes
+ * an h3, as outline tools and validators expect. Ids stay as they were.
+ */
+function closeHeadingGaps(tree: HastRoot): void {
+  let previous = 1;
+  visit(tree, 'element', (node: Element) => {
+    const level = /^h([1-6])$/.exec(node.tagName)?.[1];
+    if (!level) return;
+    const fixed = Math.min(Number(level), previous + 1);
+    node.tagName = `h${fixed}`;
+    previous = fixed;
   });
 }
 
@@ -118,6 +133,7 @@ function iframesToLinks(tree: HastRoot): void {
 }
 
 function rewriteLinks(tree: HastRoot, context: ArticleHtmlContext): void {
+  const ids = new AnchorSet();
   visit(tree, 'element', (node: Element) => {
     const line = node.position?.start.line ?? 1;
     if (node.tagName === 'a' && typeof node.properties.href === 'string') node.properties.href = linkTarget(node.properties.href, context, line);
@@ -128,8 +144,14 @@ function rewriteLinks(tree: HastRoot, context: ArticleHtmlContext): void {
         context.useImage(path);
         node.properties.src = `images/${path}`;
       }
+      // An image without a text alternative is decorative.
+      node.properties.alt ??= '';
     }
-    if (node.properties.id !== undefined && !String(node.properties.id).startsWith(`${context.slug}--`)) node.properties.id = scopedId(context.slug, String(node.properties.id));
+    if (node.properties.id !== undefined) {
+      // Unique across the handbook: scoped by article, numbered when an article repeats an id.
+      const id = String(node.properties.id);
+      node.properties.id = ids.take(id.startsWith(`${context.slug}--`) ? id : scopedId(context.slug, id));
+    }
   });
 }
 
@@ -184,6 +206,7 @@ export function articleHast(localized: string, bodyStart: number, context: Artic
   setHeadingIds(mdast, context.slug);
   const hast = unified().use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw).runSync(mdast) as HastRoot;
   tabsToSections(hast);
+  closeHeadingGaps(hast);
   iframesToLinks(hast);
   rewriteLinks(hast, context);
   // Relative image paths are allowed by the sanitizer only as plain paths, not other protocols.
