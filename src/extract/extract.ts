@@ -14,7 +14,7 @@ import { TranslationStore } from '../store/translations.ts';
 import { writeFileAtomic } from '../util/atomic-write.ts';
 import type { PackageFile, PackageUnit, Reference, XliffPackage, XliffVersion } from '../xliff/package.ts';
 import { writeXliff } from '../xliff/write.ts';
-import { categoryTitleUnits, WORDS_ORIGINAL, wordsToTranslate } from '../words/words.ts';
+import { categoryTitleUnits, readWords, segmentsOf, WORDS_ORIGINAL, wordsToTranslate } from '../words/words.ts';
 
 /** The file name of the handbook's words package in each language's folder. */
 export const WORDS_FILE = 'handbook-words';
@@ -140,7 +140,12 @@ function packageOf(run: LanguageRun, category: Category, all: boolean): XliffPac
 
 /** The handbook's own words ("Contents", "Page 3 of 41") that the language still needs. */
 function wordsPackage(config: Config, center: HelpCenter, language: string, all: boolean): XliffPackage {
-  const units = wordsToTranslate(config.locales, config.sourceLanguage, language, all, categoryTitleUnits(center.categories)).map((unit) => ({ unit }));
+  // With --all, translated words go out with their translation as target, like article units.
+  const translated = all ? readWords(config.locales, language, config.sourceLanguage) : {};
+  const units = wordsToTranslate(config.locales, config.sourceLanguage, language, all, categoryTitleUnits(center.categories)).map((unit) => {
+    const text = language === config.sourceLanguage ? undefined : translated[unit.id];
+    return text === undefined ? { unit } : { unit, target: segmentsOf(text), state: 'translated' as const };
+  });
   return { sourceLanguage: config.sourceLanguage, targetLanguage: language, files: units.length ? [{ original: WORDS_ORIGINAL, units }] : [] };
 }
 

@@ -115,7 +115,7 @@ function examples(language: string, category: PluralCategory): string {
 }
 
 /** Text with each `{{name}}` as a standalone code, so a translator can move it but not break it. */
-function segmentsOf(text: string): Segment[] {
+export function segmentsOf(text: string): Segment[] {
   const segments: Segment[] = [];
   let at = 0;
   let id = 0;

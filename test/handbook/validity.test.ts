@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // What a reader's tools say: the Nu Html Checker finds no errors, and in Chromium every
 // in-document link lands, no image is broken, nothing logs an error.
 import test from 'ava';
