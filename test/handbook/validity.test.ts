@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 // What a reader's tools say: the Nu Html Checker finds no errors, and in Chromium every
 // in-document link lands, no image is broken, nothing logs an error.
 import test from 'ava';
