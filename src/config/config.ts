@@ -20,6 +20,8 @@ export interface Config {
   readonly liquid: LiquidRules;
   /** Near matches at least this similar (percent) are offered to translators. */
   readonly fuzzyMatch: number;
+  /** Whether a localized handbook marks untranslated or partly translated articles with a notice. */
+  readonly untranslatedNotice: boolean;
   /** Absolute path of `locales/`, where translations are kept. */
   readonly locales: string;
   /** Absolute path of `output/`, where builds write. */
@@ -44,6 +46,7 @@ interface RawConfig {
   translatableFrontMatter?: string[];
   liquid?: Record<string, LiquidTagRule>;
   fuzzyMatch?: number;
+  untranslatedNotice?: boolean;
 }
 
 const KEYS: Record<keyof RawConfig, (value: unknown, where: string) => void> = {
@@ -64,6 +67,9 @@ const KEYS: Record<keyof RawConfig, (value: unknown, where: string) => void> = {
   },
   fuzzyMatch: (v, w) => {
     if (typeof v !== 'number' || v < 50 || v > 100) throw new ConfigError(`${w} must be a percentage from 50 to 100, like 75`);
+  },
+  untranslatedNotice: (v, w) => {
+    if (typeof v !== 'boolean') throw new ConfigError(`${w} must be true or false`);
   },
   liquid: (v, w) => {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new ConfigError(`${w} must map tag names to rules, like {"image": {"translateArgsFrom": 1}}`);
@@ -143,6 +149,7 @@ export function loadConfig(rootDir: string, overrides: ConfigOverrides = {}): Co
     translatableFrontMatter: raw.translatableFrontMatter ?? ['title', 'description'],
     liquid: { ...DEFAULT_LIQUID_RULES, ...(raw.liquid ?? {}) },
     fuzzyMatch: raw.fuzzyMatch ?? 75,
+    untranslatedNotice: raw.untranslatedNotice ?? true,
     locales: join(root, 'locales'),
     output: overrides.output ? resolve(overrides.output) : join(root, 'output'),
   };

@@ -101,7 +101,7 @@ export function buildHandbookHtml(input: HandbookInput): HandbookOutput {
     const titleUnit = article.units.find((u) => u.id === 'fm-title');
     const translatedTitle = titleUnit && language !== config.sourceLanguage ? store.translationOf(titleUnit) : undefined;
     const title = translatedTitle ? translatedTitle.map((s) => (s.type === 'text' ? s.value : s.data)).join('') : article.title;
-    const notice = language === config.sourceLanguage || localized.fallbacks === 0 ? [] : [h('p', { className: ['notice'] }, t(localized.fallbacks >= article.units.length ? 'not_translated' : 'outdated_notice'))];
+    const notice = language === config.sourceLanguage || localized.fallbacks === 0 || !config.untranslatedNotice ? [] : [h('p', { className: ['notice'] }, t(localized.fallbacks >= article.units.length ? 'not_translated' : 'outdated_notice'))];
     sections.push(h('article', { id: slug, className: ['article'] }, [h('h1', title), ...notice, ...(tree.children as ElementContent[])]));
     const headings = headingsOf(tree);
     toc.push(h('li', [h('a', { href: `#${slug}` }, title), ...(headings.length ? [h('ol', headings.map((x) => h('li', { className: [`toc-h${x.level}`] }, [h('a', { href: `#${x.id}` }, x.text)])))] : [])]));

@@ -60,7 +60,7 @@ test('merge refuses a broken unit with exit 1, naming file, line and unit', (t) 
 test('merge and build usage errors exit 2', (t) => {
   const root = sampleRoot();
   t.is(run(['merge', '--root', root]).code, 2, 'no file');
-  const html = run(['build', '--root', root, '--format', 'html']);
+  const html = run(['build', '--root', root, '--format', 'pdf']);
   t.is(html.code, 2);
   t.regex(html.stderr, /not built yet/);
   t.is(run(['build', '--root', root, '--category', 'nope']).code, 2);
