@@ -40,7 +40,7 @@ export async function buildHtml(config: Config, center: HelpCenter, options: Htm
       const handbook = buildHandbookHtml({ config, center, category, language, store, t, date });
       const file = join(dir, `${fileNameOf(category.slug)}.html`);
       writeFileAtomic(file, handbook.html);
-      copyImages(config, handbook.images, dir, (warning) => warnings.push(warning));
+      copyImages(config, handbook.images, dir);
       files.push(file);
       warnings.push(...handbook.warnings);
       links.push({ href: `${fileNameOf(category.slug)}.html`, title: /<h1 class="handbook-title">([^<]*)<\/h1>/.exec(handbook.html)?.[1] ?? category.title, count: handbook.articles });

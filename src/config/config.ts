@@ -22,6 +22,8 @@ export interface Config {
   readonly fuzzyMatch: number;
   /** Whether a localized handbook marks untranslated or partly translated articles with a notice. */
   readonly untranslatedNotice: boolean;
+  /** Where an article is published: `{siteUrl}`, `{lang}` and `{slug}` are filled in. */
+  readonly articleUrl: string;
   /** Absolute path of `locales/`, where translations are kept. */
   readonly locales: string;
   /** Absolute path of `output/`, where builds write. */
@@ -47,6 +49,7 @@ interface RawConfig {
   liquid?: Record<string, LiquidTagRule>;
   fuzzyMatch?: number;
   untranslatedNotice?: boolean;
+  articleUrl?: string;
 }
 
 const KEYS: Record<keyof RawConfig, (value: unknown, where: string) => void> = {
@@ -67,6 +70,10 @@ const KEYS: Record<keyof RawConfig, (value: unknown, where: string) => void> = {
   },
   fuzzyMatch: (v, w) => {
     if (typeof v !== 'number' || v < 50 || v > 100) throw new ConfigError(`${w} must be a percentage from 50 to 100, like 75`);
+  },
+  articleUrl: (v, w) => {
+    checkString(v, w);
+    if (!(v as string).includes('{slug}')) throw new ConfigError(`${w} must contain {slug}, like "{siteUrl}/{lang}/article/{slug}/"`);
   },
   untranslatedNotice: (v, w) => {
     if (typeof v !== 'boolean') throw new ConfigError(`${w} must be true or false`);
@@ -150,6 +157,7 @@ export function loadConfig(rootDir: string, overrides: ConfigOverrides = {}): Co
     liquid: { ...DEFAULT_LIQUID_RULES, ...(raw.liquid ?? {}) },
     fuzzyMatch: raw.fuzzyMatch ?? 75,
     untranslatedNotice: raw.untranslatedNotice ?? true,
+    articleUrl: raw.articleUrl ?? '{siteUrl}/article/{slug}/',
     locales: join(root, 'locales'),
     output: overrides.output ? resolve(overrides.output) : join(root, 'output'),
   };

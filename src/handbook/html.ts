@@ -40,7 +40,8 @@ export interface HandbookInput {
 
 export interface HandbookOutput {
   readonly html: string;
-  readonly images: readonly { path: string; file: string }[];
+  /** Paths in the images folder of the pictures the handbook shows (all of them exist). */
+  readonly images: readonly string[];
   readonly warnings: readonly BuildWarning[];
   readonly articles: number;
 }
@@ -79,8 +80,7 @@ export function buildHandbookHtml(input: HandbookInput): HandbookOutput {
   const { config, center, category, language, store, t } = input;
   const articles = category.articles.filter((a) => !a.hidden);
   const warnings: BuildWarning[] = [];
-  /** Images shown, and the first article showing each (for warnings). */
-  const images = new Map<string, string>();
+  const images = new Set<string>();
   const inHandbook = new Map<string, LinkTarget>(articles.map((a) => [slugOf(a), { anchors: new Set(a.headings.map((x) => x.anchor)) }]));
   const known = new Set(center.categories.flatMap((c) => c.articles.map(slugOf)));
   const redirects = redirectsOf(center);
@@ -96,7 +96,15 @@ export function buildHandbookHtml(input: HandbookInput): HandbookOutput {
       redirects,
       siteUrl: config.siteUrl,
       warn: (line, message) => warnings.push({ file: article.path, line, message }),
-      useImage: (path) => images.set(path, images.get(path) ?? article.path),
+      useImage: (path, line) => {
+        if (existsSync(join(config.images, path))) {
+          images.add(path);
+          return true;
+        }
+        warnings.push({ file: article.path, line, message: `image ${path} is not in the images folder (${config.images}): the handbook shows its caption only` });
+        return false;
+      },
+      articleUrl: (target) => articleUrl(config, language, target),
     });
     const titleUnit = article.units.find((u) => u.id === 'fm-title');
     const translatedTitle = titleUnit && language !== config.sourceLanguage ? store.translationOf(titleUnit) : undefined;
@@ -130,21 +138,21 @@ export function buildHandbookHtml(input: HandbookInput): HandbookOutput {
     ],
   };
   const html = unified().use(rehypeStringify).stringify(document);
-  return { html, images: [...images].map(([path, file]) => ({ path, file })).sort((a, b) => a.path.localeCompare(b.path)), warnings, articles: articles.length };
+  return { html, images: [...images].sort(), warnings, articles: articles.length };
 }
 
-/** Copies the images a handbook shows next to it; a missing one is a warning, never a crash. */
-export function copyImages(config: Config, images: HandbookOutput['images'], outDir: string, warn: (warning: BuildWarning) => void): void {
-  for (const { path, file } of images) {
-    const from = join(config.images, path);
+/** Copies the images a handbook shows next to it. */
+export function copyImages(config: Config, images: readonly string[], outDir: string): void {
+  for (const path of images) {
     const to = join(outDir, 'images', path);
-    if (!existsSync(from)) {
-      warn({ file, line: 1, message: `image ${path} is not in the images folder (${config.images}): the handbook shows its caption only` });
-      continue;
-    }
     mkdirSync(dirname(to), { recursive: true });
-    copyFileSync(from, to);
+    copyFileSync(join(config.images, path), to);
   }
+}
+
+/** The public address of an article, from the configured pattern. */
+export function articleUrl(config: Config, language: string, slug: string): string {
+  return config.articleUrl.replaceAll('{siteUrl}', config.siteUrl.replace(/\/+$/, '')).replaceAll('{lang}', language).replaceAll('{slug}', slug);
 }
 
 export function writeHandbook(path: string, html: string): void {

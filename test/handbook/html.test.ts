@@ -55,7 +55,7 @@ test('translations cannot inject script: they are text, and the tree is sanitize
 test('corpus: every category builds in English and in the pseudo-language, links land, no Liquid left', async (t) => {
   if (!HAS_SHARED) return t.log(NO_SHARED), t.pass();
   const ws = workspace(join(CORPUS, '_articles'), join(CORPUS, '_categories'), ['qps']);
-  const config = { ...ws.config, images: join(CORPUS, 'images'), siteUrl: 'https://bitwarden.com/help' };
+  const config = { ...ws.config, images: join(CORPUS, 'images'), siteUrl: 'https://bitwarden.com/help', articleUrl: '{siteUrl}/{lang}/article/{slug}/' };
   pseudoLocalize(config, ws.center, 'qps');
   const out = temporaryDir();
   const builds = await buildHtml(config, ws.center, { languages: ['en', 'qps'], outDir: out });
@@ -63,6 +63,9 @@ test('corpus: every category builds in English and in the pseudo-language, links
     t.true(build.files.length >= 15);
     for (const file of build.files) checkPage(t, readFileSync(file, 'utf8'), file);
     const missingImages = build.warnings.filter((w) => w.message.startsWith('image '));
+    t.true(missingImages.every((w) => w.file.endsWith('.md') && w.line > 0), 'a missing picture names its article and line');
+    const page = readFileSync(build.files.find((f) => f.endsWith('account-management.html'))!, 'utf8');
+    t.regex(page, new RegExp(`href="https://bitwarden\\.com/help/${build.language}/article/[a-z0-9-]+/`), 'links out of the handbook follow articleUrl');
     const badLinks = build.warnings.filter((w) => w.message.startsWith('link '));
     t.log(`${build.language}: ${build.files.length - 1} handbooks; warnings: ${missingImages.length} missing images, ${badLinks.length} links to nothing, ${build.warnings.length - missingImages.length - badLinks.length} other`);
   }

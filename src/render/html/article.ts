@@ -33,8 +33,10 @@ export interface ArticleHtmlContext {
   readonly siteUrl: string;
   /** Reports a problem at a line of the article. */
   readonly warn: (line: number, message: string) => void;
-  /** Receives every image the article shows, as a path in the images folder. */
-  readonly useImage: (path: string) => void;
+  /** Receives every image the article shows, as a path in the images folder; false when it is missing. */
+  readonly useImage: (path: string, line: number) => boolean;
+  /** The public address of an article outside this handbook. */
+  readonly articleUrl: (slug: string) => string;
 }
 
 const markdown = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
@@ -134,16 +136,18 @@ function iframesToLinks(tree: HastRoot): void {
 
 function rewriteLinks(tree: HastRoot, context: ArticleHtmlContext): void {
   const ids = new AnchorSet();
-  visit(tree, 'element', (node: Element) => {
+  visit(tree, 'element', (node: Element, index, parent) => {
     const line = node.position?.start.line ?? 1;
     if (node.tagName === 'a' && typeof node.properties.href === 'string') node.properties.href = linkTarget(node.properties.href, context, line);
     if (node.tagName === 'img' && typeof node.properties.src === 'string') {
       const src = node.properties.src;
       const path = src.startsWith(IMAGE_LINK) ? src.slice(IMAGE_LINK.length) : /^(?:\.\.\/)*images\/(.+)$/.exec(src)?.[1];
-      if (path) {
-        context.useImage(path);
-        node.properties.src = `images/${path}`;
+      if (path && !context.useImage(path, line) && parent && index !== undefined) {
+        // A missing picture is reported; the page keeps its caption, not a broken image.
+        parent.children.splice(index, 1);
+        return [SKIP, index];
       }
+      if (path) node.properties.src = `images/${path}`;
       // An image without a text alternative is decorative.
       node.properties.alt ??= '';
     }
@@ -179,7 +183,7 @@ function linkTarget(href: string, context: ArticleHtmlContext, line: number): st
   }
   if (/^\/article\//.test(normalized) && !(slug && context.known.has(slug))) context.warn(line, `link to ${path}: no such article in the help center`);
   const base = context.siteUrl.replace(/\/+$/, '');
-  return `${base}${slug ? `/article/${slug}/` : normalized}${hash ? `#${hash}` : ''}`;
+  return `${slug ? context.articleUrl(slug) : `${base}${normalized}`}${hash ? `#${hash}` : ''}`;
 }
 
 /** What a handbook may hold: the default allow-list, plus classes, ids and the few attributes articles need. */
