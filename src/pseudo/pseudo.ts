@@ -30,9 +30,12 @@ export function pseudoSegments(segments: readonly Segment[]): Segment[] {
   const first = out[0];
   if (first?.type === 'text') out[0] = { type: 'text', value: PSEUDO_OPEN + first.value };
   else out.unshift({ type: 'text', value: PSEUDO_OPEN });
-  const last = out[out.length - 1]!;
-  if (last.type === 'text') out[out.length - 1] = { type: 'text', value: `${last.value} ${padding}${PSEUDO_CLOSE}` };
-  else out.push({ type: 'text', value: ` ${padding}${PSEUDO_CLOSE}` });
+  // The end marker goes after the last text, so codes that close the unit (a link, an attribute
+  // list that must follow it) stay where they are.
+  let lastText = -1;
+  out.forEach((s, k) => void (s.type === 'text' && (lastText = k)));
+  const last = out[lastText] as { type: 'text'; value: string };
+  out[lastText] = { type: 'text', value: `${last.value} ${padding}${PSEUDO_CLOSE}` };
   return out;
 }
 

@@ -36,6 +36,12 @@ test('a translated heading keeps its source anchor; an identity translation adds
   t.is(localizeArticle(a, (u) => u.segments).text, a.source);
 });
 
+test('the pinned id goes at the end of the heading line, after a code the unit left out', (t) => {
+  const a = parse('##### Concatenate with `query`\n\nText.\n');
+  const out = localizeArticle(a, (u) => (u.kind === 'heading' ? [text('Verketten mit')] : undefined));
+  t.is(out.text, '##### Verketten mit `query` {#concatenate-with-query}\n\nText.\n');
+});
+
 test('repeated headings: ids are counted in document order in the output, as kramdown does', (t) => {
   const a = parse('## Setup\n\n## Setup\n');
   const first = a.units[0]!;

@@ -49,16 +49,19 @@ const ATTRIBUTE = /([\w-]+)="([^"]*)"?/g;
 
 /** kramdown attribute lists after links (`{:target="_blank"}`) and `{#id}` after headings. */
 function applyKramdownAttributes(tree: MdastRoot): void {
-  visit(tree, 'text', (node: Text, index, parent) => {
-    if (!parent || index === undefined) return;
+  visit(tree, (node, index, parent) => {
+    if (!parent || index === undefined || (node.type !== 'text' && node.type !== 'html')) return;
     const previous = parent.children[index - 1];
-    const match = IAL.exec(node.value);
+    const value = (node as Text).value;
+    const match = node.type === 'html' ? /^<!--ial ([^>]*)-->$/.exec(value) : IAL.exec(value);
     if (!match || previous?.type !== 'link') return;
     const properties: Record<string, string> = {};
     for (const [, name, value] of match[1]!.replace(/\\_/g, '_').matchAll(ATTRIBUTE)) if (name === 'target' || name === 'rel') properties[name] = value!;
+    // `target="blank"` is a common slip for `_blank`: both open a new window.
+    if (properties.target === 'blank') properties.target = '_blank';
     if (properties.target === '_blank') properties.rel = 'noopener';
     (previous as Link).data = { ...(previous as Link).data, hProperties: properties };
-    node.value = node.value.slice(match[0].length);
+    (node as Text).value = value.slice(match[0].length);
   });
 }
 
@@ -200,11 +203,21 @@ const schema = {
   protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto'], src: ['http', 'https'] },
 };
 
+/**
+ * Where kramdown and CommonMark read the same text differently, say it kramdown's way first:
+ * an attribute list after a link becomes an HTML comment that cannot pair with emphasis
+ * (`{:target="_blank"}` has underscores), and a `<br>` alone on a line joins the next line, which
+ * kramdown reads as one paragraph (CommonMark would make the text raw HTML).
+ */
+function asKramdownReads(text: string): string {
+  return text.replace(/(?<=\))\{:\s*([^}\n]*)\}/g, (_, body: string) => `<!--ial ${body.replace(/--/g, '')}-->`).replace(/^([ \t]*<br\s*\/?>)[ \t]*\n(?=[ \t]*[^\s<])/gm, '$1');
+}
+
 /** The article's body as a sanitized HTML tree. */
 export function articleHast(localized: string, bodyStart: number, context: ArticleHtmlContext): HastRoot {
   const liquid = publishLiquid(localized, bodyStart);
   for (const warning of liquid.warnings) context.warn(localized.slice(0, warning.offset).split('\n').length, warning.message);
-  const mdast = markdown.parse(liquid.markdown) as MdastRoot;
+  const mdast = markdown.parse(asKramdownReads(liquid.markdown)) as MdastRoot;
   mdast.children = mdast.children.filter((node) => node.type !== 'yaml');
   applyKramdownAttributes(mdast);
   setHeadingIds(mdast, context.slug);

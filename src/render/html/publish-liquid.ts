@@ -100,7 +100,9 @@ export function publishLiquid(text: string, bodyStart: number): PublishedLiquid 
         const [path = '', ...caption] = args.split(/\s+/);
         const alt = caption.join(' ');
         const img = `<img src="${IMAGE_LINK}${escapeHtml(path)}" alt="${escapeHtml(alt)}">`;
-        emit(aloneOnLine(text, tag.begin, tag.end) ? `<figure class="figure">${img}${alt ? `<figcaption>${escapeHtml(alt)}</figcaption>` : ''}</figure>` : img);
+        // A figure alone on its line is an HTML block: a blank line after it ends the block, so
+        // the Markdown that follows (a nested list) is read as Markdown.
+        emit(aloneOnLine(text, tag.begin, tag.end) ? `<figure class="figure">${img}${alt ? `<figcaption>${escapeHtml(alt)}</figcaption>` : ''}</figure>\n` : img);
         break;
       }
       case 'icon':

@@ -10,8 +10,7 @@ export type TranslationOf = (unit: Unit) => readonly Segment[] | undefined;
 
 interface Patch {
   readonly unit: Unit;
-  /** The translation; none for a heading that keeps its text but needs its id pinned. */
-  readonly target?: readonly Segment[];
+  readonly target: readonly Segment[];
 }
 
 const within = (inner: Span, outer: Span) => outer.start <= inner.start && inner.end <= outer.end;
@@ -32,25 +31,35 @@ export function localizeArticle(article: Article, translationOf: TranslationOf):
     // Identity translations change nothing, so the source bytes (escapes, entities) are kept.
     if (target && contentKey(target) !== contentKey(unit.segments)) patches.push({ unit, target });
   }
-  const pins = pinnedAnchors(article, patches);
-  for (const unit of pins.keys()) if (!patches.some((patch) => patch.unit === unit)) patches.push({ unit });
   patches.sort((a, b) => a.unit.span.start - b.unit.span.start || b.unit.span.end - a.unit.span.end);
+  // Pinned heading ids go at the end of the heading's line (after any code the unit left out).
+  const pins = [...pinnedAnchors(article, patches)].map(([unit, pin]) => ({ at: headingEnd(source, unit.span.end), pin })).sort((a, b) => a.at - b.at);
 
-  const renderRange = (range: Span, self?: Patch): string => {
+  /** Source text between two offsets, with the pins that fall inside it (each range owns its start). */
+  const copy = (from: number, to: number): string => {
+    let out = '';
+    let at = from;
+    for (const { at: pinAt, pin } of pins) {
+      if (pinAt < from || pinAt > to || (pinAt === to && to !== source.length)) continue;
+      out += source.slice(at, pinAt) + pin;
+      at = pinAt;
+    }
+    return out + source.slice(at, to);
+  };
+
+  const renderRange = (range: Span): string => {
     let out = '';
     let at = range.start;
     for (const patch of patches) {
       const span = patch.unit.span;
-      if (patch === self || span.start < at || !within(span, range)) continue;
-      out += source.slice(at, span.start) + renderUnit(patch);
+      if (span.start < at || !within(span, range)) continue;
+      out += copy(at, span.start) + renderUnit(patch);
       at = span.end;
     }
-    return out + source.slice(at, range.end);
+    return out + copy(at, range.end);
   };
 
-  const renderUnit = (patch: Patch): string => {
-    const { unit, target } = patch;
-    if (!target) return renderRange(unit.span, patch) + (pins.get(unit) ?? '');
+  const renderUnit = ({ unit, target }: Patch): string => {
     let out = '';
     let first = true;
     for (const segment of target) {
@@ -63,11 +72,18 @@ export function localizeArticle(article: Article, translationOf: TranslationOf):
       }
       first = false;
     }
-    return out + (pins.get(unit) ?? '');
+    return out;
   };
 
   const text = renderRange({ start: 0, end: source.length });
   return { text: (article.hasBom ? '\uFEFF' : '') + text, fallbacks };
+}
+
+/** Where a heading's text ends on its line: before trailing blanks and closing `#`s. */
+function headingEnd(source: string, from: number): number {
+  const lineEnd = source.indexOf('\n', from);
+  const line = source.slice(from, lineEnd < 0 ? source.length : lineEnd).replace(/\r$/, '');
+  return from + line.replace(/(?:[ \t]+#+)?[ \t]*$/, '').length;
 }
 
 /** True when only indentation or a list marker stands before the offset on its line. */
