@@ -2,7 +2,7 @@
 // article's raw HTML read by unified, tabs made into titled sections, ids made unique across the
 // handbook and site links pointed into the document. The PDF handbook reads the same tree.
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
-import type { Root as MdastRoot, Heading, Link, Text } from 'mdast';
+import type { Root as MdastRoot, Heading, Text } from 'mdast';
 import { h } from 'hastscript';
 import { toString } from 'hast-util-to-string';
 import rehypeRaw from 'rehype-raw';
@@ -54,13 +54,13 @@ function applyKramdownAttributes(tree: MdastRoot): void {
     const previous = parent.children[index - 1];
     const value = (node as Text).value;
     const match = node.type === 'html' ? /^<!--ial ([^>]*)-->$/.exec(value) : IAL.exec(value);
-    if (!match || previous?.type !== 'link') return;
+    if (!match || (previous?.type !== 'link' && previous?.type !== 'linkReference')) return;
     const properties: Record<string, string> = {};
     for (const [, name, value] of match[1]!.replace(/\\_/g, '_').matchAll(ATTRIBUTE)) if (name === 'target' || name === 'rel') properties[name] = value!;
     // `target="blank"` is a common slip for `_blank`: both open a new window.
     if (properties.target === 'blank') properties.target = '_blank';
     if (properties.target === '_blank') properties.rel = 'noopener';
-    (previous as Link).data = { ...(previous as Link).data, hProperties: properties };
+    previous.data = { ...previous.data, hProperties: properties };
     (node as Text).value = value.slice(match[0].length);
   });
 }
@@ -210,7 +210,7 @@ const schema = {
  * kramdown reads as one paragraph (CommonMark would make the text raw HTML).
  */
 function asKramdownReads(text: string): string {
-  return text.replace(/(?<=\))\{:\s*([^}\n]*)\}/g, (_, body: string) => `<!--ial ${body.replace(/--/g, '')}-->`).replace(/^([ \t]*<br\s*\/?>)[ \t]*\n(?=[ \t]*[^\s<])/gm, '$1');
+  return text.replace(/(?<=[)\]])\{:\s*([^}\n]*)\}/g, (_, body: string) => `<!--ial ${body.replace(/--/g, '')}-->`).replace(/^([ \t]*<br\s*\/?>)[ \t]*\n(?=[ \t]*[^\s<])/gm, '$1');
 }
 
 /** The article's body as a sanitized HTML tree. */
