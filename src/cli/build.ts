@@ -1,6 +1,7 @@
 // `handbook build`: publish every article (md) in every language.
 import { relative } from 'node:path';
 import type { Command } from 'commander';
+import { withCommonOptions } from './options.ts';
 import { checkLanguage, loadConfig } from '../config/config.ts';
 import { buildHtml } from '../build/html.ts';
 import { buildMarkdown } from '../build/markdown.ts';
@@ -23,17 +24,15 @@ const FORMATS = ['md', 'html'] as const;
 const PLANNED = ['pdf'];
 
 export function registerBuild(program: Command, setExit: (code: number) => void): void {
-  program
-    .command('build')
-    .description('write localized articles for every language (md: output/<lang>/markdown/<article path>)')
-    .option('--lang <codes>', 'languages, comma-separated (default: targetLanguages of the configuration)')
-    .option('--format <formats>', `output formats, comma-separated: ${FORMATS.join(', ')}`, 'md')
-    .option('--category <slugs>', 'only these categories, comma-separated')
-    .option('--out <dir>', 'output folder (default: output under the root)')
-    .option('--articles <dir>', 'articles folder (default: from the configuration)')
-    .option('--root <dir>', 'root folder holding handbook.config.json', '.')
-    .option('--json', 'print the result as JSON')
-    .action(async (flags: BuildFlags) => setExit(await runBuild(flags)));
+  withCommonOptions(
+    program
+      .command('build')
+      .description('publish every language: md (output/<lang>/markdown/<article path>) and html (output/<lang>/<category>.html)')
+      .option('--lang <codes>', 'languages, comma-separated (default: targetLanguages of the configuration)')
+      .option('--format <formats>', `output formats, comma-separated: ${FORMATS.join(', ')}`, 'md')
+      .option('--category <slugs>', 'only these categories, comma-separated')
+      .option('--out <dir>', 'output folder (default: output under the root)'),
+  ).action(async (flags: BuildFlags) => setExit(await runBuild(flags)));
 }
 
 async function runBuild(flags: BuildFlags): Promise<number> {

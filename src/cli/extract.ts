@@ -2,6 +2,7 @@
 import { join, relative } from 'node:path';
 import { withLock } from '../store/lock.ts';
 import type { Command } from 'commander';
+import { withCommonOptions } from './options.ts';
 import { checkLanguage, loadConfig } from '../config/config.ts';
 import { extract, type ExtractResult } from '../extract/extract.ts';
 import { readHelpCenter } from '../parse/help-center.ts';
@@ -21,17 +22,15 @@ interface ExtractFlags {
 }
 
 export function registerExtract(program: Command, setExit: (code: number) => void): void {
-  program
-    .command('extract')
-    .description('write what translators must translate as XLIFF, one file per language and category')
-    .option('--lang <codes>', 'target languages, comma-separated (default: targetLanguages of the configuration)')
-    .option('--xliff <version>', 'XLIFF version: 1.2 or 2.0', '1.2')
-    .option('--out <dir>', 'folder for <lang>/<category>.xlf (default: output/xliff under the root)')
-    .option('--all', 'write every unit, not only those that need translating')
-    .option('--articles <dir>', 'articles folder (default: from the configuration)')
-    .option('--root <dir>', 'root folder holding handbook.config.json', '.')
-    .option('--json', 'print the result as JSON')
-    .action((flags: ExtractFlags) => setExit(runExtract(flags)));
+  withCommonOptions(
+    program
+      .command('extract')
+      .description('write what translators must translate as XLIFF, one file per language and category')
+      .option('--lang <codes>', 'target languages, comma-separated (default: targetLanguages of the configuration)')
+      .option('--xliff <version>', 'XLIFF version: 1.2 or 2.0', '1.2')
+      .option('--out <dir>', 'folder for <lang>/<category>.xlf (default: output/xliff under the root)')
+      .option('--all', 'write every unit, not only those that need translating'),
+  ).action((flags: ExtractFlags) => setExit(runExtract(flags)));
 }
 
 function summaryOf(result: ExtractResult, articles: number, version: string, languages: string[], out: string): string {

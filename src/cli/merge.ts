@@ -1,6 +1,7 @@
 // `handbook merge FILE...`: check returned XLIFF and keep the valid translations in locales/.
 import { relative } from 'node:path';
 import type { Command } from 'commander';
+import { withCommonOptions } from './options.ts';
 import { checkLanguage, loadConfig } from '../config/config.ts';
 import { mergeLocked, type MergeProblem } from '../merge/merge.ts';
 import { readHelpCenter } from '../parse/help-center.ts';
@@ -21,16 +22,14 @@ function describe(problem: MergeProblem): string {
 }
 
 export function registerMerge(program: Command, setExit: (code: number) => void): void {
-  program
-    .command('merge')
-    .description('check translated XLIFF files and keep every valid translation in locales/<lang>/')
-    .argument('<files...>', 'XLIFF 1.2 or 2.0 files returned by translators')
-    .option('--lang <code>', 'the target language the files must have (default: any configured one)')
-    .option('--dry-run', 'check only; write nothing')
-    .option('--articles <dir>', 'articles folder (default: from the configuration)')
-    .option('--root <dir>', 'root folder holding handbook.config.json', '.')
-    .option('--json', 'print the result as JSON')
-    .action((files: string[], flags: MergeFlags) => setExit(runMerge(files, flags)));
+  withCommonOptions(
+    program
+      .command('merge')
+      .description('check translated XLIFF files and keep every valid translation in locales/<lang>/')
+      .argument('<files...>', 'XLIFF 1.2 or 2.0 files returned by translators')
+      .option('--lang <code>', 'the target language the files must have (default: any configured one)')
+      .option('--dry-run', 'check only; write nothing'),
+  ).action((files: string[], flags: MergeFlags) => setExit(runMerge(files, flags)));
 }
 
 function runMerge(files: string[], flags: MergeFlags): number {

@@ -2,6 +2,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { Command } from 'commander';
+import { withCommonOptions } from './options.ts';
 import { checkLanguage, loadConfig } from '../config/config.ts';
 import { readHelpCenter } from '../parse/help-center.ts';
 import { withLock } from '../store/lock.ts';
@@ -18,15 +19,13 @@ interface PruneFlags {
 }
 
 export function registerPrune(program: Command, setExit: (code: number) => void): void {
-  program
-    .command('prune')
-    .description('delete stored translations of deleted articles and of text that no longer exists')
-    .option('--lang <codes>', 'languages, comma-separated (default: every language in locales/)')
-    .option('--dry-run', 'show what would be deleted; delete nothing')
-    .option('--articles <dir>', 'articles folder (default: from the configuration)')
-    .option('--root <dir>', 'root folder holding handbook.config.json', '.')
-    .option('--json', 'print the result as JSON')
-    .action((flags: PruneFlags) => setExit(runPrune(flags)));
+  withCommonOptions(
+    program
+      .command('prune')
+      .description('delete stored translations of deleted articles and of text that no longer exists')
+      .option('--lang <codes>', 'languages, comma-separated (default: every language in locales/)')
+      .option('--dry-run', 'show what would be deleted; delete nothing'),
+  ).action((flags: PruneFlags) => setExit(runPrune(flags)));
 }
 
 function runPrune(flags: PruneFlags): number {

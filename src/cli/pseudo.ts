@@ -1,6 +1,7 @@
 // `handbook pseudo`: fill a pseudo-language so a build shows what escapes translation.
 import { relative } from 'node:path';
 import type { Command } from 'commander';
+import { withCommonOptions } from './options.ts';
 import { checkLanguage, loadConfig } from '../config/config.ts';
 import { readHelpCenter } from '../parse/help-center.ts';
 import { pseudoLocalize } from '../pseudo/pseudo.ts';
@@ -14,14 +15,12 @@ interface PseudoFlags {
 }
 
 export function registerPseudo(program: Command, setExit: (code: number) => void): void {
-  program
-    .command('pseudo')
-    .description('fill a pseudo-language (accented, 35% longer, ⟦marked⟧) with every unit; then build --lang qps')
-    .option('--lang <code>', 'the pseudo-language code', 'qps')
-    .option('--articles <dir>', 'articles folder (default: from the configuration)')
-    .option('--root <dir>', 'root folder holding handbook.config.json', '.')
-    .option('--json', 'print the result as JSON')
-    .action((flags: PseudoFlags) => setExit(runPseudo(flags)));
+  withCommonOptions(
+    program
+      .command('pseudo')
+      .description('fill a pseudo-language (accented, 35% longer, ⟦marked⟧) with every unit; then build --lang qps')
+      .option('--lang <code>', 'the pseudo-language code', 'qps'),
+  ).action((flags: PseudoFlags) => setExit(runPseudo(flags)));
 }
 
 function runPseudo(flags: PseudoFlags): number {

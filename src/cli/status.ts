@@ -1,6 +1,7 @@
 // `handbook status`: a table per language × category of what is translated, for people, scripts and CI.
 import { relative } from 'node:path';
 import type { Command } from 'commander';
+import { withCommonOptions } from './options.ts';
 import { checkLanguage, loadConfig } from '../config/config.ts';
 import { readHelpCenter } from '../parse/help-center.ts';
 import { renderStatusHtml } from '../status/html.ts';
@@ -20,16 +21,14 @@ interface StatusFlags {
 }
 
 export function registerStatus(program: Command, setExit: (code: number) => void): void {
-  program
-    .command('status')
-    .description('show, per language and category, how much is translated, reviewed, outdated and untranslated')
-    .option('--lang <codes>', 'languages, comma-separated (default: targetLanguages of the configuration)')
-    .option('--json', 'print the report as JSON')
-    .option('--html <file>', 'also write the report as an HTML page with a bar per language and a heat map')
-    .option('--fail-under <percent>', 'exit 1 when a language has fewer translated words than this percentage')
-    .option('--articles <dir>', 'articles folder (default: from the configuration)')
-    .option('--root <dir>', 'root folder holding handbook.config.json', '.')
-    .action((flags: StatusFlags) => setExit(runStatus(flags)));
+  withCommonOptions(
+    program
+      .command('status')
+      .description('show, per language and category, how much is translated, reviewed, outdated and untranslated')
+      .option('--lang <codes>', 'languages, comma-separated (default: targetLanguages of the configuration)')
+      .option('--html <file>', 'also write the report as an HTML page with a bar per language and a heat map')
+      .option('--fail-under <percent>', 'exit 1 when a language has fewer translated words than this percentage'),
+  ).action((flags: StatusFlags) => setExit(runStatus(flags)));
 }
 
 const COLUMNS = ['units', 'words', 'translated', 'reviewed', 'outdated', 'untranslated', '%'] as const;

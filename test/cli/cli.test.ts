@@ -1,23 +1,9 @@
 // The command line as a user runs it: exit codes, summary line, files written.
 import test from 'ava';
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROJECT, temporaryDir } from '../helpers.ts';
+import { run, sampleRoot } from '../support/cli.ts';
 
-const BIN = join(PROJECT, 'bin/handbook.js');
-
-function run(args: string[], cwd = PROJECT) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-function sampleRoot(): string {
-  const root = temporaryDir();
-  cpSync(join(PROJECT, 'articles'), join(root, 'articles'), { recursive: true });
-  writeFileSync(join(root, 'handbook.config.json'), readFileSync(join(PROJECT, 'handbook.config.json')));
-  return root;
-}
 
 test('--help works on the program and on extract, exit 0', (t) => {
   t.is(run(['--help']).code, 0);

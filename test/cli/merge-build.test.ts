@@ -1,22 +1,9 @@
 // merge and build from the command line: exit codes, messages, files.
 import test from 'ava';
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROJECT, temporaryDir } from '../helpers.ts';
+import { run, sampleRoot } from '../support/cli.ts';
 
-const BIN = join(PROJECT, 'bin/handbook.js');
-const run = (args: string[]) => {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, CI: 'true' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-};
-
-function sampleRoot(): string {
-  const root = temporaryDir();
-  cpSync(join(PROJECT, 'articles'), join(root, 'articles'), { recursive: true });
-  writeFileSync(join(root, 'handbook.config.json'), readFileSync(join(PROJECT, 'handbook.config.json')));
-  return root;
-}
 
 /** Turns every <source> into a target that repeats it: a translation a test can check. */
 function translate(xliff: string): string {

@@ -1,0 +1,9 @@
+// Options every command shares: where the help center is, and JSON output for scripts.
+import type { Command } from 'commander';
+
+export function withCommonOptions(command: Command): Command {
+  return command
+    .option('--articles <dir>', 'articles folder (default: from the configuration)')
+    .option('--root <dir>', 'root folder holding handbook.config.json', '.')
+    .option('--json', 'print the result as JSON');
+}
