@@ -76,6 +76,19 @@ function categoryTitle(input: HandbookInput): string {
   return input.t(categoryTitleKey(input.category.slug), { defaultValue: input.category.title });
 }
 
+/** An article's h2 headings as a list, each with its h3 headings nested under it. */
+function tocList(headings: ReturnType<typeof headingsOf>): Element[] {
+  const items: { entry: Element; children: Element[] }[] = [];
+  for (const heading of headings) {
+    const entry = h('li', [h('a', { href: `#${heading.id}` }, heading.text)]);
+    const parent = items[items.length - 1];
+    if (heading.level === 3 && parent) parent.children.push(entry);
+    else items.push({ entry, children: [] });
+  }
+  if (items.length === 0) return [];
+  return [h('ol', items.map(({ entry, children }) => (children.length ? { ...entry, children: [...entry.children, h('ol', children)] } : entry)))];
+}
+
 export function buildHandbookHtml(input: HandbookInput): HandbookOutput {
   const { config, center, category, language, store, t } = input;
   const articles = category.articles.filter((a) => !a.hidden);
@@ -112,7 +125,7 @@ export function buildHandbookHtml(input: HandbookInput): HandbookOutput {
     const notice = language === config.sourceLanguage || localized.fallbacks === 0 || !config.untranslatedNotice ? [] : [h('p', { className: ['notice'] }, t(localized.fallbacks >= article.units.length ? 'not_translated' : 'outdated_notice'))];
     sections.push(h('article', { id: slug, className: ['article'] }, [h('h1', title), ...notice, ...(tree.children as ElementContent[])]));
     const headings = headingsOf(tree);
-    toc.push(h('li', [h('a', { href: `#${slug}` }, title), ...(headings.length ? [h('ol', headings.map((x) => h('li', { className: [`toc-h${x.level}`] }, [h('a', { href: `#${x.id}` }, x.text)])))] : [])]));
+    toc.push(h('li', [h('a', { href: `#${slug}` }, title), ...tocList(headings)]));
   }
   const title = categoryTitle(input);
   const dir = directionOf(language);

@@ -18,7 +18,8 @@ th { background: #f6f7fa; }
 .handbook-title { font-size: 2.4rem; margin: .2em 0; }
 .kicker, .meta { color: var(--muted); margin: .2em 0; }
 .toc ol { padding-inline-start: 1.4em; }
-.toc .toc-h3 { margin-inline-start: 1.2em; font-size: .95em; }
+.toc ol ol { font-size: .95em; }
+.toc ol ol ol { list-style: circle; }
 .article { border-top: 1px solid var(--line); margin-top: 3rem; }
 .notice { background: #fff7e0; border-inline-start: 4px solid #d89b00; padding: .6em .9em; }
 .callout { border-inline-start: 4px solid var(--accent); background: #eef4ff; padding: .2em 1em; margin: 1em 0; border-radius: 3px; }
