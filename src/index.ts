@@ -14,3 +14,12 @@ export { merge, mergeLocked, type MergeOptions, type MergeReport } from './merge
 export { buildMarkdown } from './build/markdown.ts';
 export { main } from './cli/main.ts';
 export { localizeArticle, type TranslationOf, type LocalizeResult } from './render/markdown/localize.ts';
+export { buildHtml, type HtmlBuild, type HtmlBuildOptions } from './build/html.ts';
+export { statusOf } from './status/status.ts';
+export type { StatusReport, LanguageStatus, CategoryStatus } from './status/report.ts';
+export { renderStatusHtml } from './status/html.ts';
+export { pseudoLocalize, pseudoSegments } from './pseudo/pseudo.ts';
+export { prune } from './store/prune.ts';
+export { TranslationStore } from './store/translations.ts';
+export { createTranslator, readWords, writeWords } from './words/words.ts';
+export { readXliff } from './xliff/read.ts';
