@@ -3,7 +3,7 @@ import { relative } from 'node:path';
 import type { Command } from 'commander';
 import { withCommonOptions } from './options.ts';
 import { checkLanguage, loadConfig } from '../config/config.ts';
-import { mergeLocked, type MergeProblem } from '../merge/merge.ts';
+import { mergeLocked, REFUSAL_LABELS, type MergeProblem, type MergeReport, type RefusalReason } from '../merge/merge.ts';
 import { readHelpCenter } from '../parse/help-center.ts';
 import { EXIT, formatCount, reportProblems } from './output.ts';
 import { UsageError } from './usage.ts';
@@ -32,6 +32,14 @@ export function registerMerge(program: Command, setExit: (code: number) => void)
   ).action((files: string[], flags: MergeFlags) => setExit(runMerge(files, flags)));
 }
 
+/** "3 refused (2 inline codes changed, 1 unknown unit id)", and the <file>s refused as a whole. */
+function refusedText(report: MergeReport): string {
+  const reasons = (Object.keys(REFUSAL_LABELS) as RefusalReason[]).filter((r) => Object.hasOwn(report.refusedBy, r)).map((r) => `${formatCount(report.refusedBy[r]!)} ${REFUSAL_LABELS[r]}`);
+  const files = report.filesRefused ? [`${report.filesRefused} <file> or file(s) refused as a whole`] : [];
+  const details = [...reasons, ...files];
+  return `${formatCount(report.refused)} refused${details.length ? ` (${details.join('; ')}), see above` : ''}`;
+}
+
 function runMerge(files: string[], flags: MergeFlags): number {
   const config = loadConfig(flags.root, { articles: flags.articles });
   const language = flags.lang ? checkLanguage(flags.lang, '--lang') : undefined;
@@ -45,9 +53,10 @@ function runMerge(files: string[], flags: MergeFlags): number {
     const verb = flags.dryRun ? 'would store' : 'stored';
     process.stdout.write(
       `merge: ${report.files} file(s) (${report.languages.join(', ') || 'no language'}): ${verb} ${formatCount(report.stored)} translations, ` +
-        `${formatCount(report.unchanged)} unchanged, ${formatCount(report.outdated)} kept as outdated, ${formatCount(report.empty)} empty skipped, ` +
-        `${formatCount(report.refused)} refused${report.refused ? ' (see above)' : ''}${flags.dryRun ? '; dry run, nothing written' : ''}\n`,
+        `${formatCount(report.unchanged)} unchanged, ${formatCount(report.outdated)} kept as outdated, ` +
+        `${formatCount(report.empty + report.copies)} untranslated skipped (${formatCount(report.empty)} empty, ${formatCount(report.copies)} copies of the source), ` +
+        `${refusedText(report)}${flags.dryRun ? '; dry run, nothing written' : ''}\n`,
     );
   }
-  return report.refused > 0 ? EXIT.refused : EXIT.ok;
+  return report.refused > 0 || report.filesRefused > 0 ? EXIT.refused : EXIT.ok;
 }

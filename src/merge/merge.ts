@@ -3,7 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { checkLanguage, type Config } from '../config/config.ts';
-import type { Article, Code, HelpCenter, Unit } from '../model/types.ts';
+import type { Article, Code, HelpCenter, Segment, Unit, UnitKind } from '../model/types.ts';
+import { contentKey, shortHash } from '../model/unit.ts';
+import { KIND_PREFIX } from '../parse/article.ts';
 import { decodeUtf8 } from '../parse/article.ts';
 import { ArticleError } from '../parse/problem.ts';
 import { withLock } from '../store/lock.ts';
@@ -23,16 +25,43 @@ export interface MergeProblem {
 }
 
 export interface MergeCounts {
+  /** Translations written to the store (current sources). */
   stored: number;
+  /** Translations the store already holds (a merge run again, an older delivery with the same text). */
   unchanged: number;
+  /** Translations of an earlier source, kept as outdated. */
   outdated: number;
+  /** Units without a target, or with an empty one: not translated, skipped. */
   empty: number;
+  /** Targets that are an untouched copy of the source (equal to it, marked new / needs-translation, or fuzzy in PO): skipped. */
+  copies: number;
+  /** Units carrying a translation that was not stored: see `refusedBy` and `problems`. */
   refused: number;
 }
+
+/** Why translations were not stored. */
+export type RefusalReason = 'file' | 'language' | 'document' | 'foreign' | 'duplicate' | 'unit' | 'codes' | 'older' | 'conflict' | 'segments';
+
+export const REFUSAL_LABELS: Readonly<Record<RefusalReason, string>> = {
+  file: 'file not readable as XLIFF',
+  language: 'wrong language',
+  document: 'unknown article or category',
+  foreign: 'in a <file> this project did not write',
+  duplicate: 'unit id twice',
+  unit: 'unknown unit id',
+  codes: 'inline codes changed',
+  older: 'older than the stored translation',
+  conflict: 'for an older source, a current translation is stored',
+  segments: 'partly translated unit',
+};
 
 export interface MergeReport extends MergeCounts {
   readonly files: number;
   readonly languages: readonly string[];
+  /** Refused units by reason (only reasons that occurred). */
+  readonly refusedBy: Readonly<Partial<Record<RefusalReason, number>>>;
+  /** `<file>` elements refused as a whole (foreign, wrong language, unknown article), and files not read. */
+  readonly filesRefused: number;
   readonly problems: readonly MergeProblem[];
 }
 
@@ -43,8 +72,21 @@ export interface MergeOptions {
   readonly dryRun?: boolean;
 }
 
-/** Ids this project gives units of article bodies: a unit of an older version of an article. */
-const BODY_UNIT_ID = /^(?:p|h|li|td|cap|alt|html|attr)-[0-9a-f]{10}(?:-\d+)?$/;
+/** Ids this project gives units of article bodies: kind prefix, hash of kind and content, repeat number. */
+const BODY_UNIT_ID = /^([a-z]+)-([0-9a-f]{10})(?:-\d+)?$/;
+const KIND_OF_PREFIX = new Map(Object.entries(KIND_PREFIX).map(([kind, prefix]) => [prefix, kind as UnitKind]));
+
+/**
+ * True when `read` is a body unit this project extracted from an earlier version of the article:
+ * its id is the hash of its kind and the source the file carries. Made-up ids are not.
+ */
+function extractedEarlier(read: ReadUnit): boolean {
+  const match = BODY_UNIT_ID.exec(read.id);
+  const kind = match ? KIND_OF_PREFIX.get(match[1]!) : undefined;
+  if (!match || !kind || kind === 'front-matter' || kind === 'category-title') return false;
+  const segments = read.source.map((t) => (t.type === 'text' ? t : { ...t, role: t.role ?? 'unknown' })) as unknown as Segment[];
+  return shortHash(`${kind}\u0000${contentKey(segments)}`) === match[2];
+}
 
 interface Documents {
   readonly articles: ReadonlyMap<string, Article>;
@@ -74,11 +116,14 @@ function unitsOf(original: string, docs: Documents, config: Config, language: st
 
 class Ledger {
   readonly problems: MergeProblem[] = [];
-  readonly counts: MergeCounts = { stored: 0, unchanged: 0, outdated: 0, empty: 0, refused: 0 };
+  readonly counts: MergeCounts = { stored: 0, unchanged: 0, outdated: 0, empty: 0, copies: 0, refused: 0 };
+  readonly reasons = new Map<RefusalReason, number>();
+  filesRefused = 0;
   constructor(private readonly xliffFile: string) {}
-  refuse(line: number, message: string, unit?: string, units = 1): void {
+  refuse(reason: RefusalReason, line: number, message: string, unit?: string, units = 1): void {
     this.problems.push({ file: this.xliffFile, line, message, severity: 'error', ...(unit ? { unit } : {}) });
     this.counts.refused += units;
+    if (units > 0) this.reasons.set(reason, (this.reasons.get(reason) ?? 0) + units);
   }
   warn(line: number, message: string, unit?: string): void {
     this.problems.push({ file: this.xliffFile, line, message, severity: 'warning', ...(unit ? { unit } : {}) });
@@ -135,86 +180,142 @@ function optionalCodes(original: string, unit: Unit | undefined): Set<string> {
   return new Set(unit.segments.filter((s): s is Code => s.type === 'code' && s.data.replace(/\s/g, '') === '{{count}}').map((c) => `${c.kind}:${c.id}`));
 }
 
+/** Store states in order of progress: a merge never takes an entry back (a reviewed one stays reviewed). */
+const STATE_RANK = new Map<string, number>([['outdated', 0], ['needs-review', 1], ['translated', 2], ['reviewed', 3], ['final', 4]]);
+
+/**
+ * The merge policy, unit by unit:
+ * - no target, or an empty one: not translated, skipped (`empty`);
+ * - a target equal to its source that the file marks as not translated (1.2 `new` or
+ *   `needs-translation`, 2.0 `initial`, a fuzzy PO entry): an untouched copy, skipped (`copies`);
+ * - any other target is a translation, whatever state a tool left on it (OmegaT keeps
+ *   `needs-translation`), and is stored when its codes match the source, as outdated when the
+ *   article changed since, and refused otherwise (`refused`, with the reason);
+ * - a translation the store already holds for the same source is `unchanged`, whatever revision
+ *   the file was extracted at; a different one from a file older than the store is refused.
+ */
 function mergeUnit(read: ReadUnit, current: Unit | undefined, language: string, original: string, store: PendingStore, ledger: Ledger): void {
   if (isEmptyTarget(read.target)) {
     ledger.counts.empty++;
     return;
   }
-  if (read.problem) return ledger.refuse(read.line, read.problem, read.id);
-  if (!current && !BODY_UNIT_ID.test(read.id)) {
-    return ledger.refuse(read.line, `unit "${read.id}" does not exist in ${original}: was the id edited? re-extract and translate the new file`, read.id);
+  if (read.problem) return ledger.refuse('segments', read.line, read.problem, read.id);
+  const readSource = toTagged(normalizeTarget(read.source, read.source));
+  const target = normalizeTarget(read.target!, read.source);
+  if (read.fresh && toTagged(target) === readSource) {
+    ledger.counts.copies++;
+    return;
+  }
+  if (!current && !extractedEarlier(read)) {
+    return ledger.refuse('unit', read.line, `unit "${read.id}" does not exist in ${original} and was never extracted from it: was the id edited? re-extract and translate the new file`, read.id);
   }
   const currentSource = current ? toTagged(current.segments) : undefined;
-  const readSource = toTagged(normalizeTarget(read.source, read.source));
   const isCurrent = currentSource !== undefined && readSource === currentSource;
   const reference: readonly { id: string | number; kind: string }[] = isCurrent
     ? current!.segments.filter((s): s is Code => s.type === 'code')
     : read.source.filter((t): t is Extract<InlineToken, { type: 'code' }> => t.type === 'code');
-  const target = normalizeTarget(read.target!, read.source);
   const wrong = checkCodes(reference, target, displaysOf(isCurrent ? current : undefined), optionalCodes(original, current));
-  if (wrong) return ledger.refuse(read.line, `${wrong}; the unit was not stored`, read.id);
+  if (wrong) return ledger.refuse('codes', read.line, `${wrong}; the unit was not stored`, read.id);
 
   const entries = store.entries(language, original);
-  const stored = entries[read.id];
-  if (stored && read.revision !== undefined && read.revision < stored.revision) {
-    return ledger.refuse(read.line, `this file is older than the stored translation (extracted at revision ${read.revision}, store has ${stored.revision}): the stored one is kept; re-extract to change it`, read.id);
-  }
+  const stored = Object.hasOwn(entries, read.id) ? entries[read.id] : undefined;
   const entry: StoredUnit = {
     source: isCurrent ? currentSource! : readSource,
     target: toTagged(target),
     state: isCurrent ? read.state : 'outdated',
     revision: (stored?.revision ?? 0) + 1,
   };
+  if (stored && stored.source === entry.source && stored.target === entry.target && (STATE_RANK.get(entry.state) ?? 0) <= (STATE_RANK.get(stored.state) ?? 0)) {
+    ledger.counts.unchanged++;
+    return;
+  }
+  if (stored && read.revision !== undefined && read.revision < stored.revision && stored.target !== entry.target) {
+    return ledger.refuse('older', read.line, `this file is older than the stored translation (extracted at revision ${read.revision}, store has ${stored.revision}) and its translation differs: the stored one is kept; re-extract to change it`, read.id);
+  }
   if (!isCurrent) {
     if (stored && stored.state !== 'outdated' && stored.source === currentSource) {
-      return ledger.refuse(read.line, 'the article changed after this file was extracted and a current translation is stored: the stored one is kept', read.id);
+      return ledger.refuse('conflict', read.line, 'the article changed after this file was extracted and a current translation is stored: the stored one is kept', read.id);
     }
     ledger.warn(read.line, 'the source changed after this file was extracted: kept as outdated, not published; re-extract to translate the new text', read.id);
     ledger.counts.outdated++;
-  }
-  if (stored && stored.source === entry.source && stored.target === entry.target && stored.state === entry.state) {
-    ledger.counts.unchanged++;
-    return;
   }
   entries[read.id] = entry;
   if (isCurrent) ledger.counts.stored++;
 }
 
-function mergeFile(file: ReadFile, docs: Documents, config: Config, options: MergeOptions, store: PendingStore, ledger: Ledger, languages: Set<string>): void {
-  const refuseAll = (message: string) => ledger.refuse(file.line, `${message}; none of its ${file.units.length} units were stored`, undefined, file.units.length);
+/**
+ * translate-toolkit's `po2xliff -t original.xlf` returns the original document untouched plus a
+ * `<file original="….po">` holding the PO entries, each pointing at its original unit with a
+ * `po-reference` location (the unit's 1.2 id). Such entries stand in for the target of that unit;
+ * a fuzzy one (`approved="no"`) is not a translation. Returns the stand-ins and the files they fill.
+ */
+function poEntries(files: readonly ReadFile[]): { byId: Map<string, ReadUnit>; poFiles: Set<ReadFile> } {
+  const ids = new Set(files.flatMap((f) => f.units.map((u) => u.xliffId)));
+  const byId = new Map<string, ReadUnit>();
+  const poFiles = new Set<ReadFile>();
+  for (const file of files) {
+    const entries = file.units.filter((u) => u.locations.some((l) => ids.has(l) && l !== u.xliffId));
+    if (entries.length === 0 || entries.length < file.units.filter((u) => u.restype !== 'x-gettext-domain-header').length) continue;
+    poFiles.add(file);
+    for (const entry of entries) byId.set(entry.locations.find((l) => ids.has(l))!, { ...entry, fresh: entry.fresh || entry.approved === 'no' });
+  }
+  return { byId, poFiles };
+}
+
+/** The unit as the returned document translates it: with the target of its PO entry, if it has one. */
+function withPoEntry(unit: ReadUnit, entry: ReadUnit | undefined): ReadUnit {
+  if (!entry) return unit;
+  const fuzzy = entry.fresh;
+  return { ...unit, target: fuzzy ? [] : entry.target, state: entry.state === 'reviewed' ? 'translated' : entry.state, fresh: false, line: entry.line };
+}
+
+function mergeFile(file: ReadFile, docs: Documents, config: Config, options: MergeOptions, store: PendingStore, ledger: Ledger, languages: Set<string>, po: Map<string, ReadUnit>): void {
+  const refuseAll = (reason: RefusalReason, message: string) => {
+    ledger.filesRefused++;
+    ledger.refuse(reason, file.line, `${message}; none of its ${file.units.length} units were stored`, undefined, file.units.length);
+  };
   let language: string;
   try {
     language = checkLanguage(file.targetLanguage ?? '', 'target language');
   } catch {
-    return refuseAll(`<file original="${file.original}"> names no valid target language ("${file.targetLanguage ?? ''}")`);
+    return refuseAll('language', `<file original="${file.original}"> names no valid target language ("${file.targetLanguage ?? ''}")`);
   }
   const expected = options.language ?? undefined;
   if (expected ? language !== expected : !config.targetLanguages.includes(language)) {
-    return refuseAll(`the target language is "${language}", expected ${expected ? `"${expected}"` : `one of ${config.targetLanguages.join(', ') || '(none configured)'}`}`);
+    return refuseAll('language', `the target language is "${language}", expected ${expected ? `"${expected}"` : `one of ${config.targetLanguages.join(', ') || '(none configured)'}`}`);
   }
   if (file.sourceLanguage && file.sourceLanguage.toLowerCase() !== config.sourceLanguage.toLowerCase()) {
-    return refuseAll(`the source language is "${file.sourceLanguage}", but the articles are in "${config.sourceLanguage}"`);
+    return refuseAll('language', `the source language is "${file.sourceLanguage}", but the articles are in "${config.sourceLanguage}"`);
   }
   const units = unitsOf(file.original, docs, config, language);
-  if (typeof units === 'string') return refuseAll(units);
+  if (typeof units === 'string') {
+    const ours = file.original === WORDS_ORIGINAL || file.original.startsWith('category:') || file.original.endsWith('.md');
+    return ours
+      ? refuseAll('document', units)
+      : refuseAll('foreign', `<file original="${file.original}"> was not written by handbook (a tool added it?): its units name no article; the rest of the document was merged`);
+  }
   const seen = new Set<string>();
   for (const unit of file.units) {
-    if (seen.has(unit.id)) return refuseAll(`unit id "${unit.id}" appears twice (line ${unit.line})`);
+    if (seen.has(unit.id)) return refuseAll('duplicate', `unit id "${unit.id}" appears twice (line ${unit.line})`);
     seen.add(unit.id);
   }
   languages.add(language);
   const byId = new Map(units.map((u) => [u.id, u]));
-  for (const unit of file.units) mergeUnit(unit, byId.get(unit.id), language, file.original, store, ledger);
+  for (const unit of file.units) mergeUnit(withPoEntry(unit, po.get(unit.xliffId)), byId.get(unit.id), language, file.original, store, ledger);
 }
 
 function readXliffFile(path: string, ledger: Ledger) {
+  const refuse = (line: number, message: string) => {
+    ledger.filesRefused++;
+    ledger.refuse('file', line, message, undefined, 0);
+  };
   try {
     const { text } = decodeUtf8(readFileSync(path), path);
     return readXliff(text);
   } catch (error) {
-    if (error instanceof XmlError) ledger.refuse(error.line, `${error.reason}: the file was not merged`);
-    else if (error instanceof ArticleError) ledger.refuse(error.line, `${error.reason}: the file was not merged`);
-    else if ((error as NodeJS.ErrnoException).code === 'ENOENT') ledger.refuse(0, 'no such file');
+    if (error instanceof XmlError) refuse(error.line, `${error.reason}: the file was not merged`);
+    else if (error instanceof ArticleError) refuse(error.line, `${error.reason}: the file was not merged`);
+    else if ((error as NodeJS.ErrnoException).code === 'ENOENT') refuse(0, 'no such file');
     else throw error;
     return undefined;
   }
@@ -227,13 +328,23 @@ export function merge(config: Config, center: HelpCenter, options: MergeOptions)
   const ledgers = options.files.map((path) => {
     const ledger = new Ledger(path);
     const xliff = readXliffFile(path, ledger);
-    for (const file of xliff?.files ?? []) mergeFile(file, docs, config, options, store, ledger, languages);
+    const { byId, poFiles } = poEntries(xliff?.files ?? []);
+    for (const file of xliff?.files ?? []) if (!poFiles.has(file)) mergeFile(file, docs, config, options, store, ledger, languages, byId);
     return ledger;
   });
   if (!options.dryRun) store.write();
-  const total: MergeCounts = { stored: 0, unchanged: 0, outdated: 0, empty: 0, refused: 0 };
+  const total: MergeCounts = { stored: 0, unchanged: 0, outdated: 0, empty: 0, copies: 0, refused: 0 };
   for (const ledger of ledgers) for (const key of Object.keys(total) as (keyof MergeCounts)[]) total[key] += ledger.counts[key];
-  return { files: options.files.length, languages: [...languages].sort(), ...total, problems: ledgers.flatMap((l) => l.problems) };
+  const reasons = new Map<RefusalReason, number>();
+  for (const ledger of ledgers) for (const [reason, n] of ledger.reasons) reasons.set(reason, (reasons.get(reason) ?? 0) + n);
+  return {
+    files: options.files.length,
+    languages: [...languages].sort(),
+    ...total,
+    refusedBy: Object.fromEntries(reasons),
+    filesRefused: ledgers.reduce((n, l) => n + l.filesRefused, 0),
+    problems: ledgers.flatMap((l) => l.problems),
+  };
 }
 
 /** Merge holding the store lock, so two merges at once cannot lose each other's work. */

@@ -68,7 +68,7 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return lo;
 }
 
-const KIND_PREFIX: Record<Unit['kind'], string> = {
+export const KIND_PREFIX: Record<Unit['kind'], string> = {
   paragraph: 'p',
   heading: 'h',
   'list-item': 'li',

@@ -17,19 +17,19 @@ const CTYPE_12: Record<CodeRole, { pair: string; standalone: string }> = {
   control: { pair: 'x-control', standalone: 'x-control' },
 };
 
-/** XLIFF 2.0 `type` and `subType` of codes. */
+/** XLIFF 2.0 `type` and `subType` of codes (`hb:` subtypes name the role, so a merge can recompute content ids). */
 const TYPE_20: Record<CodeRole, { type: string; subType?: string }> = {
   strong: { type: 'fmt', subType: 'xlf:b' },
   emphasis: { type: 'fmt', subType: 'xlf:i' },
-  delete: { type: 'fmt' },
+  delete: { type: 'fmt', subType: 'hb:delete' },
   link: { type: 'link' },
   image: { type: 'image' },
-  code: { type: 'other' },
-  html: { type: 'other' },
-  liquid: { type: 'other' },
+  code: { type: 'other', subType: 'hb:code' },
+  html: { type: 'other', subType: 'hb:html' },
+  liquid: { type: 'other', subType: 'hb:liquid' },
   break: { type: 'fmt', subType: 'xlf:lb' },
-  attributes: { type: 'other' },
-  control: { type: 'other' },
+  attributes: { type: 'other', subType: 'hb:attributes' },
+  control: { type: 'other', subType: 'hb:control' },
 };
 
 /** `<g>`/`<x/>` markup of segments for XLIFF 1.2. */

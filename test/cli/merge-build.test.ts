@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { run, sampleRoot } from '../support/cli.ts';
 
 
-/** Turns every <source> into a target that repeats it: a translation a test can check. */
+/** Translates every target copy extract wrote (its text upper-cased), as a translator in a CAT tool would. */
 function translate(xliff: string): string {
-  return xliff.replace(/<source>(.*?)<\/source>/g, (_, inner: string) => `<source>${inner}</source><target state="translated">${inner.replace(/>([^<]+)</g, (m, text: string) => `>${text.toUpperCase()}<`).replace(/^([^<]+)/, (t) => t.toUpperCase())}</target>`);
+  return xliff.replace(/<target state="needs-translation">(.*?)<\/target>/g, (_, inner: string) => `<target state="translated">${inner.replace(/>([^<]+)</g, (m, text: string) => `>${text.toUpperCase()}<`).replace(/^([^<]+)/, (t) => t.toUpperCase())}</target>`);
 }
 
 test('extract → translate → merge → build md, then extract again sends nothing', (t) => {
@@ -20,7 +20,7 @@ test('extract → translate → merge → build md, then extract again sends not
   t.false(existsSync(join(root, 'locales/de')));
   const merged = run(['merge', '--root', root, file]);
   t.is(merged.code, 0, merged.stderr);
-  t.regex(merged.stdout, /^merge: 1 file\(s\) \(de\): stored \d+ translations, 0 unchanged, 0 kept as outdated, 0 empty skipped, 0 refused\n$/);
+  t.regex(merged.stdout, /^merge: 1 file\(s\) \(de\): stored \d+ translations, 0 unchanged, 0 kept as outdated, 0 untranslated skipped \(0 empty, 0 copies of the source\), 0 refused\n$/);
   t.true(existsSync(join(root, 'locales/de/articles/publishing/build-handbooks.json')));
   const build = run(['build', '--root', root, '--lang', 'de', '--format', 'md']);
   t.is(build.code, 0, build.stderr);
@@ -41,7 +41,7 @@ test('merge refuses a broken unit with exit 1, naming file, line and unit', (t) 
   const { code, stderr, stdout } = run(['merge', '--root', root, file]);
   t.is(code, 1);
   t.regex(stderr, /^error: .*reference\.xlf:\d+: unit [a-z]+-[0-9a-f]{10}: the target drops code 1 \(.+\): put it back where it belongs; the unit was not stored$/m);
-  t.regex(stdout, /1 refused \(see above\)/);
+  t.regex(stdout, /1 refused \(1 inline codes changed\), see above/);
 });
 
 test('merge and build usage errors exit 2', (t) => {
