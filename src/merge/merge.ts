@@ -103,12 +103,16 @@ function documentsOf(center: HelpCenter): Documents {
   };
 }
 
+function isOutside(original: string): boolean {
+  const normal = posix.normalize(original);
+  return original === '' || posix.isAbsolute(original) || original.includes('\\') || normal.startsWith('..') || normal !== original;
+}
+
 /** Units of the document an XLIFF <file> names, or why it names none. */
 function unitsOf(original: string, docs: Documents, config: Config, language: string): readonly Unit[] | string {
   if (original === WORDS_ORIGINAL) return [...wordUnits(config.locales, config.sourceLanguage, language), ...docs.categoryTitles];
   if (original.startsWith('category:')) return docs.categories.get(original) ?? `category "${original.slice(9)}" does not exist in this help center`;
-  const normal = posix.normalize(original);
-  if (original === '' || posix.isAbsolute(original) || original.includes('\\') || normal.startsWith('..') || normal !== original) {
+  if (isOutside(original)) {
     return `"${original}" is outside the articles folder: this file was not written for this help center`;
   }
   return docs.articles.get(original)?.units ?? `no article "${original}" in the articles folder (renamed or deleted?): re-extract`;
@@ -289,7 +293,7 @@ function mergeFile(file: ReadFile, docs: Documents, config: Config, options: Mer
   }
   const units = unitsOf(file.original, docs, config, language);
   if (typeof units === 'string') {
-    const ours = file.original === WORDS_ORIGINAL || file.original.startsWith('category:') || file.original.endsWith('.md');
+    const ours = file.original.startsWith('category:') || file.original.endsWith('.md') || isOutside(file.original);
     return ours
       ? refuseAll('document', units)
       : refuseAll('foreign', `<file original="${file.original}"> was not written by handbook (a tool added it?): its units name no article; the rest of the document was merged`);
@@ -307,7 +311,7 @@ function mergeFile(file: ReadFile, docs: Documents, config: Config, options: Mer
 function readXliffFile(path: string, ledger: Ledger) {
   const refuse = (line: number, message: string) => {
     ledger.filesRefused++;
-    ledger.refuse('file', line, message, undefined, 0);
+    ledger.refuse('file', line, message);
   };
   try {
     const { text } = decodeUtf8(readFileSync(path), path);

@@ -13,7 +13,10 @@ test('1.2: codes are <g>/<x/> with readable equiv-text; text is escaped; <source
   t.true(xml.includes('<source>Use <g id="1" ctype="bold" equiv-text="**">Save</g> &amp; <g id="2" ctype="x-html" equiv-text="&lt;b&gt;">close</g> the <g id="3" ctype="link" equiv-text="[link]">guide</g> at 1 &lt; 2.</source>'));
   t.true(xml.includes('<x id="1" ctype="x-code" equiv-text="`a&lt;b&gt;`"/>'));
   t.true(xml.includes('equiv-text="{% icon fa-x %}"'));
-  t.true(xml.includes('id="guide/tom.md#fm-title"'));
+  t.true(xml.includes('id="guide/tom.md/fm-title"'));
+  t.true(xml.includes('<target state="needs-translation">Tom &amp; Jerry</target>'), 'a copy of the source, as OmegaT needs');
+  t.true(xml.includes('<note from="handbook-codes">Codes (keep them, do not translate them): &lt;x0/&gt; = `a&lt;b&gt;` · &lt;x1/&gt; = {% icon fa-x %}</note>'));
+  t.false(writeXliff(pkg, '1.2', { target: 'none' }).includes('<target'));
   for (const source of xml.match(/<source>[\s\S]*?<\/source>/g)!) t.false(source.includes('\n'));
   t.false(/<source>[^<]*\{\{/.test(xml), 'Liquid is never text');
 });
@@ -22,7 +25,8 @@ test('2.0: codes are <pc>/<ph/> pointing at <originalData> that keeps every byte
   const xml = writeXliff(pkg, '2.0');
   t.true(xml.includes('<data id="d3e">](' + '{{site.baseurl}}/a/)</data>'));
   t.regex(xml, /<pc id="3" canCopy="no" canDelete="no" dataRefEnd="d3e" dataRefStart="d3" dispEnd="\[\/link\]" dispStart="\[link\]" type="link">guide<\/pc>/);
-  t.regex(xml, /<ph id="1" canCopy="no" canDelete="no" dataRef="d1" disp="`a&lt;b&gt;`" type="other"\/>/);
+  t.regex(xml, /<ph id="1" canCopy="no" canDelete="no" dataRef="d1" disp="`a&lt;b&gt;`" subType="hb:code" type="other"\/>/);
+  t.false(xml.includes('<target'), '2.0 sends no target by default');
   t.true(xml.includes('srcLang="en" trgLang="de"'));
 });
 
