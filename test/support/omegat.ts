@@ -1,93 +1,84 @@
-// Test support: round-trip an XLIFF 1.2/2.0 file through the real CAT tool OmegaT (Debian's omegat 3.6, console mode).
+// Test support: translate XLIFF 1.2 files with the real CAT tool OmegaT (Debian's omegat 3.6,
+// console mode), the files given to it exactly as they are, as a translator would.
 import { execFile } from 'node:child_process';
-import { accessSync, constants, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, delimiter, join } from 'node:path';
+import { basename, join } from 'node:path';
+import { hasCommand } from '../helpers.ts';
 
 /** True when the `omegat` command is on PATH (apt-get install -y omegat). */
-export const HAS_OMEGAT = (process.env.PATH ?? '').split(delimiter).some((dir) => {
-  try {
-    accessSync(join(dir, 'omegat'), constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-});
+export const HAS_OMEGAT = hasCommand('omegat');
+export const NO_OMEGAT = 'omegat is not installed (apt-get install -y omegat)';
 
 export interface OmegaTOptions {
-  sourceLang?: string; // default: the file's source-language / srcLang, else "en"
-  targetLang?: string; // default: the file's target-language / trgLang, else "de"
-  timeoutMs?: number; // per OmegaT run (there are two); default 120 s
+  sourceLang?: string; // default: the first file's source-language, else "en"
+  targetLang?: string; // default: the first file's target-language, else "de"
+  timeoutMs?: number; // per OmegaT run (there are two); default 300 s
 }
 
-/** OmegaT's inline tag shortcuts as it shows them in segments: <g0>, </g0>, <x1/>, <p0>, <o2/> … */
+export interface OmegaTRun {
+  /** Segments OmegaT counts in each file (its project statistics, "Total Segments"), in the order given. */
+  readonly segments: readonly number[];
+  /** The files OmegaT wrote to target/, in the order given. */
+  readonly translated: readonly string[];
+}
+
+/** OmegaT's inline tag shortcuts as it shows them in segments: <g0>, </g0>, <x1/> … */
 const TAG = /(<\/?[a-zA-Z]+\d+\/?>)/;
 
 /**
- * Translates `xliffFile` with OmegaT and returns the translated XLIFF text that OmegaT wrote.
- * `translate` gets each run of text between OmegaT's tags of each segment; tags stay in place.
- *
- * OmegaT 3.6's own XLIFF filter reads the segment text from <target>, so units without a
- * (non-empty) <target> first get one copied from <source>. Two runs: the first lists OmegaT's
- * segments (pseudo-translate TMX), the second translates from omegat/project_save.tmx.
- * XLIFF 2.0 is not known to that filter: the listing run sees <unit> renamed to <trans-unit>
- * (and no <originalData>), the translating run gets the real file and matches by source text.
+ * One OmegaT project (paragraph segmentation, as for a document of short units) with the files
+ * copied byte for byte into source/. OmegaT starts twice in all:
+ * 1. `console-createpseudotranslatetmx` lists every segment as OmegaT shows it (tags as shortcuts)
+ *    and writes the project statistics (segments per file);
+ * 2. `console-translate` with `translate(text)` of each run of text between tags, given as a TMX in
+ *    `tm/auto/` (translations OmegaT inserts by itself), writes target/.
  */
-export async function translateWithOmegaT(xliffFile: string, translate: (sourceText: string) => string, options: OmegaTOptions = {}): Promise<string> {
-  const [translated] = await translateAllWithOmegaT([xliffFile], translate, options);
-  return translated!;
-}
-
-/** The same for many files in one OmegaT project: OmegaT starts twice in all, not twice a file. */
-export async function translateAllWithOmegaT(
-  xliffFiles: readonly string[],
-  translate: (sourceText: string) => string,
-  options: OmegaTOptions = {},
-): Promise<string[]> {
-  const xmls = xliffFiles.map((file) => readFileSync(file, 'utf8'));
-  const first = xmls[0] ?? '';
-  const v2 = /<xliff\b[^>]*\bversion="2\./.test(first);
-  const sourceLang = options.sourceLang ?? attribute(first, v2 ? 'srcLang' : 'source-language') ?? 'en';
-  const targetLang = options.targetLang ?? attribute(first, v2 ? 'trgLang' : 'target-language') ?? 'de';
+export async function translateWithOmegaT(xliffFiles: readonly string[], translate: (text: string) => string, options: OmegaTOptions = {}): Promise<OmegaTRun> {
+  const first = readFileSync(xliffFiles[0]!, 'utf8');
+  const sourceLang = options.sourceLang ?? attribute(first, 'source-language') ?? 'en';
+  const targetLang = options.targetLang ?? attribute(first, 'target-language') ?? 'de';
   const names = xliffFiles.map((file, k) => `${k}-${basename(file)}`);
   const root = mkdtempSync(join(tmpdir(), 'omegat-'));
   if (/\s/.test(root)) throw new Error(`omegat: the temporary folder ${root} has a space, which /usr/bin/omegat cannot pass on`);
   try {
     const project = join(root, 'project');
-    for (const dir of ['source', 'target', 'tm', 'glossary', 'dictionary', 'omegat']) mkdirSync(join(project, dir), { recursive: true });
+    for (const dir of ['source', 'target', 'tm/auto', 'glossary', 'dictionary', 'omegat']) mkdirSync(join(project, dir), { recursive: true });
     writeFileSync(join(project, 'omegat.project'), projectFile(sourceLang, targetLang));
-    const prepared = xmls.map((xml) => prefillTargets(xml, v2 ? 'segment' : 'trans-unit'));
+    xliffFiles.forEach((file, k) => copyFileSync(file, join(project, 'source', names[k]!)));
     const run = (args: string[]) =>
-      runOmegaT([...args, '--quiet', `--config-dir=${join(root, 'config')}`, '--disable-project-locking', '--no-team', project], options.timeoutMs ?? 120_000);
+      runOmegaT([...args, '--quiet', `--config-dir=${join(root, 'config')}`, '--disable-project-locking', '--no-team', project], options.timeoutMs ?? 300_000);
 
-    // 1. List the segments exactly as OmegaT shows them, tags as shortcuts.
-    prepared.forEach((xml, k) => {
-      const scan = v2 ? xml.replace(/<originalData>[\s\S]*?<\/originalData>/g, '').replace(/<(\/?)unit\b/g, '<$1trans-unit') : xml;
-      writeFileSync(join(project, 'source', names[k]!), scan);
-    });
     const listing = join(root, 'segments.tmx');
     await run(['--mode=console-createpseudotranslatetmx', `--pseudotranslatetmx=${listing}`, '--pseudotranslatetype=equal']);
-    const segments = [...readFileSync(listing, 'utf8').matchAll(/<tu>\s*<tuv[^>]*>\s*<seg>([\s\S]*?)<\/seg>/g)].map((m) => unescapeXml(m[1]!));
-    if (segments.length === 0) throw new Error(`omegat: found no segments in ${xliffFiles.join(', ')}`);
+    const stats = readFileSync(join(project, 'omegat', 'project_stats.txt'), 'utf8');
+    const segments = names.map((name) => segmentsOf(stats, name));
+    const sources = [...readFileSync(listing, 'utf8').matchAll(/<tu>\s*<tuv[^>]*>\s*<seg>([\s\S]*?)<\/seg>/g)].map((m) => unescapeXml(m[1]!));
 
-    // 2. Give every segment its translation and let OmegaT write target/NAME.
-    const tus = segments.map((source) => {
+    const tus = sources.map((source) => {
       const target = source.split(TAG).map((part, i) => (i % 2 === 1 || part === '' ? part : translate(part))).join('');
       return `<tu><tuv xml:lang="${sourceLang}"><seg>${escapeXml(source)}</seg></tuv><tuv xml:lang="${targetLang}"><seg>${escapeXml(target)}</seg></tuv></tu>`;
     });
-    writeFileSync(join(project, 'omegat', 'project_save.tmx'), tmxFile(sourceLang, tus));
-    prepared.forEach((xml, k) => writeFileSync(join(project, 'source', names[k]!), xml));
+    writeFileSync(join(project, 'tm', 'auto', 'translations.tmx'), tmxFile(sourceLang, tus));
     await run(['--mode=console-translate', '--tag-validation=abort']);
-    return names.map((name) => {
+    const translated = names.map((name) => {
       try {
         return readFileSync(join(project, 'target', name), 'utf8');
       } catch {
         throw new Error(`omegat: ran without error but wrote no target/${name}`);
       }
     });
+    return { segments, translated };
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
+}
+
+/** "Total Segments" of one file in OmegaT's project_stats.txt (0 when OmegaT did not list it). */
+function segmentsOf(stats: string, name: string): number {
+  const table = stats.slice(stats.indexOf('Individual File Statistics'));
+  const row = table.split('\n').find((line) => line.split('\t')[0]!.trim() === name);
+  return row ? Number(row.split('\t')[1]!.trim()) : 0;
 }
 
 function runOmegaT(args: string[], timeout: number): Promise<void> {
@@ -98,21 +89,6 @@ function runOmegaT(args: string[], timeout: number): Promise<void> {
       const why = error.killed ? `timed out after ${timeout} ms` : `exit code ${error.code}`;
       reject(new Error(`omegat ${args.join(' ')}: ${why}\n--- stdout ---\n${stdout.trim()}\n--- stderr ---\n${log.trim()}`));
     });
-  });
-}
-
-/** Gives each `container` (trans-unit in 1.2, segment in 2.0) a <target> copied from its <source> unless it has a non-empty one. */
-function prefillTargets(xml: string, container: string): string {
-  const block = new RegExp(`<${container}\\b[^>]*>[\\s\\S]*?</${container}>`, 'g');
-  return xml.replace(block, (unit) => {
-    const source = /<source(\s[^>]*)?>([\s\S]*?)<\/source>/.exec(unit);
-    if (!source) return unit;
-    const target = /<target(\s[^>]*?)?\s*(?:\/>|>([\s\S]*?)<\/target>)/.exec(unit);
-    if (target && target[2]) return unit;
-    const attrs = target ? (target[1] ?? '') : (/\sxml:space="[^"]*"/.exec(source[1] ?? '')?.[0] ?? '');
-    const filled = `<target${attrs}>${source[2]}</target>`;
-    // Function replacements: a `$'` or `$&` in the text must not be read as a pattern.
-    return target ? unit.replace(target[0], () => filled) : unit.replace(source[0], () => source[0] + filled);
   });
 }
 
