@@ -7,6 +7,7 @@ import { checkLanguage, loadConfig } from '../config/config.ts';
 import { extract, type ExtractResult } from '../extract/extract.ts';
 import { readHelpCenter } from '../parse/help-center.ts';
 import { XLIFF_VERSIONS, type XliffVersion } from '../xliff/package.ts';
+import { PROFILES, type Profile, type TargetMode, type WriteOptions } from '../xliff/write.ts';
 import { EXIT, formatCount, reportProblems, splitList } from './output.ts';
 import { startProgress } from './progress.ts';
 import { UsageError } from './usage.ts';
@@ -16,6 +17,8 @@ interface ExtractFlags {
   xliff: string;
   out?: string;
   all?: boolean;
+  target?: string;
+  for?: string;
   articles?: string;
   root: string;
   json?: boolean;
@@ -27,7 +30,9 @@ export function registerExtract(program: Command, setExit: (code: number) => voi
       .command('extract')
       .description('write what translators must translate as XLIFF, one file per language and category')
       .option('--lang <codes>', 'target languages, comma-separated (default: targetLanguages of the configuration)')
-      .option('--xliff <version>', 'XLIFF version: 1.2 or 2.0', '1.2')
+      .option('--xliff <version>', 'XLIFF version: 1.2 (read by every CAT tool) or 2.0 (not read by OmegaT 3.6 or translate-toolkit; use it only for tools that read 2.0)', '1.2')
+      .option('--for <tool>', 'the translators\' tool: "cat" (OmegaT, Okapi, Trados, memoQ, Phrase, Crowdin: targets copied from the source, codes as tags) or "po" (translate-toolkit xliff2po: no targets, codes as their text)', 'cat')
+      .option('--target <mode>', 'what an untranslated unit\'s <target> holds: "copy" of the source marked needs-translation (OmegaT needs it), or "none" (default: the --for tool\'s; "none" for 2.0)')
       .option('--out <dir>', 'folder for <lang>/<category>.xlf (default: output/xliff under the root)')
       .option('--all', 'write every unit, not only those that need translating'),
   ).action((flags: ExtractFlags) => setExit(runExtract(flags)));
@@ -51,8 +56,18 @@ function summaryOf(result: ExtractResult, articles: number, version: string, lan
   );
 }
 
+function writeOptions(flags: ExtractFlags): WriteOptions {
+  const tool = flags.for ?? 'cat';
+  if (!Object.hasOwn(PROFILES, tool)) throw new UsageError(`--for must be ${Object.keys(PROFILES).join(' or ')}, not "${tool}"`);
+  if (flags.target !== undefined && flags.target !== 'copy' && flags.target !== 'none') throw new UsageError(`--target must be copy or none, not "${flags.target}"`);
+  const profile = PROFILES[tool as Profile];
+  const target = (flags.target as TargetMode | undefined) ?? (flags.xliff === '2.0' ? 'none' : profile.target);
+  return { target, codes: profile.codes };
+}
+
 function runExtract(flags: ExtractFlags): number {
   if (!XLIFF_VERSIONS.includes(flags.xliff as XliffVersion)) throw new UsageError(`--xliff must be 1.2 or 2.0, not "${flags.xliff}"`);
+  const write = writeOptions(flags);
   const config = loadConfig(flags.root, { articles: flags.articles });
   const languages = flags.lang ? splitList(flags.lang).map((l) => checkLanguage(l, '--lang')) : [...config.targetLanguages];
   if (languages.length === 0) throw new UsageError('no target language: pass --lang de,ja or set targetLanguages in handbook.config.json');
@@ -68,6 +83,7 @@ function runExtract(flags: ExtractFlags): number {
     version: flags.xliff as XliffVersion,
     outDir,
     all: Boolean(flags.all),
+    write,
     onFile: (done, total) => writing.update(done, total),
   }));
   writing.stop();

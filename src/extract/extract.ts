@@ -13,7 +13,7 @@ import { fromTagged, segmentsOfTagged, toTagged } from '../store/tagged.ts';
 import { TranslationStore } from '../store/translations.ts';
 import { writeFileAtomic } from '../util/atomic-write.ts';
 import type { PackageFile, PackageUnit, Reference, XliffPackage, XliffVersion } from '../xliff/package.ts';
-import { writeXliff } from '../xliff/write.ts';
+import { writeXliff, type WriteOptions } from '../xliff/write.ts';
 import { categoryTitleUnits, readWords, segmentsOf, WORDS_ORIGINAL, wordsToTranslate } from '../words/words.ts';
 
 /** The file name of the handbook's words package in each language's folder. */
@@ -26,6 +26,8 @@ export interface ExtractOptions {
   readonly outDir: string;
   /** Write every unit (with its current translation as target), not only those that need translating. */
   readonly all: boolean;
+  /** How untranslated targets and codes are written, for the translators' tools (see `PROFILES`). */
+  readonly write?: WriteOptions;
   readonly onFile?: (done: number, total: number) => void;
 }
 
@@ -153,12 +155,12 @@ function wordsPackage(config: Config, center: HelpCenter, language: string, all:
  * Writes a package unless the file already holds exactly it; an empty package removes the file
  * an earlier extract left, so no stale work is sent again.
  */
-function writePackage(path: string, pkg: XliffPackage, version: XliffVersion, removed: string[]): Omit<ExtractedFile, 'language' | 'category'> | undefined {
+function writePackage(path: string, pkg: XliffPackage, version: XliffVersion, removed: string[], write: WriteOptions = {}): Omit<ExtractedFile, 'language' | 'category'> | undefined {
   if (pkg.files.length === 0) {
     if (existsSync(path)) rmSync(path), removed.push(path);
     return undefined;
   }
-  const xml = writeXliff(pkg, version);
+  const xml = writeXliff(pkg, version, write);
   const changed = !existsSync(path) || readFileSync(path, 'utf8') !== xml;
   if (changed) writeFileAtomic(path, xml);
   const units = pkg.files.flatMap((f) => f.units);
@@ -181,14 +183,14 @@ export function extract(config: Config, center: HelpCenter, options: ExtractOpti
     for (const category of center.categories) {
       const pkg = packageOf(run, category, options.all);
       options.onFile?.(++done, total);
-      const written = writePackage(join(options.outDir, language, `${fileNameOf(category.slug)}.xlf`), pkg, options.version, removed);
+      const written = writePackage(join(options.outDir, language, `${fileNameOf(category.slug)}.xlf`), pkg, options.version, removed, options.write);
       if (written) files.push({ ...written, language, category: category.slug });
     }
     run.writeFills();
     memoryFilled[language] = run.filled;
     const words = wordsPackage(config, center, language, options.all);
     options.onFile?.(done, total);
-    const wordsFile = writePackage(join(options.outDir, language, `${WORDS_FILE}.xlf`), words, options.version, removed);
+    const wordsFile = writePackage(join(options.outDir, language, `${WORDS_FILE}.xlf`), words, options.version, removed, options.write);
     if (wordsFile) files.push({ ...wordsFile, language, category: WORDS_FILE });
   }
   return {

@@ -71,3 +71,44 @@ export function normalizeTarget(target: readonly InlineToken[], source: readonly
 export function isEmptyTarget(target: readonly InlineToken[] | undefined): boolean {
   return !target || target.every((t) => t.type === 'text' && t.value.trim() === '');
 }
+
+/** A code of the source with what the translator saw of it. */
+export interface ShownCode {
+  readonly id: number;
+  readonly kind: 'open' | 'close' | 'standalone';
+  readonly display: string;
+}
+
+/**
+ * A target that came back as plain text (a PO entry: translate-toolkit keeps the stand-ins of
+ * codes written as text, `**Settings**`, and drops the elements) with its codes found again by
+ * their stand-ins: at each place the longest stand-in of a code not yet found, the first such code
+ * in source order, a closing code only after its opening one. Undefined unless every code is found.
+ */
+export function codesFromText(target: readonly InlineToken[], codes: readonly ShownCode[]): InlineToken[] | undefined {
+  if (codes.length === 0 || target.some((t) => t.type === 'code')) return undefined;
+  const text = target.map((t) => (t.type === 'text' ? t.value : '')).join('');
+  const used = new Set<number>();
+  const opened = new Set<number>();
+  const out: InlineToken[] = [];
+  let run = '';
+  for (let at = 0; at < text.length; ) {
+    let best = -1;
+    codes.forEach((code, k) => {
+      if (used.has(k) || code.display === '' || (code.kind === 'close' && !opened.has(code.id))) return;
+      if (text.startsWith(code.display, at) && (best < 0 || code.display.length > codes[best]!.display.length)) best = k;
+    });
+    if (best < 0) {
+      run += text[at++];
+      continue;
+    }
+    const code = codes[best]!;
+    if (run) out.push({ type: 'text', value: run }), (run = '');
+    out.push({ type: 'code', id: String(code.id), kind: code.kind });
+    used.add(best);
+    if (code.kind === 'open') opened.add(code.id);
+    at += code.display.length;
+  }
+  if (run) out.push({ type: 'text', value: run });
+  return used.size === codes.length ? out : undefined;
+}

@@ -11,9 +11,9 @@ import { ArticleError } from '../parse/problem.ts';
 import { withLock } from '../store/lock.ts';
 import { readStoreFile, storePath, writeStoreFile, type StoreFile, type StoredUnit } from '../store/store.ts';
 import { fromTagged, toTagged } from '../store/tagged.ts';
-import { categoryTitleUnits, textOfUnit, wordUnits, WORDS_ORIGINAL, writeWords } from '../words/words.ts';
+import { categoryTitleUnits, readWords, segmentsOf, textOfUnit, wordUnits, WORDS_ORIGINAL, writeWords } from '../words/words.ts';
 import { readXliff, XmlError, type InlineToken, type ReadFile, type ReadUnit } from '../xliff/read.ts';
-import { checkCodes, isEmptyTarget, normalizeTarget } from './check.ts';
+import { checkCodes, codesFromText, isEmptyTarget, normalizeTarget } from './check.ts';
 
 export interface MergeProblem {
   readonly file: string;
@@ -140,7 +140,7 @@ class Ledger {
  */
 class PendingStore {
   private readonly files = new Map<string, Record<string, StoredUnit>>();
-  private readonly words = new Map<string, { units: Map<string, Unit>; entries: Record<string, StoredUnit> }>();
+  private readonly words = new Map<string, { units: Map<string, Unit>; entries: Record<string, StoredUnit>; before: Record<string, StoredUnit> }>();
   constructor(
     private readonly config: Config,
     private readonly categoryTitles: readonly Unit[],
@@ -150,7 +150,17 @@ class PendingStore {
       let words = this.words.get(language);
       if (!words) {
         const units = [...wordUnits(this.config.locales, this.config.sourceLanguage, language), ...this.categoryTitles];
-        this.words.set(language, (words = { units: new Map(units.map((u) => [u.id, u])), entries: {} }));
+        const byId = new Map(units.map((u) => [u.id, u]));
+        // What handbook.json already holds, as entries: the same words merged again are unchanged.
+        const entries: Record<string, StoredUnit> = Object.create(null);
+        if (language !== this.config.sourceLanguage) {
+          for (const [id, text] of Object.entries(readWords(this.config.locales, language, this.config.sourceLanguage))) {
+            const unit = byId.get(id);
+            const target = unit && typeof text === 'string' ? taggedWords(text, unit) : undefined;
+            if (unit && target !== undefined) entries[id] = { source: toTagged(unit.segments), target, state: 'final', revision: 0 };
+          }
+        }
+        this.words.set(language, (words = { units: byId, entries, before: { ...entries } }));
       }
       return words.entries;
     }
@@ -161,9 +171,10 @@ class PendingStore {
   }
   write(): void {
     for (const [path, entries] of this.files) writeStoreFile(path, entries as StoreFile);
-    for (const [language, { units, entries }] of this.words) {
+    for (const [language, { units, entries, before }] of this.words) {
       const texts: Record<string, string> = {};
       for (const [id, entry] of Object.entries(entries)) {
+        if (before[id] === entry) continue;
         const unit = units.get(id);
         const target = unit && entry.state !== 'outdated' ? fromTagged(entry.target, unit.segments.filter((s): s is Code => s.type === 'code')) : undefined;
         if (target) texts[id] = textOfUnit(target);
@@ -171,6 +182,24 @@ class PendingStore {
       if (Object.keys(texts).length) writeWords(this.config.locales, language, texts);
     }
   }
+}
+
+/** A translation of the handbook's words as tagged text, its `{{placeholders}}` taken as the unit's codes. */
+function taggedWords(text: string, unit: Unit): string | undefined {
+  const codes = unit.segments.filter((s): s is Code => s.type === 'code');
+  const used = new Set<Code>();
+  const segments: Segment[] = [];
+  for (const segment of segmentsOf(text)) {
+    if (segment.type === 'text') {
+      segments.push(segment);
+      continue;
+    }
+    const code = codes.find((c) => !used.has(c) && c.data === segment.data);
+    if (!code) return undefined;
+    used.add(code);
+    segments.push(code);
+  }
+  return toTagged(segments);
 }
 
 function displaysOf(unit: Unit | undefined): Map<string, string> {
@@ -205,8 +234,8 @@ function mergeUnit(read: ReadUnit, current: Unit | undefined, language: string, 
   }
   if (read.problem) return ledger.refuse('segments', read.line, read.problem, read.id);
   const readSource = toTagged(normalizeTarget(read.source, read.source));
-  const target = normalizeTarget(read.target!, read.source);
-  if (read.fresh && toTagged(target) === readSource) {
+  const written = normalizeTarget(read.target!, read.source);
+  if (read.fresh && toTagged(written) === readSource) {
     ledger.counts.copies++;
     return;
   }
@@ -215,6 +244,8 @@ function mergeUnit(read: ReadUnit, current: Unit | undefined, language: string, 
   }
   const currentSource = current ? toTagged(current.segments) : undefined;
   const isCurrent = currentSource !== undefined && readSource === currentSource;
+  // A target without any code, from a tool that turned the unit into plain text: its codes by their stand-ins.
+  const target = (isCurrent && codesFromText(written, current!.segments.filter((s): s is Code => s.type === 'code'))) || written;
   const reference: readonly { id: string | number; kind: string }[] = isCurrent
     ? current!.segments.filter((s): s is Code => s.type === 'code')
     : read.source.filter((t): t is Extract<InlineToken, { type: 'code' }> => t.type === 'code');
@@ -261,7 +292,8 @@ function poEntries(files: readonly ReadFile[]): { byId: Map<string, ReadUnit>; p
     const entries = file.units.filter((u) => u.locations.some((l) => ids.has(l) && l !== u.xliffId));
     if (entries.length === 0 || entries.length < file.units.filter((u) => u.restype !== 'x-gettext-domain-header').length) continue;
     poFiles.add(file);
-    for (const entry of entries) byId.set(entry.locations.find((l) => ids.has(l))!, { ...entry, fresh: entry.fresh || entry.approved === 'no' });
+    // One PO entry may stand for several units with the same text (xliff2po joins their locations).
+    for (const entry of entries) for (const location of entry.locations) if (ids.has(location)) byId.set(location, { ...entry, fresh: entry.fresh || entry.approved === 'no' });
   }
   return { byId, poFiles };
 }

@@ -45,6 +45,23 @@ export function inline12(segments: readonly Segment[]): string {
     .join('');
 }
 
+/**
+ * Codes as `<bpt>`/`<ept>`/`<ph>` holding their readable stand-in as content, for tools that turn
+ * XLIFF into plain text (translate-toolkit's xliff2po keeps element text and drops empty
+ * elements): the PO entry then reads `Select **Settings**`, and merge finds the codes again in the text.
+ */
+export function inlineText12(segments: readonly Segment[]): string {
+  return segments
+    .map((segment) => {
+      if (segment.type === 'text') return escapeText(segment.value);
+      const ctype = CTYPE_12[segment.role];
+      if (segment.kind === 'close') return `<ept${attributes({ id: segment.id })}>${escapeText(segment.display)}</ept>`;
+      if (segment.kind === 'open') return `<bpt${attributes({ id: segment.id, ctype: ctype.pair })}>${escapeText(segment.display)}</bpt>`;
+      return `<ph${attributes({ id: segment.id, ctype: ctype.standalone })}>${escapeText(segment.display)}</ph>`;
+    })
+    .join('');
+}
+
 /** Ids of `<data>` elements: one per code end, so `<originalData>` keeps every byte. */
 export function dataId(code: Code): string {
   return code.kind === 'close' ? `d${code.id}e` : `d${code.id}`;

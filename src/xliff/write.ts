@@ -1,6 +1,6 @@
 // Writes an XLIFF package as 1.2 or 2.0 text: no pretty-printing inside <source>/<target>.
 import { escapeText, attributes } from './xml.ts';
-import { inline12, inline20, originalData20 } from './inline.ts';
+import { inline12, inline20, inlineText12, originalData20 } from './inline.ts';
 import type { Segment } from '../model/types.ts';
 import { locationNote, TOOL, type PackageFile, type PackageUnit, type XliffPackage, type XliffVersion } from './package.ts';
 
@@ -45,7 +45,22 @@ export interface WriteOptions {
    * <target>, for tools that take any target as a translation. Default: `copy` for 1.2, `none` for 2.0.
    */
   readonly target?: TargetMode;
+  /**
+   * 1.2 only. `tags`: codes as empty `<g>`/`<x/>` with `equiv-text` (CAT tools show them as tags);
+   * `text`: codes as `<bpt>`/`<ept>`/`<ph>` holding their stand-in (`**`, `[link]`), for tools that
+   * convert to plain text (translate-toolkit's xliff2po). Default `tags`.
+   */
+  readonly codes?: 'tags' | 'text';
 }
+
+/** A tool profile: the options a translator's tool needs. */
+export const PROFILES = {
+  /** OmegaT, Okapi, Trados, memoQ, Phrase: target copies, codes as tags. */
+  cat: { target: 'copy', codes: 'tags' },
+  /** translate-toolkit (xliff2po → PO editor → po2xliff / pomerge): empty targets, codes as text. */
+  po: { target: 'none', codes: 'text' },
+} as const satisfies Record<string, WriteOptions>;
+export type Profile = keyof typeof PROFILES;
 
 /**
  * OmegaT 3.6 shows codes as `<g0>…</g0>` and `<x1/>` (g for pairs, x for the others, numbered
@@ -79,14 +94,14 @@ function references20(references: PackageUnit['references']): string[] {
   return [`      <mtc:matches>${matches.join('')}</mtc:matches>`];
 }
 
-function unit12(original: string, { unit, target, state, revision, references }: PackageUnit, mode: TargetMode): string {
+function unit12(original: string, { unit, target, state, revision, references }: PackageUnit, mode: TargetMode, inline: typeof inline12): string {
   const lines = [
     `      <trans-unit${attributes({ id: qualifiedId12(original, unit.id), resname: unit.id, 'xml:space': 'preserve', ...(unit.anchor ? { extradata: `#${unit.anchor}` } : {}) })}>`,
-    `        <source>${inline12(unit.segments)}</source>`,
+    `        <source>${inline(unit.segments)}</source>`,
   ];
-  if (target) lines.push(`        <target${attributes({ state: state ? STATE_12[state] : undefined })}>${inline12(target)}</target>`);
-  else if (mode === 'copy') lines.push(`        <target state="needs-translation">${inline12(unit.segments)}</target>`);
-  const codes = codesNote12(unit.segments);
+  if (target) lines.push(`        <target${attributes({ state: state ? STATE_12[state] : undefined })}>${inline(target)}</target>`);
+  else if (mode === 'copy') lines.push(`        <target state="needs-translation">${inline(unit.segments)}</target>`);
+  const codes = inline === inline12 ? codesNote12(unit.segments) : undefined;
   lines.push(
     `        <context-group purpose="location"><context context-type="sourcefile">${escapeText(unit.context.file)}</context><context context-type="linenumber">${unit.context.line}</context></context-group>`,
     `        <note from="handbook">${escapeText(locationNote(unit))} (${unit.words} ${unit.words === 1 ? 'word' : 'words'})</note>`,
@@ -98,12 +113,12 @@ function unit12(original: string, { unit, target, state, revision, references }:
   return lines.join('\n');
 }
 
-function file12(pkg: XliffPackage, file: PackageFile, mode: TargetMode): string {
+function file12(pkg: XliffPackage, file: PackageFile, mode: TargetMode, inline: typeof inline12): string {
   return [
     `  <file${attributes({ original: file.original, 'source-language': pkg.sourceLanguage, 'target-language': pkg.targetLanguage, datatype: 'x-markdown' })}>`,
     `    <header><tool${attributes({ 'tool-id': TOOL.id, 'tool-name': TOOL.name, 'tool-version': TOOL.version })}/></header>`,
     '    <body>',
-    ...file.units.map((unit) => unit12(file.original, unit, mode)),
+    ...file.units.map((unit) => unit12(file.original, unit, mode, inline)),
     '    </body>',
     '  </file>',
   ].join('\n');
@@ -130,7 +145,7 @@ export function writeXliff(pkg: XliffPackage, version: XliffVersion, options: Wr
   const head = '<?xml version="1.0" encoding="UTF-8"?>';
   const mode = options.target ?? (version === '1.2' ? 'copy' : 'none');
   if (version === '1.2') {
-    return [head, '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">', ...pkg.files.map((f) => file12(pkg, f, mode)), '</xliff>', ''].join('\n');
+    return [head, '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">', ...pkg.files.map((f) => file12(pkg, f, mode, options.codes === 'text' ? inlineText12 : inline12)), '</xliff>', ''].join('\n');
   }
   return [
     head,

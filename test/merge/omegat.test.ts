@@ -17,6 +17,7 @@ import { workspace, type Workspace } from '../support/roundtrip.ts';
 const accented = (text: string) => pseudoText(text).replace(/ (\|x\||\*ş\*|\[ñ\]|<ß>|\{\{ẞ\}\}|\{%q%\}|#1\.|_ü_|&amp;) /, ' ');
 
 async function throughOmegaT(t: import('ava').ExecutionContext, ws: Workspace) {
+  t.timeout(15 * 60_000, 'OmegaT starts twice; on the shared 2-core machine a corpus run takes minutes');
   const out = temporaryDir('handbook-xliff-');
   const extracted = extract(ws.config, ws.center, { languages: ['de'], version: '1.2', outDir: out, all: false });
   t.true(extracted.files.length > 1);
