@@ -3,6 +3,7 @@ import test from 'ava';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { run, sampleRoot } from '../support/cli.ts';
+import { snapshot } from '../support/roundtrip.ts';
 
 
 /** Translates every target copy extract wrote (its text upper-cased), as a translator in a CAT tool would. */
@@ -51,4 +52,27 @@ test('merge and build usage errors exit 2', (t) => {
   t.is(html.code, 2);
   t.regex(html.stderr, /not built yet/);
   t.is(run(['build', '--root', root, '--category', 'nope']).code, 2);
+});
+
+test('merge run twice: the second run stores nothing, exits 0 and leaves the store byte for byte; a foreign <file> exits 1', (t) => {
+  const root = sampleRoot();
+  t.is(run(['extract', '--root', root, '--lang', 'de']).code, 0);
+  const file = join(root, 'output/xliff/de/reference.xlf');
+  writeFileSync(file, translate(readFileSync(file, 'utf8')));
+  const first = run(['merge', '--root', root, file]);
+  t.is(first.code, 0, first.stderr);
+  const stored = Number(/stored (\d+) translations/.exec(first.stdout)![1]);
+  t.true(stored > 50);
+  const before = snapshot(join(root, 'locales'));
+  const second = run(['merge', '--root', root, '--json', file]);
+  t.is(second.code, 0, second.stderr);
+  t.like(JSON.parse(second.stdout), { stored: 0, unchanged: stored, refused: 0, filesRefused: 0 });
+  t.deepEqual(snapshot(join(root, 'locales')), before);
+  const withForeign = join(root, 'with-foreign.xlf');
+  writeFileSync(withForeign, readFileSync(file, 'utf8').replace('</xliff>', '<file original="added.po" source-language="en" target-language="de" datatype="po"><body><trans-unit id="1"><source>x</source><target>y</target></trans-unit></body></file></xliff>'));
+  const third = run(['merge', '--root', root, withForeign]);
+  t.is(third.code, 1);
+  t.regex(third.stderr, /^error: .*with-foreign\.xlf:\d+: <file original="added\.po"> was not written by handbook/m);
+  t.regex(third.stdout, new RegExp(`stored 0 translations, ${stored} unchanged, .*1 refused \\(1 in a <file> this project did not write; 1 <file> or file\\(s\\) refused as a whole\\), see above`));
+  t.deepEqual(snapshot(join(root, 'locales')), before);
 });
