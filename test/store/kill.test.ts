@@ -76,6 +76,19 @@ function appearing(dir: string, name: string): { promise: Promise<void>; close()
   return { promise, close };
 }
 
+/** Waits until `name` appears in `dir` or the command ends (true when it ended, or `dir` is already gone). */
+async function until(child: Spawned, dir: string, name: string): Promise<boolean> {
+  let mark: ReturnType<typeof appearing>;
+  try {
+    mark = appearing(dir, name);
+  } catch {
+    return true;
+  }
+  const ended = await Promise.race([mark.promise.then(() => false), child.exit.then(() => true)]);
+  mark.close();
+  return ended;
+}
+
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 serial(`merge killed with SIGKILL at random points: the store is the old or the new state, never a mix; a rerun finishes${suffix}`, async (t) => {
@@ -83,22 +96,24 @@ serial(`merge killed with SIGKILL at random points: the store is the old or the 
   const outcomes: string[] = [];
   let inCommit = 0;
   let reruns = 0;
-  for (let trial = 0; trial < 5; trial++) {
+  // Where each trial is killed: anywhere while it holds the lock; while the commit stages its files
+  // (before the journal: rolled back); after the journal was written (rolled forward).
+  const moments = ['anywhere', 'staging', 'journal', 'journal'] as const;
+  for (const [trial, moment] of moments.entries()) {
     reset(config.locales, old);
     const child = handbook(['merge', '--root', root, '--lang', 'de', ...rest]);
-    // Even trials: killed while the commit writes (the staging folder exists); odd: anywhere in the merge (it holds the lock).
-    const mark = appearing(config.locales, trial % 2 === 0 ? TRANSACTION_DIR : '.merge.lock');
-    const finished = await Promise.race([mark.promise.then(() => false), child.exit.then(() => true)]);
-    mark.close();
-    if (!finished) {
-      await delay(trial % 2 === 0 ? Math.random() * 30 : Math.random() * 1500);
-      child.kill();
-    }
+    const finished = await until(child, config.locales, moment === 'anywhere' ? '.merge.lock' : TRANSACTION_DIR);
+    if (!finished && moment === 'journal') await until(child, join(config.locales, TRANSACTION_DIR), 'commit.json');
+    await delay(moment === 'anywhere' ? Math.random() * 1500 : Math.random() * 5);
+    child.kill();
     const { signal } = await child.exit;
     if (existsSync(join(config.locales, TRANSACTION_DIR))) inCommit++;
+    // The files as the kill left them, before any reader settled them: a mix is possible here.
+    const raw = JSON.stringify(Object.fromEntries(Object.entries(snapshot(config.locales)).filter(([name]) => !name.startsWith('.'))));
+    const onDisk = raw === JSON.stringify(oldState) ? 'old' : raw === JSON.stringify(newState) ? 'new' : 'mixed';
     const seen = storeAsRead(config.locales);
     const state = JSON.stringify(seen) === JSON.stringify(oldState) ? 'old' : JSON.stringify(seen) === JSON.stringify(newState) ? 'new' : 'mixed';
-    outcomes.push(`${signal ?? 'finished'}:${state}`);
+    outcomes.push(`${signal ?? 'finished'}, on disk ${onDisk}, as read ${state}`);
     t.not(state, 'mixed', `trial ${trial}: the store is the old or the new state`);
     // A rerun from the old state (once: it costs a whole merge) stores everything.
     if (state === 'old' && reruns++ === 0) {
@@ -107,7 +122,7 @@ serial(`merge killed with SIGKILL at random points: the store is the old or the 
       t.deepEqual(storeAsRead(config.locales), newState, `trial ${trial}: the rerun stores everything`);
     }
   }
-  t.log(`outcomes: ${outcomes.join(', ')}; killed inside a commit: ${inCommit}`);
+  t.log(`outcomes: ${outcomes.map((o, k) => `${moments[k]} → ${o}`).join(', ')}; killed inside a commit: ${inCommit}`);
   t.true(inCommit > 0, 'at least one kill landed inside a commit');
 });
 
