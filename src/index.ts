@@ -23,3 +23,7 @@ export { prune } from './store/prune.ts';
 export { TranslationStore } from './store/translations.ts';
 export { createTranslator, readWords, writeWords } from './words/words.ts';
 export { readXliff } from './xliff/read.ts';
+export { withStore, settleStore } from './store/transaction.ts';
+export { withLock, LockedError } from './store/lock.ts';
+export { StoreError } from './store/store.ts';
+export { LIMITS } from './model/limits.ts';

@@ -1,6 +1,6 @@
 // `handbook extract`: read the help center, write XLIFF for translators.
-import { join, relative } from 'node:path';
-import { withLock } from '../store/lock.ts';
+import { relative } from 'node:path';
+import { withStore } from '../store/transaction.ts';
 import type { Command } from 'commander';
 import { withCommonOptions } from './options.ts';
 import { checkLanguage, loadConfig } from '../config/config.ts';
@@ -78,7 +78,7 @@ function runExtract(flags: ExtractFlags): number {
   reading.stop();
   const writing = startProgress('Writing XLIFF');
   // Extract writes memory fills into the store: one writer at a time, as for merge.
-  const result = withLock(join(config.locales, '.merge.lock'), () => extract(config, center, {
+  const result = withStore(config.locales, () => extract(config, center, {
     languages,
     version: flags.xliff as XliffVersion,
     outDir,

@@ -1,13 +1,12 @@
 // `handbook prune`: drop stored translations nothing uses any more (deleted articles, changed text).
-import { existsSync, readdirSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { Command } from 'commander';
 import { withCommonOptions } from './options.ts';
 import { checkLanguage, loadConfig } from '../config/config.ts';
 import { readHelpCenter } from '../parse/help-center.ts';
-import { withLock } from '../store/lock.ts';
+import { withStore } from '../store/transaction.ts';
+import { storeLanguages } from '../store/store.ts';
 import { prune } from '../store/prune.ts';
-import { join } from 'node:path';
 import { EXIT, formatCount, reportProblems, splitList } from './output.ts';
 
 interface PruneFlags {
@@ -32,9 +31,7 @@ function runPrune(flags: PruneFlags): number {
   const config = loadConfig(flags.root, { articles: flags.articles });
   const languages = flags.lang
     ? splitList(flags.lang).map((l) => checkLanguage(l, '--lang'))
-    : existsSync(config.locales)
-      ? readdirSync(config.locales, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()
-      : [];
+    : storeLanguages(config.locales);
   const center = readHelpCenter(config);
   reportProblems(center.problems, relative(process.cwd(), config.articles) || '.');
   // A broken article would look deleted: prune nothing until every article reads.
@@ -42,7 +39,7 @@ function runPrune(flags: PruneFlags): number {
     process.stderr.write('error: prune needs every article readable, or their translations would look unused; fix the articles above\n');
     return EXIT.refused;
   }
-  const results = withLock(join(config.locales, '.merge.lock'), () => languages.map((language) => prune(config.locales, center, language, Boolean(flags.dryRun))));
+  const results = withStore(config.locales, () => languages.map((language) => prune(config.locales, center, language, Boolean(flags.dryRun))));
   if (flags.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
   else {
     const files = results.reduce((n, r) => n + r.files.length, 0);

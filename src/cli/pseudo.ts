@@ -5,6 +5,7 @@ import { withCommonOptions } from './options.ts';
 import { checkLanguage, loadConfig } from '../config/config.ts';
 import { readHelpCenter } from '../parse/help-center.ts';
 import { pseudoLocalize } from '../pseudo/pseudo.ts';
+import { withStore } from '../store/transaction.ts';
 import { EXIT, formatCount, reportProblems } from './output.ts';
 
 interface PseudoFlags {
@@ -28,7 +29,7 @@ function runPseudo(flags: PseudoFlags): number {
   const language = checkLanguage(flags.lang, '--lang');
   const center = readHelpCenter(config);
   reportProblems(center.problems, relative(process.cwd(), config.articles) || '.');
-  const result = pseudoLocalize(config, center, language);
+  const result = withStore(config.locales, () => pseudoLocalize(config, center, language));
   if (flags.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   else process.stdout.write(`pseudo: ${formatCount(result.units)} units and ${result.words} handbook words pseudo-translated into ${language} in ${relative(process.cwd(), config.locales) || '.'}/${language}; run: handbook build --lang ${language}\n`);
   return center.problems.length > 0 ? EXIT.refused : EXIT.ok;

@@ -1,18 +1,17 @@
 // The merge stage: reads returned XLIFF, checks every unit against the current articles, and keeps
 // the valid translations in the store. A refused unit, an older file or a crash never loses one.
-import { readFileSync } from 'node:fs';
-import { join, posix } from 'node:path';
+import { posix } from 'node:path';
 import { checkLanguage, type Config } from '../config/config.ts';
 import type { Article, Code, HelpCenter, Segment, Unit, UnitKind } from '../model/types.ts';
 import { contentKey, shortHash } from '../model/unit.ts';
 import { KIND_PREFIX } from '../parse/article.ts';
 import { decodeUtf8 } from '../parse/article.ts';
 import { ArticleError } from '../parse/problem.ts';
-import { withLock } from '../store/lock.ts';
+import { withStore } from '../store/transaction.ts';
 import { readStoreFile, storePath, writeStoreFile, type StoreFile, type StoredUnit } from '../store/store.ts';
 import { fromTagged, toTagged } from '../store/tagged.ts';
 import { categoryTitleUnits, readWords, segmentsOf, textOfUnit, wordUnits, WORDS_ORIGINAL, writeWords } from '../words/words.ts';
-import { readXliff, XmlError, type InlineToken, type ReadFile, type ReadUnit } from '../xliff/read.ts';
+import { readXliff, readXliffBytes, XmlError, type InlineToken, type ReadFile, type ReadUnit } from '../xliff/read.ts';
 import { checkCodes, codesFromText, isEmptyTarget, normalizeTarget } from './check.ts';
 
 export interface MergeProblem {
@@ -346,7 +345,7 @@ function readXliffFile(path: string, ledger: Ledger) {
     ledger.refuse('file', line, message);
   };
   try {
-    const { text } = decodeUtf8(readFileSync(path), path);
+    const { text } = decodeUtf8(readXliffBytes(path), path);
     return readXliff(text);
   } catch (error) {
     if (error instanceof XmlError) refuse(error.line, `${error.reason}: the file was not merged`);
@@ -385,5 +384,5 @@ export function merge(config: Config, center: HelpCenter, options: MergeOptions)
 
 /** Merge holding the store lock, so two merges at once cannot lose each other's work. */
 export function mergeLocked(config: Config, center: HelpCenter, options: MergeOptions): MergeReport {
-  return withLock(join(config.locales, '.merge.lock'), () => merge(config, center, options));
+  return withStore(config.locales, () => merge(config, center, options));
 }

@@ -1,8 +1,8 @@
 // `prune`: forget translations of articles that were deleted and of text that no longer exists.
 // Nothing else ever deletes a translation: until pruned, they stay as references.
-import { rmSync } from 'node:fs';
 import type { HelpCenter } from '../model/types.ts';
 import { listStoreFiles, readStoreFile, writeStoreFile } from './store.ts';
+import { removeStoreFile } from './transaction.ts';
 
 export interface PruneResult {
   readonly language: string;
@@ -24,7 +24,7 @@ export function prune(locales: string, center: HelpCenter, language: string, dry
     const ids = current.get(original);
     if (!ids) {
       files.push(path);
-      if (!dryRun) rmSync(path);
+      if (!dryRun) removeStoreFile(path);
       continue;
     }
     const stored = readStoreFile(path);

@@ -2,13 +2,17 @@
 import type { Code, Segment, Unit } from '../model/types.ts';
 import { readStoreFile, storePath, type StoreFile, type StoredUnit } from './store.ts';
 import { fromTagged, toTagged } from './tagged.ts';
+import { settleStore } from './transaction.ts';
 
 export class TranslationStore {
   private readonly files = new Map<string, StoreFile>();
   constructor(
     private readonly locales: string,
     readonly language: string,
-  ) {}
+  ) {
+    // A store a killed command left half-committed is finished (or undone) before it is read.
+    settleStore(locales);
+  }
 
   /** The stored entries of one document (an article path or `category:<slug>`). */
   file(original: string): StoreFile {

@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import i18next from 'i18next';
 import { countWords } from '../model/unit.ts';
 import type { Code, Segment, Unit } from '../model/types.ts';
-import { writeFileAtomic } from '../util/atomic-write.ts';
+import { writeStoreJson } from '../store/store.ts';
+import { pendingStoreText, settleStore } from '../store/transaction.ts';
 
 /** The XLIFF `original` of the words file, beside the articles' paths and `category:<slug>`. */
 export const WORDS_ORIGINAL = 'handbook:words';
@@ -38,10 +39,11 @@ export function wordsPath(locales: string, language: string): string {
 
 /** One words file as it is on disk (`{}` when absent), checked to be a flat object of strings. */
 function readWordsFile(file: string): Words {
-  if (!existsSync(file)) return {};
+  const pending = pendingStoreText(file);
+  if (pending === null || (pending === undefined && !existsSync(file))) return {};
   let parsed: unknown;
   try {
-    parsed = JSON.parse(readFileSync(file, 'utf8'));
+    parsed = JSON.parse(pending ?? readFileSync(file, 'utf8'));
   } catch (error) {
     throw new WordsError(file, `not valid JSON (${(error as Error).message}): fix it or restore it from git`);
   }
@@ -62,6 +64,7 @@ function readWordsFile(file: string): Words {
  * project only lists the words it wants to change; other languages have only what was translated.
  */
 export function readWords(locales: string, language: string, sourceLanguage: string): Words {
+  settleStore(locales);
   const own = readWordsFile(wordsPath(locales, language));
   return language === sourceLanguage ? { ...readWordsFile(BUILT_IN), ...own } : own;
 }
@@ -209,5 +212,5 @@ export function writeWords(locales: string, language: string, entries: Readonly<
     merged[key] = value;
   }
   const sorted = Object.fromEntries(Object.keys(merged).sort().map((key) => [key, merged[key]]));
-  writeFileAtomic(file, `${JSON.stringify(sorted, null, 2)}\n`);
+  writeStoreJson(file, sorted);
 }

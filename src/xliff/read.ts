@@ -1,6 +1,10 @@
 // Reads XLIFF 1.2 and 2.0 as this project writes them and as CAT tools rewrite them: other
 // prefixes, foreign elements, segmentation (<mrk mtype="seg">, split or joined <segment>s),
 // states, CDATA. Inline codes come back as ids; the merge checks them against the source.
+// Stated limits (file size, depth, units, target length) are checked here; no walk recurses
+// deeper than the stated XML depth.
+import { readFileSync, statSync } from 'node:fs';
+import { forbiddenCharacter, isXmlChar, LIMITS } from '../model/limits.ts';
 import type { CodeRole } from '../model/types.ts';
 import { childElements, parseXml, XmlError, type XmlElement } from './xml-tree.ts';
 import type { XliffVersion } from './package.ts';
@@ -59,17 +63,16 @@ export interface ReadXliff {
 
 export { XmlError };
 
-// Values read from files are looked up in Maps only: `ctype="constructor"` is no key of ours.
-const ROLE_OF_CTYPE = new Map<string, CodeRole>(Object.entries({
-  bold: 'strong', 'x-strong': 'strong', italic: 'emphasis', 'x-emphasis': 'emphasis', 'x-delete': 'delete',
-  link: 'link', 'x-link': 'link', image: 'image', 'x-image': 'image', 'x-code': 'code', 'x-html': 'html',
-  'x-liquid': 'liquid', lb: 'break', 'x-break': 'break', 'x-attributes': 'attributes', 'x-control': 'control',
-} as const));
+const ROLE_OF_CTYPE = new Map<string, CodeRole>([
+  ['bold', 'strong'], ['x-strong', 'strong'], ['italic', 'emphasis'], ['x-emphasis', 'emphasis'], ['x-delete', 'delete'],
+  ['link', 'link'], ['x-link', 'link'], ['image', 'image'], ['x-image', 'image'], ['x-code', 'code'], ['x-html', 'html'],
+  ['x-liquid', 'liquid'], ['lb', 'break'], ['x-break', 'break'], ['x-attributes', 'attributes'], ['x-control', 'control'],
+]);
 
-const ROLE_OF_SUBTYPE = new Map<string, CodeRole>(Object.entries({
-  'xlf:b': 'strong', 'xlf:i': 'emphasis', 'xlf:lb': 'break', 'hb:delete': 'delete', 'hb:code': 'code',
-  'hb:html': 'html', 'hb:liquid': 'liquid', 'hb:attributes': 'attributes', 'hb:control': 'control',
-} as const));
+const ROLE_OF_SUBTYPE = new Map<string, CodeRole>([
+  ['xlf:b', 'strong'], ['xlf:i', 'emphasis'], ['xlf:lb', 'break'], ['hb:delete', 'delete'], ['hb:code', 'code'],
+  ['hb:html', 'html'], ['hb:liquid', 'liquid'], ['hb:attributes', 'attributes'], ['hb:control', 'control'],
+]);
 
 function role20(element: XmlElement): CodeRole | undefined {
   const { type, subType } = element.attrs;
@@ -80,51 +83,103 @@ function role20(element: XmlElement): CodeRole | undefined {
   return undefined;
 }
 
-/** Inline content of a 1.2 <source>/<target>: g/x/bx/ex/bpt/ept/ph/it as codes, mrk transparent. */
-function inline12(element: XmlElement, out: InlineToken[] = []): InlineToken[] {
-  for (const child of element.children) {
+/**
+ * What one inline element stands for: tokens before and after its content, and whether its
+ * content is text of the unit. One table per XLIFF version; elements not in it hold no text.
+ */
+interface InlineMeaning {
+  readonly before?: InlineToken;
+  readonly descend: boolean;
+  readonly after?: InlineToken;
+}
+type InlineHandler = (element: XmlElement, problems: string[]) => InlineMeaning;
+
+const TRANSPARENT: InlineMeaning = { descend: true };
+const NOTHING: InlineMeaning = { descend: false };
+const code = (id: string, kind: 'open' | 'close' | 'standalone', role: CodeRole | undefined): InlineToken => ({ type: 'code', id, kind, role });
+const pair = (id: string, role: CodeRole | undefined): InlineMeaning => ({ before: code(id, 'open', role), descend: true, after: code(id, 'close', role) });
+
+/** 1.2: g/x/bx/ex/bpt/ept/ph/it as codes, mrk transparent, <sub> and anything else no text of the unit. */
+const INLINE_12 = new Map<string, InlineHandler>([
+  ['g', (e) => pair(e.attrs.id ?? '', ROLE_OF_CTYPE.get(e.attrs.ctype ?? ''))],
+  ['bx', (e) => ({ before: code(e.attrs.rid ?? e.attrs.id ?? '', 'open', ROLE_OF_CTYPE.get(e.attrs.ctype ?? '')), descend: false })],
+  ['bpt', (e) => ({ before: code(e.attrs.rid ?? e.attrs.id ?? '', 'open', ROLE_OF_CTYPE.get(e.attrs.ctype ?? '')), descend: false })],
+  ['ex', (e) => ({ before: code(e.attrs.rid ?? e.attrs.id ?? '', 'close', ROLE_OF_CTYPE.get(e.attrs.ctype ?? '')), descend: false })],
+  ['ept', (e) => ({ before: code(e.attrs.rid ?? e.attrs.id ?? '', 'close', ROLE_OF_CTYPE.get(e.attrs.ctype ?? '')), descend: false })],
+  ['x', (e) => ({ before: code(e.attrs.id ?? '', 'standalone', ROLE_OF_CTYPE.get(e.attrs.ctype ?? '')), descend: false })],
+  ['ph', (e) => ({ before: code(e.attrs.id ?? '', 'standalone', ROLE_OF_CTYPE.get(e.attrs.ctype ?? '')), descend: false })],
+  ['it', (e) => ({ before: code(e.attrs.id ?? '', 'standalone', ROLE_OF_CTYPE.get(e.attrs.ctype ?? '')), descend: false })],
+  ['mrk', () => TRANSPARENT],
+]);
+
+/**
+ * A 2.0 `<cp hex="…"/>` as its character. XLIFF 2.0 has `<cp>` for characters XML cannot carry,
+ * but none of those may reach a translation: a code point XML 1.0 does not allow, or one that is
+ * not a Unicode scalar value, is a problem of the unit (its place kept by U+FFFD, so the target
+ * is not taken for empty).
+ */
+function codePoint(element: XmlElement, problems: string[]): InlineMeaning {
+  const hex = element.attrs.hex ?? '';
+  const value = /^[0-9A-Fa-f]{1,6}$/.test(hex) ? Number.parseInt(hex, 16) : Number.NaN;
+  const where = `<cp hex="${hex.slice(0, 16)}"/> at line ${element.line}`;
+  if (Number.isNaN(value)) problems.push(`${where} is not a hexadecimal code point: write the character itself`);
+  else if (value > 0x10ffff || (value >= 0xd800 && value <= 0xdfff)) problems.push(`${where} is not a Unicode scalar value (U+0000–U+10FFFF, no surrogates): remove it`);
+  else if (!isXmlChar(value)) problems.push(`${where} is U+${hex.toUpperCase().padStart(4, '0')}, a character XML 1.0 does not allow (a control character or non-character) and no handbook may show: remove it`);
+  else return { before: { type: 'text', value: String.fromCodePoint(value) }, descend: false };
+  return { before: { type: 'text', value: '\uFFFD' }, descend: false };
+}
+
+/** 2.0: pc/ph/sc/ec as codes, mrk transparent, cp as its character. */
+const INLINE_20 = new Map<string, InlineHandler>([
+  ['pc', (e) => pair(e.attrs.id ?? '', role20(e))],
+  ['sc', (e) => ({ before: code(e.attrs.id ?? '', 'open', role20(e)), descend: false })],
+  ['ec', (e) => ({ before: code(e.attrs.startRef ?? e.attrs.id ?? '', 'close', role20(e)), descend: false })],
+  ['ph', (e) => ({ before: code(e.attrs.id ?? '', 'standalone', role20(e)), descend: false })],
+  ['cp', codePoint],
+  ['mrk', () => TRANSPARENT],
+]);
+
+/**
+ * Inline content of a <source>/<target> as tokens, walked with an explicit stack (no recursion).
+ * Elements of other namespaces are transparent: their text is the unit's.
+ */
+function inlineTokens(element: XmlElement, ns: string, handlers: ReadonlyMap<string, InlineHandler>, out: InlineToken[], problems: string[]): InlineToken[] {
+  const stack: { element: XmlElement; next: number; after?: InlineToken }[] = [{ element, next: 0 }];
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1]!;
+    if (frame.next >= frame.element.children.length) {
+      stack.pop();
+      if (frame.after) out.push(frame.after);
+      continue;
+    }
+    const child = frame.element.children[frame.next++]!;
     if (typeof child === 'string') {
       out.push({ type: 'text', value: child });
       continue;
     }
-    const id = child.attrs.id ?? '';
-    const role = ROLE_OF_CTYPE.get(child.attrs.ctype ?? '');
-    if (child.ns !== NS_12) inline12(child, out);
-    else if (child.name === 'g') {
-      out.push({ type: 'code', id, kind: 'open', role });
-      inline12(child, out);
-      out.push({ type: 'code', id, kind: 'close', role });
-    } else if (child.name === 'bx' || child.name === 'bpt') out.push({ type: 'code', id: child.attrs.rid ?? id, kind: 'open', role });
-    else if (child.name === 'ex' || child.name === 'ept') out.push({ type: 'code', id: child.attrs.rid ?? id, kind: 'close', role });
-    else if (child.name === 'x' || child.name === 'ph' || child.name === 'it') out.push({ type: 'code', id, kind: 'standalone', role });
-    else if (child.name === 'mrk') inline12(child, out);
-    // <sub> and anything else hold no text of the unit.
+    const meaning = child.ns !== ns ? TRANSPARENT : (handlers.get(child.name)?.(child, problems) ?? NOTHING);
+    if (meaning.before) out.push(meaning.before);
+    if (meaning.descend) stack.push({ element: child, next: 0, ...(meaning.after ? { after: meaning.after } : {}) });
+    else if (meaning.after) out.push(meaning.after);
   }
   return out;
 }
 
-/** Inline content of a 2.0 <source>/<target>: pc/ph/sc/ec as codes, mrk/sm/em transparent, cp as its character. */
-function inline20(element: XmlElement, out: InlineToken[] = []): InlineToken[] {
-  for (const child of element.children) {
-    if (typeof child === 'string') {
-      out.push({ type: 'text', value: child });
-      continue;
-    }
-    const id = child.attrs.id ?? '';
-    if (child.ns !== NS_20) inline20(child, out);
-    else if (child.name === 'pc') {
-      out.push({ type: 'code', id, kind: 'open', role: role20(child) });
-      inline20(child, out);
-      out.push({ type: 'code', id, kind: 'close', role: role20(child) });
-    } else if (child.name === 'sc') out.push({ type: 'code', id, kind: 'open', role: role20(child) });
-    else if (child.name === 'ec') out.push({ type: 'code', id: child.attrs.startRef ?? id, kind: 'close', role: role20(child) });
-    else if (child.name === 'ph') out.push({ type: 'code', id, kind: 'standalone', role: role20(child) });
-    else if (child.name === 'cp') {
-      const code = Number.parseInt(child.attrs.hex ?? '', 16);
-      if (Number.isFinite(code)) out.push({ type: 'text', value: String.fromCodePoint(code) });
-    } else if (child.name === 'mrk') inline20(child, out);
+const inline12 = (element: XmlElement, out: InlineToken[], problems: string[]) => inlineTokens(element, NS_12, INLINE_12, out, problems);
+const inline20 = (element: XmlElement, out: InlineToken[], problems: string[]) => inlineTokens(element, NS_20, INLINE_20, out, problems);
+
+/** What is wrong with a target's text itself: a forbidden character, or more than the stated length. */
+function targetProblem(target: readonly InlineToken[] | undefined): string | undefined {
+  if (!target) return undefined;
+  let length = 0;
+  for (const token of target) {
+    if (token.type !== 'text') continue;
+    length += token.value.length;
+    const forbidden = forbiddenCharacter(token.value);
+    if (forbidden) return `the target contains ${forbidden}, a control character or lone surrogate that no handbook may show: remove it`;
   }
-  return out;
+  if (length > LIMITS.textLength) return `the target is ${length.toLocaleString('en')} characters long, over the limit of ${LIMITS.textLength.toLocaleString('en')}: split the text`;
+  return undefined;
 }
 
 /**
@@ -156,105 +211,142 @@ function revisionOf(notes: XmlElement[]): number | undefined {
 const STATE_12 = new Map<string, ReadState>([['signed-off', 'reviewed'], ['final', 'final']]);
 const FRESH_12 = new Set(['new', 'needs-translation']);
 
+/** The first problem of a unit: how it is written, then its target's text. */
+function firstProblem(problems: readonly string[], target: readonly InlineToken[] | undefined): { problem?: string } {
+  const problem = problems[0] ?? targetProblem(target);
+  return problem ? { problem } : {};
+}
+
 function readUnit12(unit: XmlElement): ReadUnit {
   const source = childElements(unit, 'source', NS_12)[0];
   const target = childElements(unit, 'target', NS_12)[0];
   const written = target?.attrs.state ?? '';
   const state = unit.attrs.approved === 'yes' ? 'reviewed' : (STATE_12.get(written) ?? 'translated');
+  const problems: string[] = [];
+  const targetTokens = target ? inline12(target, [], problems) : undefined;
   return {
     id: unitId12(unit),
     xliffId: unit.attrs.id ?? '',
     line: unit.line,
-    source: source ? inline12(source) : [],
-    target: target ? inline12(target) : undefined,
+    source: source ? inline12(source, [], problems) : [],
+    target: targetTokens,
     state,
     fresh: FRESH_12.has(written),
     ...(unit.attrs.approved !== undefined ? { approved: unit.attrs.approved } : {}),
     ...(unit.attrs.restype !== undefined ? { restype: unit.attrs.restype } : {}),
     locations: locationsOf(unit),
     revision: revisionOf(childElements(unit, 'note', NS_12)),
+    ...firstProblem(problems, targetTokens),
   };
 }
 
-const STATE_RANK = new Map([['initial', 0], ['translated', 1], ['reviewed', 2], ['final', 3]]);
+const STATE_RANK = new Map<string, number>([['initial', 0], ['translated', 1], ['reviewed', 2], ['final', 3]]);
 
 function readUnit20(unit: XmlElement): ReadUnit {
   const source: InlineToken[] = [];
   const target: InlineToken[] = [];
+  const problems: string[] = [];
   let translatedSegments = 0;
   let segments = 0;
   let rank = 3;
   for (const part of childElements(unit).filter((c) => c.ns === NS_20 && (c.name === 'segment' || c.name === 'ignorable'))) {
     const partSource = childElements(part, 'source', NS_20)[0];
     const partTarget = childElements(part, 'target', NS_20)[0];
-    if (partSource) inline20(partSource, source);
+    if (partSource) inline20(partSource, source, problems);
     if (part.name === 'ignorable') {
       // Text between segments: its target if it has one, else the source is kept as it is.
       const kept = partTarget ?? partSource;
-      if (kept) inline20(kept, target);
+      if (kept) inline20(kept, target, problems);
       continue;
     }
     segments++;
     if (partTarget) {
       translatedSegments++;
-      inline20(partTarget, target);
+      inline20(partTarget, target, problems);
     }
     rank = Math.min(rank, STATE_RANK.get(part.attrs.state ?? 'translated') ?? 1);
   }
   const notes = childElements(childElements(unit, 'notes', NS_20)[0] ?? unit, 'note', NS_20);
-  const partial = translatedSegments > 0 && translatedSegments < segments;
+  if (translatedSegments > 0 && translatedSegments < segments) {
+    problems.unshift(`only ${translatedSegments} of ${segments} segments have a target: translate the others or clear them all`);
+  }
+  const targetTokens = translatedSegments > 0 ? target : undefined;
   return {
     id: unit.attrs.id ?? '',
     xliffId: unit.attrs.id ?? '',
     line: unit.line,
     source,
-    target: translatedSegments > 0 ? target : undefined,
+    target: targetTokens,
     state: rank >= 3 ? 'final' : rank === 2 ? 'reviewed' : 'translated',
     fresh: rank === 0,
     locations: [],
     revision: revisionOf(notes),
-    ...(partial ? { problem: `only ${translatedSegments} of ${segments} segments have a target: translate the others or clear them all` } : {}),
+    ...firstProblem(problems, targetTokens),
   };
 }
 
-/** Units of 1.2 files may sit in nested <group>s. */
+/** Units of a <file>, also those in nested <group>s, in document order; an explicit stack, no recursion. */
 function descendants(element: XmlElement, name: string, ns: string): XmlElement[] {
-  return childElements(element).flatMap((child) => (child.ns !== ns ? [] : child.name === name ? [child] : child.name === 'group' || child.name === 'body' ? descendants(child, name, ns) : []));
+  const found: XmlElement[] = [];
+  const pending = childElements(element).reverse();
+  while (pending.length > 0) {
+    const next = pending.pop()!;
+    if (next.ns !== ns) continue;
+    if (next.name === name) found.push(next);
+    else if (next.name === 'group' || next.name === 'body') pending.push(...childElements(next).reverse());
+  }
+  return found;
 }
 
-/** The tree with XLIFF 1.1 elements read as 1.2 (the two differ in nothing this reader uses). */
+/** Each <file> and its unit elements, refused when they are more than the stated limit. */
+function unitElements(root: XmlElement, ns: string, unitName: string): { file: XmlElement; units: XmlElement[] }[] {
+  const files = childElements(root, 'file', ns).map((file) => ({ file, units: descendants(file, unitName, ns) }));
+  const all = files.flatMap((f) => f.units);
+  const beyond = all[LIMITS.unitsPerFile];
+  if (beyond) throw new XmlError(beyond.line, `the file has ${all.length.toLocaleString('en')} units, over the limit of ${LIMITS.unitsPerFile.toLocaleString('en')}: split it`);
+  return files;
+}
+
+/** The bytes of an XLIFF file, refused before reading when the file is over the stated size. */
+export function readXliffBytes(path: string): Uint8Array {
+  const size = statSync(path).size;
+  if (size > LIMITS.xliffBytes) throw new XmlError(1, `the file is ${(size / 1048576).toFixed(1)} MiB, over the limit of ${LIMITS.xliffBytes / 1048576} MiB: split it`);
+  return readFileSync(path);
+}
+
+/**
+ * The tree with XLIFF 1.1 elements read as 1.2 (the two differ in nothing this reader uses). The
+ * recursion is bounded: parseXml refuses trees deeper than LIMITS.xmlDepth.
+ */
 function as12(element: XmlElement): XmlElement {
   return { ...element, ns: element.ns === NS_11 ? NS_12 : element.ns, children: element.children.map((c) => (typeof c === 'string' ? c : as12(c))) };
 }
 
 export function readXliff(text: string): ReadXliff {
+  if (text.length > LIMITS.xliffBytes) throw new XmlError(1, `the file is over the limit of ${LIMITS.xliffBytes / 1048576} MiB: split it`);
   const parsed = parseXml(text);
   const root = parsed.ns === NS_12 ? as12(parsed) : parsed;
   if (root.name !== 'xliff') throw new XmlError(root.line, `the root element is <${root.name}>, not <xliff>: this is not an XLIFF file`);
   const version = root.attrs.version;
   if (root.ns === NS_12 && version === '1.2') {
-    return {
-      version: '1.2',
-      files: childElements(root, 'file', NS_12).map((file) => ({
-        original: file.attrs.original ?? '',
-        line: file.line,
-        sourceLanguage: file.attrs['source-language'],
-        targetLanguage: file.attrs['target-language'],
-        units: descendants(file, 'trans-unit', NS_12).map(readUnit12),
-      })),
-    };
+    const files = unitElements(root, NS_12, 'trans-unit').map(({ file, units }) => ({
+      original: file.attrs.original ?? '',
+      line: file.line,
+      sourceLanguage: file.attrs['source-language'],
+      targetLanguage: file.attrs['target-language'],
+      units: units.map(readUnit12),
+    }));
+    return { version: '1.2', files };
   }
   if (root.ns === NS_20 && (version === '2.0' || version === '2.1')) {
-    return {
-      version: '2.0',
-      files: childElements(root, 'file', NS_20).map((file) => ({
-        original: file.attrs.original ?? '',
-        line: file.line,
-        sourceLanguage: root.attrs.srcLang,
-        targetLanguage: root.attrs.trgLang,
-        units: descendants(file, 'unit', NS_20).map(readUnit20),
-      })),
-    };
+    const files = unitElements(root, NS_20, 'unit').map(({ file, units }) => ({
+      original: file.attrs.original ?? '',
+      line: file.line,
+      sourceLanguage: root.attrs.srcLang,
+      targetLanguage: root.attrs.trgLang,
+      units: units.map(readUnit20),
+    }));
+    return { version: '2.0', files };
   }
   throw new XmlError(root.line, `XLIFF version "${version ?? '?'}" in namespace "${root.ns}" is not supported: export XLIFF 1.2 or 2.0`);
 }

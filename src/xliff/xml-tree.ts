@@ -1,14 +1,18 @@
 // A small, safe XML reader: elements with namespaces, attributes and line numbers. Any DOCTYPE is
 // refused (no external entities, no entity expansion bombs); only XML's own entities exist.
+// Nesting depth and element count are limited (LIMITS) and checked as each tag starts, before
+// saxes resolves its namespaces (a cost that grows with depth), so no file can hang the reader;
+// the tree is built with an explicit stack, and every walk over it is bounded by that depth.
 import { SaxesParser, type SaxesTagNS } from 'saxes';
+import { LIMITS } from '../model/limits.ts';
 
 export interface XmlElement {
   /** Local name, without prefix. */
   readonly name: string;
   /** Namespace URI ('' for none). */
   readonly ns: string;
-  /** Attributes by local name (namespaced ones also as `{uri}local`). */
-  readonly attrs: Readonly<Record<string, string>>;
+  /** Attributes by local name (namespaced ones also as `{uri}local`); no prototype, so any name is data. */
+  readonly attrs: Readonly<Record<string, string | undefined>>;
   readonly children: (XmlElement | string)[];
   readonly line: number;
 }
@@ -30,16 +34,19 @@ export function parseXml(text: string): XmlElement {
   const stack: XmlElement[] = [];
   let root: XmlElement | undefined;
   let failure: XmlError | undefined;
-  parser.on('error', (error) => {
-    failure ??= new XmlError(parser.line, error.message.replace(/^[^:]*:\d+:\d+: /, ''));
+  let elements = 0;
+  const fail = (reason: string): never => {
+    failure ??= new XmlError(parser.line, reason);
     throw failure;
-  });
-  parser.on('doctype', () => {
-    failure ??= new XmlError(parser.line, 'a DOCTYPE is not allowed in XLIFF (it could define entities that read local files or expand without end)');
-    throw failure;
+  };
+  parser.on('error', (error) => fail(error.message.replace(/^[^:]*:\d+:\d+: /, '')));
+  parser.on('doctype', () => fail('a DOCTYPE is not allowed in XLIFF (it could define entities that read local files or expand without end)'));
+  parser.on('opentagstart', () => {
+    if (stack.length >= LIMITS.xmlDepth) fail(`elements are nested more than ${LIMITS.xmlDepth} deep (the limit; XLIFF tools nest about 12): the file was not read`);
+    if (++elements > LIMITS.xmlElements) fail(`the file has more than ${LIMITS.xmlElements.toLocaleString('en')} elements (the limit): split it`);
   });
   parser.on('opentag', (tag) => {
-    const attrs: Record<string, string> = {};
+    const attrs: Record<string, string> = Object.create(null);
     for (const attribute of Object.values((tag as SaxesTagNS).attributes)) {
       if (attribute.uri) attrs[`{${attribute.uri}}${attribute.local}`] = attribute.value;
       if (!attribute.prefix || attribute.uri === XML_NS) attrs[attribute.uri === XML_NS ? `xml:${attribute.local}` : attribute.local] = attribute.value;

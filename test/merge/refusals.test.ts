@@ -131,12 +131,17 @@ test('--dry-run checks everything and writes nothing', (t) => {
   t.deepEqual(snapshot(ws.config.locales), {});
 });
 
-test('two merges at once: the second waits for no one and is refused while the lock is held', (t) => {
+test('a merge refused by a held lock (HANDBOOK_LOCK_WAIT=0: no waiting) writes nothing; a dead holder\'s lock is taken over', (t) => {
   const ws = sample();
   const files = translatedXliff(ws, '1.2', pseudoSegments);
   mkdirSync(ws.config.locales, { recursive: true });
   writeFileSync(join(ws.config.locales, '.merge.lock'), String(process.pid));
-  t.throws(() => mergeLocked(ws.config, ws.center, { files }), { instanceOf: LockedError, message: /another handbook process/ });
+  process.env.HANDBOOK_LOCK_WAIT = '0';
+  try {
+    t.throws(() => mergeLocked(ws.config, ws.center, { files }), { instanceOf: LockedError, message: /another handbook process \(pid \d+\)/ });
+  } finally {
+    delete process.env.HANDBOOK_LOCK_WAIT;
+  }
   t.deepEqual(Object.keys(snapshot(ws.config.locales)), ['.merge.lock']);
   writeFileSync(join(ws.config.locales, '.merge.lock'), '999999999');
   t.is(mergeLocked(ws.config, ws.center, { files }).refused, 0, 'a lock left by a dead process is taken over');
