@@ -1,17 +1,16 @@
 // Files as a real CAT tool rewrites them: extract → OmegaT (headless) → merge → build md.
-import test from 'ava';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { buildMarkdown } from '../../src/build/markdown.ts';
 import { merge } from '../../src/merge/merge.ts';
-import { CORPUS, HAS_SHARED, NO_SHARED, PROJECT, temporaryDir } from '../helpers.ts';
+import { CORPUS, PROJECT, SHARED_NEED, temporaryDir, testIf, type Need } from '../helpers.ts';
 import { pseudoText } from '../render/pseudo.ts';
 import { structureOf, visibleTexts } from '../render/structure.ts';
 import { HAS_OMEGAT, translateAllWithOmegaT } from '../support/omegat.ts';
 import { translatedXliff, workspace, type Workspace } from '../support/roundtrip.ts';
 
-const NO_OMEGAT = 'omegat is not installed (apt-get install -y omegat)';
+const OMEGAT_NEED: Need = { met: HAS_OMEGAT, reason: 'omegat is not installed (apt-get install -y omegat)' };
 /** Accented and longer, without the markup-like noise (OmegaT's TMX would take `<ß>` for a tag). */
 const accented = (text: string) => pseudoText(text).replace(/ (\|x\||\*ş\*|\[ñ\]|<ß>|\{\{ẞ\}\}|\{%q%\}|#1\.|_ü_|&amp;) /, ' ');
 
@@ -42,13 +41,10 @@ async function throughOmegaT(t: import('ava').ExecutionContext, ws: Workspace, v
 }
 
 for (const version of ['1.2', '2.0'] as const) {
-  test(`sample: OmegaT-translated XLIFF ${version} merges with nothing refused and builds the same trees`, async (t) => {
-    if (!HAS_OMEGAT) return t.log(NO_OMEGAT), t.pass();
+  testIf(OMEGAT_NEED)(`sample: OmegaT-translated XLIFF ${version} merges with nothing refused and builds the same trees`, async (t) => {
     await throughOmegaT(t, workspace(join(PROJECT, 'articles/_articles'), join(PROJECT, 'articles/_categories')), version);
   });
-  test(`corpus: OmegaT-translated XLIFF ${version} merges with nothing refused and builds the same trees`, async (t) => {
-    if (!HAS_SHARED) return t.log(NO_SHARED), t.pass();
-    if (!HAS_OMEGAT) return t.log(NO_OMEGAT), t.pass();
+  testIf(SHARED_NEED, OMEGAT_NEED)(`corpus: OmegaT-translated XLIFF ${version} merges with nothing refused and builds the same trees`, async (t) => {
     await throughOmegaT(t, workspace(join(CORPUS, '_articles'), join(CORPUS, '_categories')), version);
   });
 }
