@@ -1,6 +1,8 @@
 // How a command that stopped on an error ends: one line saying what happened and what to do, and
 // an exit code that tells refused input (1), a usage error (2) and a bug in handbook (3) apart.
 import { CommanderError } from 'commander';
+import { accessSync, constants, existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { ConfigError } from '../config/config.ts';
 import { ArticleError } from '../parse/problem.ts';
 import { LockedError } from '../store/lock.ts';
@@ -40,6 +42,22 @@ function isSystemError(error: unknown): error is NodeJS.ErrnoException & { sysca
   return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && typeof (error as NodeJS.ErrnoException).syscall === 'string';
 }
 
+/**
+ * A recursive mkdir on a read-only or forbidden folder reports ENOENT: the folder it could not
+ * create under tells the real cause.
+ */
+function realCause(error: NodeJS.ErrnoException & { syscall: string }): NodeJS.ErrnoException & { syscall: string } {
+  if (error.code !== 'ENOENT' || error.syscall !== 'mkdir' || !error.path) return error;
+  let dir = error.path;
+  while (!existsSync(dir) && dirname(dir) !== dir) dir = dirname(dir);
+  try {
+    accessSync(dir, constants.W_OK);
+    return error;
+  } catch (cause) {
+    return Object.assign(new Error((cause as Error).message), { code: (cause as NodeJS.ErrnoException).code, syscall: 'mkdir', path: dir });
+  }
+}
+
 function systemMessage(error: NodeJS.ErrnoException & { syscall: string }): string {
   const verb = READING.has(error.syscall) ? 'read' : error.syscall === 'open' ? 'open' : 'write';
   const where = error.path ? ` ${error.path}` : '';
@@ -55,7 +73,7 @@ export function failureOf(error: unknown, debug: boolean): Failure {
   }
   if (error instanceof UsageError || error instanceof ConfigError) return { code: EXIT.usage, message: `error: ${error.message}` };
   if (REFUSED.some((type) => error instanceof type)) return { code: EXIT.refused, message: `error: ${(error as Error).message}` };
-  if (isSystemError(error)) return { code: EXIT.refused, message: `error: ${systemMessage(error)}` };
+  if (isSystemError(error)) return { code: EXIT.refused, message: `error: ${systemMessage(realCause(error))}` };
   const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   const stack = debug && error instanceof Error && error.stack ? `\n${error.stack}` : '';
   return {

@@ -32,7 +32,9 @@ export function readFrontMatter(source: string, file: string): FrontMatterRead {
     parsed = parseYaml(raw, YAML_OPTIONS);
   } catch (error) {
     const linePos = (error as { linePos?: { line: number }[] }).linePos;
-    const line = linePos?.[0] ? linePos[0].line + 1 : 1;
+    // The parser may notice the error at the end of the block: the line is at most the last one of it.
+    const lastLine = Math.max(1, raw.split('\n').length - 1);
+    const line = linePos?.[0] ? Math.min(linePos[0].line, lastLine) + 1 : 1;
     const reason = String((error as Error).message).split('\n')[0];
     throw new ArticleError(file, line, `front matter is not valid YAML (${reason}): fix the YAML between the --- lines`);
   }
