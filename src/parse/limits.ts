@@ -2,7 +2,7 @@
 // takes time growing faster than the nesting depth (400 list levels: 9 s, 800: 68 s) and overflows
 // the stack in later tree walks past about 2,000 levels; it is superlinear in the number of block
 // quotes too (1,500: 3.5 s, 4,000: 80 s). Each limit is far above the real corpus (138 articles:
-// largest 41.8 KB, longest line 759 characters, deepest nesting 3 levels, at most 76 lines opening
+// largest 40.8 KB, longest line 759 characters, deepest nesting 3 levels, at most 76 lines opening
 // a block quote or list item, Liquid blocks at most 2 deep).
 import { ArticleError } from './problem.ts';
 
