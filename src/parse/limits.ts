@@ -3,7 +3,7 @@
 // the stack in later tree walks past about 2,000 levels; it is superlinear in the number of block
 // quotes too (1,500: 3.5 s, 4,000: 80 s). Each limit is far above the real corpus (138 articles:
 // largest 40.8 KB, longest line 759 characters, deepest nesting 3 levels, at most 76 lines opening
-// a block quote or list item, Liquid blocks at most 2 deep).
+// a block quote or list item, Liquid blocks at most 2 deep, HTML elements at most 4 deep).
 import { ArticleError } from './problem.ts';
 
 export const LIMITS = {
@@ -13,6 +13,8 @@ export const LIMITS = {
   lineLength: 10_000,
   /** Nested block quotes and list items at one line, counted from their markers and indentation. */
   nesting: 32,
+  /** HTML elements open inside each other (counted over the tags of HTML, not placeholders like `<id>`). */
+  htmlNesting: 32,
   /** Lines that open a block quote or a list item. */
   containerLines: 1_000,
   /** Liquid blocks open inside each other (`{% callout %}` in `{% capture %}`…). */
@@ -39,6 +41,12 @@ function indentation(line: string, at: number): { columns: number; end: number }
   }
   return { columns, end: i };
 }
+
+/** Elements that enclose content (void ones and `<p>`/`<li>`, often left open, aside). */
+const HTML_CONTAINERS = new Set(
+  'a abbr article aside b bdi bdo blockquote button caption cite code dd del details dfn div dl dt em fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header i ins kbd label legend main mark nav ol pre q s samp section small span strong sub summary sup table tbody td tfoot th thead tr u ul var video audio'.split(' '),
+);
+const HTML_TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*?(\/?)>/g;
 
 const LIST_MARKER = /^(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$)/;
 
@@ -72,6 +80,7 @@ export function checkArticleText(text: string, file: string): void {
   let line = 1;
   let start = 0;
   let containers = 0;
+  let html = 0;
   while (start <= text.length) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
@@ -85,6 +94,13 @@ export function checkArticleText(text: string, file: string): void {
     const depth = nestingOf(content);
     if (depth > LIMITS.nesting) {
       throw new ArticleError(file, line, `block quotes and lists are nested ${depth.toLocaleString('en-US')} levels deep here, more than the limit of ${LIMITS.nesting}: flatten the structure`);
+    }
+    for (const tag of content.includes('<') ? content.matchAll(HTML_TAG) : []) {
+      if (tag[3] || !HTML_CONTAINERS.has(tag[2]!.toLowerCase())) continue;
+      html = tag[1] ? Math.max(0, html - 1) : html + 1;
+      if (html > LIMITS.htmlNesting) {
+        throw new ArticleError(file, line, `HTML elements are nested ${html} deep here, more than the limit of ${LIMITS.htmlNesting}: close some before opening more`);
+      }
     }
     if (depth > 0 && ++containers > LIMITS.containerLines) {
       throw new ArticleError(file, line, `more than ${LIMITS.containerLines.toLocaleString('en-US')} lines open a block quote or list item: split the article into several`);

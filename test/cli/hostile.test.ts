@@ -46,6 +46,7 @@ const REFUSED: readonly Refused[] = [
   { file: 'nested-quotes.md', content: `# Deep\n\n${'> '.repeat(2000)}quote\n`, line: 3, message: /nested 2,?000 levels deep here/ },
   { file: 'nested-quotes-lines.md', content: `# Deep\n\n${Array.from({ length: 40 }, (_, i) => `${'>'.repeat(i + 1)} ${WORD(i)}`).join('\n')}\n`, line: 35, message: /nested 33 levels deep here/ },
   { file: 'nested-liquid.md', content: `# Deep\n\n${'{% callout info %}\n'.repeat(2000)}Text\n${'{% endcallout %}\n'.repeat(2000)}`, line: 35, message: /Liquid blocks are nested 33 deep here, more than the limit of 32: close some/ },
+  { file: 'nested-html.md', content: `# Deep\n\n${'<div>\n'.repeat(3000)}Text\n${'</div>\n'.repeat(3000)}`, line: 35, message: /HTML elements are nested 33 deep here, more than the limit of 32: close some before opening more/ },
   { file: 'quotes-many.md', content: `# Many\n\n${Array.from({ length: 20_000 }, (_, i) => `> ${WORD(i)}`).join('\n\n')}\n`, line: 2003, message: /more than 1,000 lines open a block quote or list item: split the article/ },
   { file: 'not-utf8.md', content: Uint8Array.from([...new TextEncoder().encode('# Title\n\nCaf'), 0xe9, 0x0a]), line: 3, message: /byte \d+ is not valid UTF-8: save the file as UTF-8/ },
   { file: 'nul.md', content: '# Title\n\nText\u0000more\n', line: 3, message: /holds a NUL character \(U\+0000\)/ },

@@ -49,6 +49,10 @@ test('each limit is refused at the first line over it, one past the limit; at th
   t.is(refusal(items(LIMITS.containerLines)), undefined);
   t.deepEqual(refusal(items(LIMITS.containerLines + 1))?.line, LIMITS.containerLines + 1);
   t.is(refusal('a\nb\u0000c\n')?.line, 2);
+  const html = (n: number) => `${'<div>\n'.repeat(n)}x\n${'</div>\n'.repeat(n)}`;
+  t.is(refusal(html(LIMITS.htmlNesting)), undefined);
+  t.is(refusal(html(LIMITS.htmlNesting + 1))?.line, LIMITS.htmlNesting + 1);
+  t.is(refusal(`${'<id> <br> <p> <img src=x> <b/>\n'.repeat(100)}`), undefined, 'placeholders, void and self-closed tags do not nest');
   const liquid = (n: number) => `${'{% callout %}\n'.repeat(n)}x\n${'{% endcallout %}\n'.repeat(n)}`;
   t.notThrows(() => parse(liquid(LIMITS.liquidNesting)));
   const error = t.throws(() => parse(liquid(LIMITS.liquidNesting + 1)), { instanceOf: ArticleError });
