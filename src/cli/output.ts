@@ -1,7 +1,8 @@
 // What commands print: numbers formatted for people, problems one per line on stderr.
 import type { FileProblem } from '../model/types.ts';
 
-export const EXIT = { ok: 0, refused: 1, usage: 2 } as const;
+/** 0 done, 1 input refused (or the environment stopped it), 2 usage error, 3 internal error (a bug). */
+export const EXIT = { ok: 0, refused: 1, usage: 2, internal: 3 } as const;
 
 export function formatCount(n: number): string {
   return n.toLocaleString('en-US');

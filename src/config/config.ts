@@ -1,6 +1,6 @@
 // handbook.config.json: optional, validated where it enters, every path resolved against the root.
 import { existsSync, readFileSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { DEFAULT_LIQUID_RULES, type LiquidRules, type LiquidTagRule } from './liquid-rules.ts';
 
 export const CONFIG_FILE = 'handbook.config.json';
@@ -52,7 +52,9 @@ interface RawConfig {
   articleUrl?: string;
 }
 
-const KEYS: Record<keyof RawConfig, (value: unknown, where: string) => void> = {
+type Check = (value: unknown, where: string) => void;
+
+const CHECKS: Record<keyof RawConfig, Check> = {
   sourceLanguage: (v, w) => checkLanguage(v, w),
   targetLanguages: (v, w) => {
     if (!Array.isArray(v)) throw new ConfigError(`${w} must be a list of language codes, like ["de", "ja"]`);
@@ -83,6 +85,9 @@ const KEYS: Record<keyof RawConfig, (value: unknown, where: string) => void> = {
     for (const [tag, rule] of Object.entries(v)) checkTagRule(rule, `${w}.${tag}`);
   },
 };
+
+/** The checks by key, in a Map: a key read from the file (`__proto__`, `constructor`) finds nothing else. */
+const KEYS: ReadonlyMap<string, Check> = new Map(Object.entries(CHECKS));
 
 function checkString(value: unknown, where: string): void {
   if (typeof value !== 'string' || value.trim() === '') throw new ConfigError(`${where} must be a non-empty string`);
@@ -123,8 +128,8 @@ function readRaw(root: string): RawConfig {
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new ConfigError(`${file}: must hold one JSON object`);
   for (const [key, value] of Object.entries(parsed)) {
-    const check = KEYS[key as keyof RawConfig];
-    if (!check) throw new ConfigError(`${file}: unknown key "${key}" (known: ${Object.keys(KEYS).join(', ')})`);
+    const check = KEYS.get(key);
+    if (!check) throw new ConfigError(`${file}: unknown key "${key}" (known: ${[...KEYS.keys()].join(', ')})`);
     check(value, `${file}: ${key}`);
   }
   return parsed as RawConfig;
@@ -144,6 +149,11 @@ export function loadConfig(rootDir: string, overrides: ConfigOverrides = {}): Co
   const articles = overrides.articles ? resolve(overrides.articles) : at(raw.articles ?? 'articles');
   if (!existsSync(articles)) throw new ConfigError(`articles folder ${articles} does not exist: set "articles" in ${CONFIG_FILE} or pass --articles`);
   const categories = at(raw.categories ?? '_categories');
+  const output = overrides.output ? resolve(overrides.output) : join(root, 'output');
+  const fromArticles = relative(articles, output);
+  if (overrides.output && !fromArticles.startsWith('..') && !isAbsolute(fromArticles)) {
+    throw new ConfigError(`--out ${output} is inside the articles folder ${articles}: the next extract would read the published copies as new articles; choose a folder outside it`);
+  }
   const sourceLanguage = checkLanguage(raw.sourceLanguage ?? 'en', 'sourceLanguage');
   return {
     root,
@@ -159,6 +169,6 @@ export function loadConfig(rootDir: string, overrides: ConfigOverrides = {}): Co
     untranslatedNotice: raw.untranslatedNotice ?? true,
     articleUrl: raw.articleUrl ?? '{siteUrl}/article/{slug}/',
     locales: join(root, 'locales'),
-    output: overrides.output ? resolve(overrides.output) : join(root, 'output'),
+    output,
   };
 }

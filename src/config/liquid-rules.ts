@@ -24,3 +24,8 @@ export const DEFAULT_LIQUID_RULES: LiquidRules = {
   highlight: { body: 'none' },
   image: { translateArgsFrom: 1 },
 };
+
+/** The rule for a tag named in an article: own properties only, so `{% constructor %}` has none. */
+export function ruleFor(rules: LiquidRules, name: string): LiquidTagRule | undefined {
+  return Object.hasOwn(rules, name) ? rules[name] : undefined;
+}

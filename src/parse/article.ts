@@ -11,6 +11,7 @@ import type { UnitDraft } from './draft.ts';
 import { frontMatterDrafts, readFrontMatter } from './front-matter.ts';
 import { maskLiquid } from './liquid.ts';
 import { readMarkdownUnits } from './markdown.ts';
+import { checkArticleSize, checkArticleText } from './limits.ts';
 import { ArticleError, LineIndex } from './problem.ts';
 import { SegmentBuilder, type SourceView } from './segments.ts';
 import { draftOf } from './draft.ts';
@@ -147,7 +148,9 @@ function factsOf(data: Record<string, unknown>, path: string): ArticleFacts {
 
 /** Parses an article's bytes. Throws ArticleError (file and line) when it cannot be read. */
 export function parseArticle(path: string, bytes: Uint8Array, options: ParseOptions): Article {
+  checkArticleSize(bytes.length, path);
   const { text: source, hasBom } = decodeUtf8(bytes, path);
+  checkArticleText(source, path);
   const lines = new LineIndex(source);
   const { frontMatter, bodyStart } = readFrontMatter(source, path);
   const liquid = maskLiquid(source, bodyStart, options.liquid, path, lines);

@@ -1,6 +1,5 @@
-// Front matter: gray-matter reads the data; the yaml package locates the values to translate, so
+// Front matter: the yaml package reads the data and locates the values to translate, so
 // every byte around them (keys, order, quoting, `order: 04`) stays as written.
-import matter from 'gray-matter';
 import { isMap, isScalar, parse as parseYaml, parseDocument } from 'yaml';
 import type { FrontMatter, Segment, Span, Unit } from '../model/types.ts';
 import { hasTranslatableText } from '../model/unit.ts';
@@ -26,16 +25,23 @@ export function readFrontMatter(source: string, file: string): FrontMatterRead {
   if (!fenced) return { frontMatter: undefined, bodyStart: 0 };
   const raw = fenced[1] ?? '';
   const rawStart = source.indexOf('\n') + 1;
-  let data: Record<string, unknown>;
+  let parsed: unknown;
   try {
-    // YAML 1.1 and repeated keys (the last one wins), as Jekyll reads front matter.
-    data = matter(source, { engines: { yaml: (text: string) => parseYaml(text, YAML_OPTIONS) as object } }).data as Record<string, unknown>;
+    // YAML 1.1 and repeated keys (the last one wins), as Jekyll reads front matter. The block
+    // between the fences is parsed as it stands, so CRLF lines end at the same place as LF ones.
+    parsed = parseYaml(raw, YAML_OPTIONS);
   } catch (error) {
     const linePos = (error as { linePos?: { line: number }[] }).linePos;
-    const line = linePos?.[0] ? linePos[0].line + 1 : 1;
+    // The parser may notice the error at the end of the block: the line is at most the last one of it.
+    const lastLine = Math.max(1, raw.split('\n').length - 1);
+    const line = linePos?.[0] ? Math.min(linePos[0].line, lastLine) + 1 : 1;
     const reason = String((error as Error).message).split('\n')[0];
     throw new ArticleError(file, line, `front matter is not valid YAML (${reason}): fix the YAML between the --- lines`);
   }
+  if (parsed !== null && (typeof parsed !== 'object' || Array.isArray(parsed))) {
+    throw new ArticleError(file, 2, 'front matter must be "key: value" lines (a YAML mapping), like "title: Install": fix the YAML between the --- lines');
+  }
+  const data = (parsed ?? {}) as Record<string, unknown>;
   return {
     frontMatter: { raw, span: { start: rawStart, end: rawStart + raw.length }, data },
     bodyStart: fenced[0].length,

@@ -1,16 +1,26 @@
 // Reads a whole help center: every article, the category files, grouped and sorted for reading.
-import { readdirSync, readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Config } from '../config/config.ts';
 import type { Article, Category, FileProblem, HelpCenter, Unit } from '../model/types.ts';
 import { assignIds, orderOf, parseArticle } from './article.ts';
+import { checkArticleSize } from './limits.ts';
 import { ArticleError, LineIndex } from './problem.ts';
 
 /** Markdown files under a folder, relative to it with `/`, sorted so every machine agrees. */
-export function listMarkdown(folder: string, skip: ReadonlySet<string> = new Set()): string[] {
+export function listMarkdown(folder: string, skip: ReadonlySet<string> = new Set(), problems: FileProblem[] = []): string[] {
   const found: string[] = [];
   const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (error) {
+      // The folder itself must be readable (the CLI reports that); a subfolder is one problem.
+      if (dir === folder) throw error;
+      problems.push({ file: `${relative(folder, dir).split(sep).join('/')}/`, line: 1, message: unreadable(error, 'folder') });
+      return;
+    }
+    for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
       const path = join(dir, entry.name);
       if (entry.isDirectory() && !skip.has(path)) walk(path);
@@ -19,6 +29,49 @@ export function listMarkdown(folder: string, skip: ReadonlySet<string> = new Set
   };
   walk(folder);
   return found.sort();
+}
+
+/** Why a file or folder could not be read, and what to do, from the system's error. */
+function unreadable(error: unknown, what: 'file' | 'folder'): string {
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  const why =
+    code === 'EACCES' || code === 'EPERM'
+      ? `permission denied (${code}): give the user running handbook read access to the ${what}`
+      : `${(error as Error).message.split(',')[0]}: check the ${what}`;
+  return `cannot read the ${what}: ${why}`;
+}
+
+/** An article's bytes, its size checked before it is read whole; a file that cannot be read is an ArticleError. */
+function readArticle(path: string, name: string): Buffer {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    checkArticleSize(fstatSync(fd).size, name);
+    return readFileSync(fd);
+  } catch (error) {
+    if (error instanceof ArticleError) throw error;
+    throw new ArticleError(name, 1, unreadable(error, 'file'));
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/**
+ * Jekyll publishes an article at its file name, and handbooks link and anchor articles by it: a
+ * second article with the same name is refused (the first in path order is kept).
+ */
+function refuseSameNames(articles: Article[], problems: FileProblem[]): Article[] {
+  const first = new Map<string, string>();
+  return articles.filter((article) => {
+    const name = article.path.slice(article.path.lastIndexOf('/') + 1);
+    const earlier = first.get(name);
+    if (earlier === undefined) {
+      first.set(name, article.path);
+      return true;
+    }
+    problems.push({ file: article.path, line: 1, message: `another article has the same name, ${earlier}: both would be published at the same address and anchor; rename one of them` });
+    return false;
+  });
 }
 
 interface CategoryFile {
@@ -34,7 +87,7 @@ function readCategoryFile(config: Config, name: string): CategoryFile {
   const path = join(config.categories!, name);
   const slug = name.replace(/\.md$/, '');
   const id = `category:${slug}`;
-  const parsed = parseArticle(id, readFileSync(path), { liquid: config.liquid, translatableFrontMatter: ['title'] });
+  const parsed = parseArticle(id, readArticle(path, id), { liquid: config.liquid, translatableFrontMatter: ['title'] });
   const data = (parsed.frontMatter?.data ?? {}) as Record<string, unknown>;
   const titleUnit = parsed.units.find((unit) => unit.kind === 'front-matter');
   const units = titleUnit
@@ -66,22 +119,22 @@ export interface ReadProgress {
 export function readHelpCenter(config: Config, progress?: ReadProgress): HelpCenter {
   const problems: FileProblem[] = [];
   const skip = new Set([config.categories ?? '', config.images, config.locales, config.output]);
-  const paths = listMarkdown(config.articles, skip);
-  const articles: Article[] = [];
+  const paths = listMarkdown(config.articles, skip, problems);
+  const parsed: Article[] = [];
   paths.forEach((path, k) => {
     try {
-      const article = parseArticle(path, readFileSync(join(config.articles, path)), config);
-      articles.push(article);
+      parsed.push(parseArticle(path, readArticle(join(config.articles, path), path), config));
     } catch (error) {
       if (!(error instanceof ArticleError)) throw error;
       problems.push({ file: path, line: error.line, message: error.reason });
     }
     progress?.(k + 1, paths.length);
   });
+  const articles = refuseSameNames(parsed, problems);
 
   const files = new Map<string, CategoryFile>();
   if (config.categories) {
-    for (const name of listMarkdown(config.categories).filter((n) => !n.includes('/'))) {
+    for (const name of listMarkdown(config.categories, new Set(), problems).filter((n) => !n.includes('/'))) {
       try {
         const category = readCategoryFile(config, name);
         files.set(category.slug, category);

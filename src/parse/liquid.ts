@@ -2,8 +2,9 @@
 // block tags alone on a line become blank lines, every other tag or output becomes an opaque word
 // of the same length. Offsets stay the same, so positions map 1:1 back to the source.
 import { Tokenizer, TokenKind, type TagToken } from 'liquidjs';
-import type { LiquidRules } from '../config/liquid-rules.ts';
+import { ruleFor, type LiquidRules } from '../config/liquid-rules.ts';
 import type { Span } from '../model/types.ts';
+import { LIMITS } from './limits.ts';
 import { ArticleError, type LineIndex } from './problem.ts';
 
 export interface LiquidToken {
@@ -40,6 +41,11 @@ export interface MaskedPiece {
 export interface MaskedSource {
   readonly masked: string;
   readonly pieces: readonly MaskedPiece[];
+  /**
+   * The pieces masked as an opaque word, by offset: the mask characters are private-use ones an
+   * article may hold too, so a mask is recognised by where it stands, never by its characters.
+   */
+  readonly maskedAt: ReadonlyMap<number, MaskedPiece>;
   readonly blocks: readonly LiquidBlock[];
   readonly argumentTexts: readonly LiquidArgumentText[];
 }
@@ -47,13 +53,6 @@ export interface MaskedSource {
 export const MASK_START = '\uE000';
 export const MASK_FILL = '\uE001';
 const INDEX_BASE = 0xe100;
-/** A masked piece in masked text: start mark, two index characters, fill. */
-export const MASK_PATTERN = /\uE000([\uE100-\uE1FF]{2})\uE001*/gu;
-
-export function maskIndexOf(match: string): number {
-  return (match.charCodeAt(1) - INDEX_BASE) * 256 + (match.charCodeAt(2) - INDEX_BASE);
-}
-
 function maskFor(index: number, length: number): string {
   const hi = String.fromCharCode(INDEX_BASE + (index >> 8));
   const lo = String.fromCharCode(INDEX_BASE + (index & 255));
@@ -115,11 +114,11 @@ function pairBlocks(tokens: LiquidToken[], rules: LiquidRules, file: string, lin
         const hint = top ? `{% ${top.token.name} %} opened on line ${lines.lineOf(top.token.start)} is still open` : 'nothing is open';
         throw new ArticleError(file, lines.lineOf(token.start), `{% ${token.name} %} closes nothing (${hint}): remove it or add the opening tag`);
       }
-      blocks.push({ name, args: top.token.args, open: top.token, close: token, body: rules[name]?.body ?? 'markdown' });
+      blocks.push({ name, args: top.token.args, open: top.token, close: token, body: ruleFor(rules, name)?.body ?? 'markdown' });
       pieces.push([token]);
       continue;
     }
-    const rule = token.kind === 'tag' ? rules[token.name] : undefined;
+    const rule = token.kind === 'tag' ? ruleFor(rules, token.name) : undefined;
     const isBlock = token.kind === 'tag' && (rule?.body !== undefined || hasEnd.has(token.name));
     if (!isBlock) {
       pieces.push([token]);
@@ -128,7 +127,9 @@ function pairBlocks(tokens: LiquidToken[], rules: LiquidRules, file: string, lin
     if (rule?.body === 'none') {
       // Everything up to the matching end tag is one opaque piece, whatever it contains.
       const endName = `end${token.name}`;
-      const closeIndex = tokens.findIndex((t, k) => k > i && t.kind === 'tag' && t.name === endName);
+      let closeIndex = i + 1;
+      while (closeIndex < tokens.length && !(tokens[closeIndex]!.kind === 'tag' && tokens[closeIndex]!.name === endName)) closeIndex++;
+      if (closeIndex === tokens.length) closeIndex = -1;
       if (closeIndex < 0) throw unclosed(token, file, lines);
       const close = tokens[closeIndex]!;
       blocks.push({ name: token.name, args: token.args, open: token, close, body: 'none' });
@@ -137,6 +138,9 @@ function pairBlocks(tokens: LiquidToken[], rules: LiquidRules, file: string, lin
       continue;
     }
     stack.push({ token });
+    if (stack.length > LIMITS.liquidNesting) {
+      throw new ArticleError(file, lines.lineOf(token.start), `Liquid blocks are nested ${stack.length} deep here, more than the limit of ${LIMITS.liquidNesting}: close some before opening more`);
+    }
     pieces.push([token]);
   }
   const open = stack.pop();
@@ -164,6 +168,7 @@ export function maskLiquid(source: string, bodyStart: number, rules: LiquidRules
   const tokens = readTokens(source, bodyStart, file, lines);
   const { blocks, pieces: grouped } = pairBlocks(tokens, rules, file, lines);
   const pieces: MaskedPiece[] = [];
+  const maskedAt = new Map<number, MaskedPiece>();
   const argumentTexts: LiquidArgumentText[] = [];
   let masked = '';
   let at = 0;
@@ -171,11 +176,16 @@ export function maskLiquid(source: string, bodyStart: number, rules: LiquidRules
     const span = { start: group[0]!.start, end: group[group.length - 1]!.end };
     const data = source.slice(span.start, span.end);
     masked += source.slice(at, span.start);
-    masked += isAloneOnLine(source, span) ? blankOut(data) : maskFor(pieces.length, data.length);
+    const piece = { span, data, tokens: group };
+    if (isAloneOnLine(source, span)) masked += blankOut(data);
+    else {
+      masked += maskFor(pieces.length, data.length);
+      maskedAt.set(span.start, piece);
+    }
     at = span.end;
-    pieces.push({ span, data, tokens: group });
+    pieces.push(piece);
     const token = group[0]!;
-    const from = group.length === 1 && token.kind === 'tag' ? rules[token.name]?.translateArgsFrom : undefined;
+    const from = group.length === 1 && token.kind === 'tag' ? ruleFor(rules, token.name)?.translateArgsFrom : undefined;
     if (from !== undefined) {
       const text = argumentText(source, token, from);
       if (text) argumentTexts.push({ tag: token, span: text });
@@ -183,5 +193,5 @@ export function maskLiquid(source: string, bodyStart: number, rules: LiquidRules
   }
   masked += source.slice(at);
   if (pieces.length > 65536) throw new ArticleError(file, 1, 'more than 65,536 Liquid tags: split the article');
-  return { masked, pieces, blocks, argumentTexts };
+  return { masked, pieces, maskedAt, blocks, argumentTexts };
 }

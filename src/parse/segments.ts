@@ -2,7 +2,7 @@
 // of markup as an inline code that keeps its exact source bytes.
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import type { Code, CodeRole, Segment, Span } from '../model/types.ts';
-import { MASK_PATTERN, maskIndexOf, type MaskedSource } from './liquid.ts';
+import type { MaskedSource } from './liquid.ts';
 
 /** How raw text is read: which escapes exist and how whitespace counts. */
 export type TextMode = 'markdown' | 'html' | 'plain';
@@ -119,17 +119,13 @@ export class SegmentBuilder {
     };
     while (i < end) {
       const ch = masked[i]!;
-      if (ch === '\uE000') {
-        MASK_PATTERN.lastIndex = i;
-        const match = MASK_PATTERN.exec(masked);
-        if (match && match.index === i) {
-          const piece = this.view.liquid.pieces[maskIndexOf(match[0])]!;
-          flush(i);
-          this.code('liquid', 'standalone', piece.span, liquidDisplay(piece.data));
-          i = piece.span.end;
-          runStart = i;
-          continue;
-        }
+      const piece = mode === 'plain' ? undefined : this.view.liquid.maskedAt.get(i);
+      if (piece) {
+        flush(i);
+        this.code('liquid', 'standalone', piece.span, liquidDisplay(piece.data));
+        i = piece.span.end;
+        runStart = i;
+        continue;
       }
       if (mode === 'markdown' && ch === '\\' && i + 1 < end && ASCII_PUNCTUATION.test(masked[i + 1]!)) {
         run += masked[i + 1];

@@ -10,6 +10,9 @@ export function writeFileAtomic(path: string, content: string | Uint8Array): voi
     renameSync(temporary, path);
   } catch (error) {
     rmSync(temporary, { force: true });
+    // A failed write (ENOSPC) names no file: name the one being written, for the message.
+    const system = error as NodeJS.ErrnoException;
+    if (typeof system.code === 'string' && system.path === undefined) system.path = path;
     throw error;
   }
 }

@@ -4,28 +4,22 @@
 // The reader's view of an article is computed here from the raw file, independently of src/parse,
 // with the simple rules documented on `readerView` below. Both sides are cut into words with
 // `wordsOf` (src/model/unit.ts) and compared as multisets, article by article.
-import test, { type ExecutionContext } from 'ava';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../../src/config/config.ts';
 import { parseArticle, type ParseOptions } from '../../src/parse/article.ts';
 import type { Article, Code, Segment, Unit } from '../../src/model/types.ts';
 import { wordsOf } from '../../src/model/unit.ts';
+import { SHARED_NEED, testIf } from '../helpers.ts';
 
 const SHARED = fileURLToPath(new URL('../../../shared/', import.meta.url));
 const CORPUS = join(SHARED, 'corpus', 'bitwarden-help');
 const ARTICLES = join(CORPUS, '_articles');
 const SEED = join(SHARED, 'seed', 'ongoing-administration.md');
 const SEED_NAME = 'seed/ongoing-administration.md';
-const PRESENT = existsSync(ARTICLES) && existsSync(SEED);
-const SKIP_REASON = '../shared is absent';
-
-/** Registers a test, or a visibly skipped one (reason in its title) when ../shared is absent. */
-function corpusTest(title: string, body: (t: ExecutionContext) => void): void {
-  if (PRESENT) test(title, body);
-  else test.skip(`${title} (skipped: ${SKIP_REASON})`, () => {});
-}
+/** A test on the corpus: visibly skipped (reason in its title) when ../shared is absent. */
+const corpusTest = testIf(SHARED_NEED);
 
 // ---------------------------------------------------------------------------------------------
 // The corpus, parsed once.

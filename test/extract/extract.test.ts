@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { loadConfig } from '../../src/config/config.ts';
 import { extract, fileNameOf } from '../../src/extract/extract.ts';
 import { readHelpCenter } from '../../src/parse/help-center.ts';
-import { CORPUS, HAS_SHARED, NO_SHARED, PROJECT, temporaryDir } from '../helpers.ts';
+import { CORPUS, PROJECT, SHARED_NEED, temporaryDir, testIf } from '../helpers.ts';
 
 function extractTo(root: string, articles: string | undefined, version: '1.2' | '2.0' = '1.2') {
   const config = loadConfig(root, { articles });
@@ -21,8 +21,7 @@ test('extracting twice gives byte-identical files', (t) => {
   t.deepEqual(first.files, second.files);
 });
 
-test('corpus: extracting twice gives byte-identical files in both versions', (t) => {
-  if (!HAS_SHARED) return t.log(NO_SHARED), t.pass();
+testIf(SHARED_NEED)('corpus: extracting twice gives byte-identical files in both versions', (t) => {
   for (const version of ['1.2', '2.0'] as const) {
     t.deepEqual(extractTo(CORPUS, join(CORPUS, '_articles'), version).files, extractTo(CORPUS, join(CORPUS, '_articles'), version).files);
   }

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildHtml } from '../../src/build/html.ts';
 import { pseudoLocalize } from '../../src/pseudo/pseudo.ts';
-import { CORPUS, HAS_SHARED, NO_SHARED, PROJECT, temporaryDir } from '../helpers.ts';
+import { CORPUS, PROJECT, SHARED_NEED, temporaryDir, testIf } from '../helpers.ts';
 import { workspace } from '../support/roundtrip.ts';
 
 /** In-document links whose target id is not in the page. */
@@ -52,8 +52,7 @@ test('translations cannot inject script: they are text, and the tree is sanitize
   t.regex(html, /<p class="embed"><a href="https:\/\/example\.com\/video">/, 'an iframe becomes a link');
 });
 
-test('corpus: every category builds in English and in the pseudo-language, links land, no Liquid left', async (t) => {
-  if (!HAS_SHARED) return t.log(NO_SHARED), t.pass();
+testIf(SHARED_NEED)('corpus: every category builds in English and in the pseudo-language, links land, no Liquid left', async (t) => {
   const ws = workspace(join(CORPUS, '_articles'), join(CORPUS, '_categories'), ['qps']);
   const config = { ...ws.config, images: join(CORPUS, 'images'), siteUrl: 'https://bitwarden.com/help', articleUrl: '{siteUrl}/{lang}/article/{slug}/' };
   pseudoLocalize(config, ws.center, 'qps');

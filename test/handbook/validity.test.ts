@@ -2,18 +2,16 @@
 /// <reference lib="dom.iterable" />
 // What a reader's tools say: the Nu Html Checker finds no errors, and in Chromium every
 // in-document link lands, no image is broken, nothing logs an error.
-import test from 'ava';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { buildHtml } from '../../src/build/html.ts';
 import { pseudoLocalize } from '../../src/pseudo/pseudo.ts';
-import { CORPUS, HAS_SHARED, hasCommand, NO_SHARED, PROJECT, temporaryDir } from '../helpers.ts';
+import { CHROMIUM, CHROMIUM_NEED, CORPUS, JAVA_NEED, PROJECT, SHARED_NEED, temporaryDir, testIf } from '../helpers.ts';
 import { workspace } from '../support/roundtrip.ts';
 
 const VNU = createRequire(import.meta.url).resolve('vnu-jar/build/dist/vnu.jar');
-const CHROMIUM = '/usr/bin/chromium';
 
 async function sampleHandbooks(): Promise<string> {
   const ws = workspace(join(PROJECT, 'articles/_articles'), join(PROJECT, 'articles/_categories'), ['de', 'ja', 'ar']);
@@ -41,21 +39,16 @@ function vnu(t: import('ava').ExecutionContext, files: string[]) {
   t.log(`Nu Html Checker: ${files.length} files, no errors`);
 }
 
-test('sample handbooks in en, de, ja and ar pass the Nu Html Checker', async (t) => {
-  if (!hasCommand('java')) return t.log('java is not installed: the Nu Html Checker cannot run'), t.pass();
+testIf(JAVA_NEED)('sample handbooks in en, de, ja and ar pass the Nu Html Checker', async (t) => {
   vnu(t, htmlFiles(await sampleHandbooks()));
 });
 
-test('corpus handbooks in English and the pseudo-language pass the Nu Html Checker', async (t) => {
-  if (!HAS_SHARED) return t.log(NO_SHARED), t.pass();
-  if (!hasCommand('java')) return t.log('java is not installed: the Nu Html Checker cannot run'), t.pass();
+testIf(SHARED_NEED, JAVA_NEED)('corpus handbooks in English and the pseudo-language pass the Nu Html Checker', async (t) => {
   vnu(t, htmlFiles(await corpusHandbooks()));
 });
 
-for (const [name, handbooks] of [['sample (en, de, ja, ar)', sampleHandbooks], ['corpus (en, qps)', corpusHandbooks]] as const) {
-test(`in Chromium, ${name}: every in-document link lands, no broken image, no console error; Arabic is right to left`, async (t) => {
-  if (!existsSync(CHROMIUM)) return t.log('chromium is not installed (apt-get install -y chromium)'), t.pass();
-  if (name.startsWith('corpus') && !HAS_SHARED) return t.log(NO_SHARED), t.pass();
+for (const [name, handbooks, needs] of [['sample (en, de, ja, ar)', sampleHandbooks, [CHROMIUM_NEED]], ['corpus (en, qps)', corpusHandbooks, [CHROMIUM_NEED, SHARED_NEED]]] as const) {
+testIf(...needs)(`in Chromium, ${name}: every in-document link lands, no broken image, no console error; Arabic is right to left`, async (t) => {
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
   try {

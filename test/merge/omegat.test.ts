@@ -1,18 +1,18 @@
 // Files as a translator gets them, through the real CAT tool OmegaT 3.6 (headless): every file
 // exactly as extract writes it → OmegaT → merge → build md.
-import test from 'ava';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { buildMarkdown } from '../../src/build/markdown.ts';
 import { extract } from '../../src/extract/extract.ts';
 import { merge } from '../../src/merge/merge.ts';
-import { CORPUS, HAS_SHARED, NO_SHARED, PROJECT, temporaryDir } from '../helpers.ts';
+import { CORPUS, PROJECT, SHARED_NEED, temporaryDir, testIf, type Need } from '../helpers.ts';
 import { pseudoText } from '../render/pseudo.ts';
 import { structureOf, visibleTexts } from '../render/structure.ts';
 import { HAS_OMEGAT, NO_OMEGAT, translateWithOmegaT } from '../support/omegat.ts';
 import { workspace, type Workspace } from '../support/roundtrip.ts';
 
+const OMEGAT_NEED: Need = { met: HAS_OMEGAT, reason: NO_OMEGAT };
 /** Accented and longer, without the markup-like noise (OmegaT's TMX would take `<ß>` for a tag). */
 const accented = (text: string) => pseudoText(text).replace(/ (\|x\||\*ş\*|\[ñ\]|<ß>|\{\{ẞ\}\}|\{%q%\}|#1\.|_ü_|&amp;) /, ' ');
 
@@ -48,13 +48,10 @@ async function throughOmegaT(t: import('ava').ExecutionContext, ws: Workspace) {
   t.log(`${returned.length} files, ${extracted.units} units = OmegaT segments, all stored, 0 refused, every tree kept`);
 }
 
-const sampleTest = HAS_OMEGAT ? test : test.skip;
-const corpusTest = HAS_OMEGAT && HAS_SHARED ? test : test.skip;
-
-sampleTest(`sample: extract's XLIFF 1.2 as it is, translated in OmegaT, merges every unit${HAS_OMEGAT ? '' : ` (skipped: ${NO_OMEGAT})`}`, async (t) => {
+testIf(OMEGAT_NEED)(`sample: extract's XLIFF 1.2 as it is, translated in OmegaT, merges every unit`, async (t) => {
   await throughOmegaT(t, workspace(join(PROJECT, 'articles/_articles'), join(PROJECT, 'articles/_categories')));
 });
 
-corpusTest(`corpus: extract's XLIFF 1.2 as it is, translated in OmegaT, merges every unit${HAS_OMEGAT ? (HAS_SHARED ? '' : ` (skipped: ${NO_SHARED})`) : ` (skipped: ${NO_OMEGAT})`}`, async (t) => {
+testIf(SHARED_NEED, OMEGAT_NEED)(`corpus: extract's XLIFF 1.2 as it is, translated in OmegaT, merges every unit`, async (t) => {
   await throughOmegaT(t, workspace(join(CORPUS, '_articles'), join(CORPUS, '_categories')));
 });

@@ -6,7 +6,7 @@ import { merge, mergeLocked } from '../../src/merge/merge.ts';
 import { buildMarkdown } from '../../src/build/markdown.ts';
 import { structureOf } from '../render/structure.ts';
 import { LockedError } from '../../src/store/lock.ts';
-import { PROJECT, SEED, HAS_SHARED, NO_SHARED, temporaryDir } from '../helpers.ts';
+import { PROJECT, SEED, SHARED_NEED, temporaryDir, testIf } from '../helpers.ts';
 import { pseudoSegments } from '../render/pseudo.ts';
 import { snapshot, translatedXliff, workspace } from '../support/roundtrip.ts';
 import type { Segment } from '../../src/model/types.ts';
@@ -147,8 +147,7 @@ test('a merge refused by a held lock (HANDBOOK_LOCK_WAIT=0: no waiting) writes n
   t.is(mergeLocked(ws.config, ws.center, { files }).refused, 0, 'a lock left by a dead process is taken over');
 });
 
-test('seed article: the Resources cell is stored as one unit with its codes, and comes back identical', (t) => {
-  if (!HAS_SHARED) return t.log(NO_SHARED), t.pass();
+testIf(SHARED_NEED)('seed article: the Resources cell is stored as one unit with its codes, and comes back identical', (t) => {
   const articles = join(temporaryDir(), 'articles');
   mkdirSync(articles);
   copyFileSync(SEED, join(articles, 'ongoing-administration.md'));

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { buildMarkdown } from '../../src/build/markdown.ts';
 import { merge } from '../../src/merge/merge.ts';
-import { CORPUS, HAS_SHARED, NO_SHARED, PROJECT } from '../helpers.ts';
+import { CORPUS, PROJECT, SHARED_NEED, testIf } from '../helpers.ts';
 import { pseudoSegments } from '../render/pseudo.ts';
 import { structureOf, visibleTexts } from '../render/structure.ts';
 import { translatedXliff, workspace, type Workspace } from '../support/roundtrip.ts';
@@ -23,8 +23,7 @@ function roundTrip(ws: Workspace, version: '1.2' | '2.0', pseudo: boolean) {
 }
 
 for (const version of ['1.2', '2.0'] as const) {
-  test(`corpus, XLIFF ${version}: identity translations come back byte for byte`, (t) => {
-    if (!HAS_SHARED) return t.log(NO_SHARED), t.pass();
+  testIf(SHARED_NEED)(`corpus, XLIFF ${version}: identity translations come back byte for byte`, (t) => {
     const { report, build, outputs } = roundTrip(corpus(), version, false);
     t.is(report.refused, 0);
     t.is(build.fallbacks, 0);
@@ -33,8 +32,7 @@ for (const version of ['1.2', '2.0'] as const) {
     t.log(`${outputs.length} articles byte-identical; ${report.stored} units stored, 0 refused`);
   });
 
-  test(`corpus, XLIFF ${version}: a pseudo-translation keeps every tree and leaves no visible source text`, (t) => {
-    if (!HAS_SHARED) return t.log(NO_SHARED), t.pass();
+  testIf(SHARED_NEED)(`corpus, XLIFF ${version}: a pseudo-translation keeps every tree and leaves no visible source text`, (t) => {
     const { report, build, outputs } = roundTrip(corpus(), version, true);
     t.is(report.refused, 0);
     t.is(build.fallbacks, 0);

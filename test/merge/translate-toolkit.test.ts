@@ -1,7 +1,6 @@
 // Files through translate-toolkit, the other translators' route here: podebug on the XLIFF as
 // extract writes it, and XLIFF → PO (xliff2po) → PO translated (podebug) → XLIFF (po2xliff with the
 // original as template, or pomerge) → merge. The tools get the files exactly as extract writes them.
-import test from 'ava';
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,12 +8,11 @@ import { loadConfig } from '../../src/config/config.ts';
 import { extract } from '../../src/extract/extract.ts';
 import { merge, type MergeReport } from '../../src/merge/merge.ts';
 import { PROFILES } from '../../src/xliff/write.ts';
-import { CORPUS, HAS_SHARED, hasCommand, NO_SHARED, PROJECT, temporaryDir } from '../helpers.ts';
+import { CORPUS, hasCommand, PROJECT, SHARED_NEED, temporaryDir, testIf, type Need } from '../helpers.ts';
 import { workspace, type Workspace } from '../support/roundtrip.ts';
 
 const TOOLS = ['xliff2po', 'po2xliff', 'podebug', 'pomerge'];
-const HAS_TOOLKIT = TOOLS.every(hasCommand);
-const NO_TOOLKIT = 'translate-toolkit is not installed (apt-get install -y translate-toolkit)';
+const TOOLKIT_NEED: Need = { met: TOOLS.every(hasCommand), reason: 'translate-toolkit is not installed (apt-get install -y translate-toolkit)' };
 
 /** The same articles with a new, empty store. */
 function fresh(ws: Workspace): Workspace {
@@ -77,14 +75,11 @@ function throughToolkit(t: import('ava').ExecutionContext, ws: Workspace) {
   t.log(`${extracted.files.length} files, ${extracted.units} units: podebug and po2xliff deliveries all stored, pomerge all but ${repeats} repeats, 0 refused`);
 }
 
-const sampleTest = HAS_TOOLKIT ? test : test.skip;
-const corpusTest = HAS_TOOLKIT && HAS_SHARED ? test : test.skip;
-
-sampleTest(`sample: podebug, xliff2po → po2xliff and pomerge deliveries merge every unit${HAS_TOOLKIT ? '' : ` (skipped: ${NO_TOOLKIT})`}`, (t) => {
+testIf(TOOLKIT_NEED)('sample: podebug, xliff2po → po2xliff and pomerge deliveries merge every unit', (t) => {
   throughToolkit(t, workspace(join(PROJECT, 'articles/_articles'), join(PROJECT, 'articles/_categories')));
 });
 
-corpusTest(`corpus: podebug, xliff2po → po2xliff and pomerge deliveries merge every unit${HAS_TOOLKIT ? (HAS_SHARED ? '' : ` (skipped: ${NO_SHARED})`) : ` (skipped: ${NO_TOOLKIT})`}`, (t) => {
+testIf(SHARED_NEED, TOOLKIT_NEED)('corpus: podebug, xliff2po → po2xliff and pomerge deliveries merge every unit', (t) => {
   t.timeout(10 * 60_000, 'translate-toolkit runs over every category file several times');
   throughToolkit(t, workspace(join(CORPUS, '_articles'), join(CORPUS, '_categories')));
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { localizeArticle } from '../../src/render/markdown/localize.ts';
 import type { Segment } from '../../src/model/types.ts';
-import { CORPUS, HAS_SHARED, NO_SHARED, SEED, parse } from '../helpers.ts';
+import { CORPUS, SEED, SHARED_NEED, parse, testIf } from '../helpers.ts';
 import { pseudoSegments } from './pseudo.ts';
 import { structureOf, visibleTexts } from './structure.ts';
 
@@ -66,8 +66,7 @@ test('captions, alt text and raw HTML text are escaped for their own syntax', (t
   t.true(out.text.includes('alt="Say &quot;hi&quot; &amp; &lt;go&gt;"'));
 });
 
-test('corpus: identity translations give every article back byte for byte', (t) => {
-  if (!HAS_SHARED) return t.log(NO_SHARED), t.pass();
+testIf(SHARED_NEED)('corpus: identity translations give every article back byte for byte', (t) => {
   const files = corpusFiles();
   const differ = files.filter((f) => {
     const a = parse(readFileSync(f, 'utf8'), f);
@@ -77,8 +76,7 @@ test('corpus: identity translations give every article back byte for byte', (t) 
   t.log(`${files.length} articles identical`);
 });
 
-test('corpus: a pseudo-translation keeps every tree and translates every visible text', (t) => {
-  if (!HAS_SHARED) return t.log(NO_SHARED), t.pass();
+testIf(SHARED_NEED)('corpus: a pseudo-translation keeps every tree and translates every visible text', (t) => {
   const broken: string[] = [];
   let leftover = 0;
   for (const file of corpusFiles()) {

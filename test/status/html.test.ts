@@ -3,14 +3,11 @@
 // chromium is installed, that it renders without console errors and with bars as wide as they say.
 import test from 'ava';
 import type { ExecutionContext } from 'ava';
-import { existsSync } from 'node:fs';
+import { CHROMIUM, CHROMIUM_NEED, testIf } from '../helpers.ts';
 import { DomUtils, Parser, parseDocument } from 'htmlparser2';
 import { renderStatusHtml } from '../../src/status/html.ts';
 import type { CategoryStatus, LanguageStatus, StatusCell, StatusReport } from '../../src/status/report.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const HAS_CHROMIUM = existsSync(CHROMIUM);
-const NO_CHROMIUM = 'chromium is not installed (apt-get install -y chromium)';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 const TRICKY = 'Admin <b>Console</b> & "SSO"';
@@ -198,8 +195,7 @@ async function inChromium(t: ExecutionContext, html: string, viewport: { width: 
   }
 }
 
-test('in chromium: bars are as wide as their percentages, heat map text has contrast', async (t) => {
-  if (!HAS_CHROMIUM) return t.log(NO_CHROMIUM), t.pass();
+testIf(CHROMIUM_NEED)('in chromium: bars are as wide as their percentages, heat map text has contrast', async (t) => {
   await inChromium(t, HTML, { width: 1000, height: 800 }, async (page) => {
     for (const lang of REPORT.languages) {
       const track = page.locator(`.track[data-language="${lang.language}"]`);
@@ -224,8 +220,7 @@ test('in chromium: bars are as wide as their percentages, heat map text has cont
   });
 });
 
-test('in chromium: 30 languages × 20 categories scroll inside the table, not the page', async (t) => {
-  if (!HAS_CHROMIUM) return t.log(NO_CHROMIUM), t.pass();
+testIf(CHROMIUM_NEED)('in chromium: 30 languages × 20 categories scroll inside the table, not the page', async (t) => {
   const many: LanguageStatus[] = Array.from({ length: 30 }, (_, i) => {
     const categories: CategoryStatus[] = Array.from({ length: 20 }, (_, c) => ({
       category: `c${c}`,

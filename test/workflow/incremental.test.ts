@@ -1,16 +1,14 @@
 // The workflow over time on the real corpus: send only what changed, reuse what was translated.
-import test from 'ava';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extract } from '../../src/extract/extract.ts';
 import { readHelpCenter } from '../../src/parse/help-center.ts';
 import { readXliff } from '../../src/xliff/read.ts';
-import { HAS_SHARED, NO_SHARED, temporaryDir } from '../helpers.ts';
+import { SHARED_NEED, temporaryDir, testIf } from '../helpers.ts';
 import { pseudoText } from '../render/pseudo.ts';
 import { snapshot, translatedCorpus } from '../support/roundtrip.ts';
 
-test('after an edit, extract sends exactly the changed and the new unit, the changed one with its earlier translation', (t) => {
-  if (!HAS_SHARED) return t.log(NO_SHARED), t.pass();
+testIf(SHARED_NEED)('after an edit, extract sends exactly the changed and the new unit, the changed one with its earlier translation', (t) => {
   const { root, config, category, report } = translatedCorpus('providers');
   t.is(report.refused, 0);
   const [first, second] = category.articles;
@@ -47,8 +45,7 @@ test('after an edit, extract sends exactly the changed and the new unit, the cha
   }
 });
 
-test('re-running extract on an unchanged help center writes nothing new', (t) => {
-  if (!HAS_SHARED) return t.log(NO_SHARED), t.pass();
+testIf(SHARED_NEED)('re-running extract on an unchanged help center writes nothing new', (t) => {
   const { config } = translatedCorpus('send');
   const out = temporaryDir();
   const first = extract(config, readHelpCenter(config), { languages: ['de'], version: '2.0', outDir: out, all: false });
@@ -61,8 +58,7 @@ test('re-running extract on an unchanged help center writes nothing new', (t) =>
   t.false(again.files.some((f) => f.category === 'send'), 'the translated category is not sent');
 });
 
-test('translation memory: exact repeats elsewhere are filled for review, near matches are offered with a score', (t) => {
-  if (!HAS_SHARED) return t.log(NO_SHARED), t.pass();
+testIf(SHARED_NEED)('translation memory: exact repeats elsewhere are filled for review, near matches are offered with a score', (t) => {
   const { config, root } = translatedCorpus('organizations');
   const out = temporaryDir();
   const result = extract(config, readHelpCenter(config), { languages: ['de'], version: '1.2', outDir: out, all: false });

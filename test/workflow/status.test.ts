@@ -9,7 +9,7 @@ import { pseudoLocalize, PSEUDO_CLOSE, PSEUDO_OPEN } from '../../src/pseudo/pseu
 import { prune } from '../../src/store/prune.ts';
 import { statusOf } from '../../src/status/status.ts';
 import type { StatusCell } from '../../src/status/report.ts';
-import { HAS_SHARED, NO_SHARED, PROJECT } from '../helpers.ts';
+import { PROJECT, SHARED_NEED, testIf } from '../helpers.ts';
 import { structureOf } from '../render/structure.ts';
 import { translatedCorpus, workspace } from '../support/roundtrip.ts';
 
@@ -22,8 +22,7 @@ function addsUp(t: import('ava').ExecutionContext, cell: StatusCell, where: stri
   }
 }
 
-test('corpus: status figures add up per category and language, and match what build falls back on', (t) => {
-  if (!HAS_SHARED) return t.log(NO_SHARED), t.pass();
+testIf(SHARED_NEED)('corpus: status figures add up per category and language, and match what build falls back on', (t) => {
   const { config, category } = translatedCorpus('providers');
   const center = readHelpCenter(config);
   const [de] = statusOf(config, center, ['de']).languages;

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readXliff } from '../../src/xliff/read.ts';
 import { writeXliff } from '../../src/xliff/write.ts';
-import { HAS_SHARED, NO_SHARED, SHARED, parse } from '../helpers.ts';
+import { SHARED, SHARED_NEED, parse, testIf } from '../helpers.ts';
 
 test('what we write reads back: ids, sources and targets with their codes', (t) => {
   const article = parse('Use **Save**<br>and [the guide]({{site.baseurl}}/a/) now.\n', 'a/b.md');
@@ -35,8 +35,7 @@ test('CAT-tool forms: other prefixes, alt-trans, seg-source/mrk segments, bpt/ep
   t.is(unit20!.state, 'reviewed', 'a unit is as far as its least advanced segment');
 });
 
-test('real XLIFF written by Angular, Okapi and Memsource reads without error', (t) => {
-  if (!HAS_SHARED) return t.log(NO_SHARED), t.pass();
+testIf(SHARED_NEED)('real XLIFF written by Angular, Okapi and Memsource reads without error', (t) => {
   const dir = join(SHARED, 'xliff/real');
   for (const name of readdirSync(dir)) {
     const read = readXliff(readFileSync(join(dir, name), 'utf8'));
@@ -47,8 +46,7 @@ test('real XLIFF written by Angular, Okapi and Memsource reads without error', (
   }
 });
 
-test('every valid file of the OASIS XLIFF 2.1 test suite reads without error', (t) => {
-  if (!HAS_SHARED) return t.log(NO_SHARED), t.pass();
+testIf(SHARED_NEED)('every valid file of the OASIS XLIFF 2.1 test suite reads without error', (t) => {
   const dir = join(SHARED, 'xliff/oasis-2.1-test-suite/core/valid');
   const files = readdirSync(dir).filter((name) => name.endsWith('.xlf'));
   const failed = files.filter((name) => {

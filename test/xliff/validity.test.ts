@@ -1,16 +1,12 @@
 // Every XLIFF file we write for the real corpus and the sample passes the official schemas
 // (../shared/xliff/check-xliff: xmllint against OASIS XSDs, and translate-toolkit for 1.2).
-import test from 'ava';
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config/config.ts';
 import { extract } from '../../src/extract/extract.ts';
 import { readHelpCenter } from '../../src/parse/help-center.ts';
-import { CHECK_XLIFF, CORPUS, HAS_SHARED, NO_SHARED, PROJECT, hasCommand, temporaryDir } from '../helpers.ts';
-
-const canCheck = HAS_SHARED && hasCommand('xmllint');
-const why = HAS_SHARED ? 'xmllint is missing (apt-get install -y libxml2-utils translate-toolkit)' : NO_SHARED;
+import { CHECK_XLIFF, CORPUS, PROJECT, SHARED_NEED, XMLLINT_NEED, temporaryDir, testIf } from '../helpers.ts';
 
 function checkAll(t: import('ava').ExecutionContext, root: string, articles: string | undefined, version: '1.2' | '2.0') {
   const config = loadConfig(root, { articles });
@@ -30,12 +26,10 @@ function checkAll(t: import('ava').ExecutionContext, root: string, articles: str
 }
 
 for (const version of ['1.2', '2.0'] as const) {
-  test(`corpus: XLIFF ${version} of all 138 articles passes check-xliff`, (t) => {
-    if (!canCheck) return t.log(why), t.pass();
+  testIf(SHARED_NEED, XMLLINT_NEED)(`corpus: XLIFF ${version} of all 138 articles passes check-xliff`, (t) => {
     checkAll(t, CORPUS, join(CORPUS, '_articles'), version);
   });
-  test(`sample help center: XLIFF ${version} passes check-xliff`, (t) => {
-    if (!canCheck) return t.log(why), t.pass();
+  testIf(SHARED_NEED, XMLLINT_NEED)(`sample help center: XLIFF ${version} passes check-xliff`, (t) => {
     checkAll(t, PROJECT, undefined, version);
   });
 }

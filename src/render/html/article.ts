@@ -162,9 +162,18 @@ function rewriteLinks(tree: HastRoot, context: ArticleHtmlContext): void {
   });
 }
 
+/** `%C3%A9` decoded; a malformed escape (`%E0%A4%A`) is kept as written, so the link is reported, not fatal. */
+function decodeAnchor(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 function linkTarget(href: string, context: ArticleHtmlContext, line: number): string {
   if (href.startsWith('#')) {
-    const anchor = decodeURIComponent(href.slice(1));
+    const anchor = decodeAnchor(href.slice(1));
     if (anchor && !context.inHandbook.get(context.slug)?.anchors.has(anchor)) {
       // Reported, and pointed at the article itself so the link still lands.
       context.warn(line, `link to #${anchor}: no such heading in this article`);
