@@ -14,6 +14,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit, SKIP } from 'unist-util-visit';
 import { AnchorSet, kramdownId } from '../../model/anchor.ts';
+import remarkNoAutolinkLiterals from './no-autolink-literals.ts';
 import { IMAGE_LINK, publishLiquid, SITE_LINK } from './publish-liquid.ts';
 
 export interface LinkTarget {
@@ -39,7 +40,7 @@ export interface ArticleHtmlContext {
   readonly articleUrl: (slug: string) => string;
 }
 
-const markdown = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+const markdown = unified().use(remarkParse).use(remarkGfm).use(remarkNoAutolinkLiterals).use(remarkFrontmatter, ['yaml']);
 
 /** The id of a heading or element inside the handbook: unique across articles. */
 export const scopedId = (slug: string, id: string) => `${slug}--${id}`;

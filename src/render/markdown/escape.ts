@@ -54,7 +54,8 @@ function escapeLiquidArgument(text: string): string {
   return text.replace(/[&<>"*_[\]`|\\]/g, (ch) => ARGUMENT_ENTITIES.get(ch)!).replace(/([{%}])(?=[{%}])/g, '$1\u2060');
 }
 
-function escapeYaml(text: string, style: Unit['yamlStyle']): string {
+function escapeYaml(text: string, style: Unit['yamlStyle'], htmlEntities = false): string {
+  if (htmlEntities) text = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   if (style === 'QUOTE_SINGLE') return text.replace(/'/g, "''");
   if (style === 'QUOTE_DOUBLE') return JSON.stringify(text).slice(1, -1);
   // A plain scalar stays plain while it reads back as the same string; otherwise it is quoted.
@@ -73,6 +74,8 @@ export interface EscapeContext {
   /** True in a heading, where a `#` could close the heading line. */
   readonly heading?: boolean;
   readonly yamlStyle?: Unit['yamlStyle'];
+  /** A YAML value written with HTML entities: the translation is too. */
+  readonly htmlEntities?: boolean;
 }
 
 export function escapeText(text: string, context: EscapeContext): string {
@@ -88,6 +91,6 @@ export function escapeText(text: string, context: EscapeContext): string {
     case 'liquid-argument':
       return escapeLiquidArgument(line);
     case 'yaml':
-      return escapeYaml(line, context.yamlStyle);
+      return escapeYaml(line, context.yamlStyle, context.htmlEntities);
   }
 }

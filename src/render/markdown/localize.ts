@@ -81,7 +81,11 @@ export function localizeArticle(article: Article, translationOf: TranslationOf):
       const previous = k === 0 ? before : pieces[k - 1]!.out.slice(-1);
       const next = k === pieces.length - 1 ? after : pieces[k + 1]!.out[0];
       const atLineStart = k === 0 ? startsLine(source, unit.span.start) : previous === '\n' || /\n[ \t>]*$/.test(pieces[k - 1]!.out);
-      piece.out = escapeText(piece.text, { syntax: unit.syntax, atLineStart, previous, next, heading: unit.kind === 'heading', yamlStyle: unit.yamlStyle });
+      // White space before a line break would change the break, after it the next line's indentation.
+      let text = piece.text;
+      if (pieces[k + 1]?.code?.role === 'break') text = text.replace(/[ \t]+$/, '');
+      if (k > 0 && atLineStart) text = text.replace(/^[ \t]+/, '');
+      piece.out = escapeText(text, { syntax: unit.syntax, atLineStart, previous, next, heading: unit.kind === 'heading', yamlStyle: unit.yamlStyle, htmlEntities: unit.htmlEntities });
     });
     return (markdown ? keepDelimitersPaired(pieces, before, after) : pieces).map((piece) => piece.out).join('');
   };
@@ -97,10 +101,13 @@ function headingEnd(source: string, from: number): number {
   return from + line.replace(/(?:[ \t]+#+)?[ \t]*$/, '').length;
 }
 
-/** True when only indentation, quote and list markers (or a heading's `#`s, a table's `|`) stand before the offset on its line. */
+/**
+ * True when only indentation, quote and list markers, Liquid tags (a one-line callout's body is
+ * Markdown of its own) or a heading's `#`s, a table's `|` stand before the offset on its line.
+ */
 function startsLine(source: string, offset: number): boolean {
   const lineStart = source.lastIndexOf('\n', offset - 1) + 1;
-  return /^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d+[.)](?=[ \t])))*[ \t]*(?:#{1,6}[ \t]+|\|[ \t]*)?$/.test(source.slice(lineStart, offset));
+  return /^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d+[.)](?=[ \t])|\{%[^\n]*?%\}))*[ \t]*(?:#{1,6}[ \t]+|\|[ \t]*)?$/.test(source.slice(lineStart, offset));
 }
 
 /** The indentation and `>` markers that start the source line at `offset`. */
