@@ -32,6 +32,12 @@ function targetsArb(article: Article): fc.Arbitrary<Segment[][]> {
       return fc.tuple(fc.array(textArb, { minLength: codes.length + 1, maxLength: codes.length + 1 }), fc.nat()).map(([texts, at]) => {
         // Every unit keeps a word somewhere (an empty translation is not stored).
         if (!/\p{L}/u.test(texts.join(''))) texts[at % texts.length] += 'Wort';
+        // A line break needs text on both sides: at a paragraph's edge no reader keeps it.
+        codes.forEach((code, k) => {
+          if (code.role !== 'break') return;
+          if (!texts[k]!.trim()) texts[k] += 'vor';
+          if (!texts[k + 1]!.trim()) texts[k + 1] = `nach${texts[k + 1]}`;
+        });
         return texts.flatMap((value, k): Segment[] => [...(value ? [{ type: 'text' as const, value }] : []), ...(codes[k] ? [codes[k]!] : [])]);
       });
     }),
@@ -88,7 +94,7 @@ const HOSTILE_SAMPLE = [
 
 const articles: [string, string][] = [['hostile sample', HOSTILE_SAMPLE]];
 if (HAS_SHARED) {
-  for (const path of ['plans-and-pricing/enterprise-feature-list.md', 'features/uri-match-detection.md', 'features/favorites.md', 'send/send-hosting.md']) {
+  for (const path of ['plans-and-pricing/enterprise-feature-list.md', 'features/uri-match-detection.md', 'send/create-send.md', 'send/send-hosting.md']) {
     articles.push([path, readFileSync(join(CORPUS, '_articles', path), 'utf8')]);
   }
   articles.push(['seed', readFileSync(SEED, 'utf8')]);
@@ -105,7 +111,7 @@ for (const [name, text] of articles) {
         const out = localizeArticle(article, (unit) => byUnit.get(unit)).text;
         return isDeepStrictEqual(structureOf(out), tree) && isDeepStrictEqual(linksOf(out), links);
       }),
-      { numRuns: name === 'hostile sample' ? 60 : 12, seed: 4242, endOnFailure: true },
+      { numRuns: name === 'hostile sample' ? 40 : 8, seed: 4242, endOnFailure: true },
     );
     t.pass();
   });

@@ -62,6 +62,10 @@ function runs(pieces: readonly Piece[]): [number, number][] {
  * characters around the unit.
  */
 export function keepDelimitersPaired(pieces: Piece[], before: string, after: string): Piece[] {
+  // Two code spans side by side (`` `a``b` ``) would read as one.
+  for (let k = pieces.length - 1; k > 0; k--) {
+    if (pieces[k - 1]!.code && pieces[k]!.code && pieces[k - 1]!.out.endsWith('`') && pieces[k]!.out.startsWith('`')) pieces.splice(k, 0, { out: JOINER });
+  }
   // A closing and an opening delimiter of the same marker side by side would read as one run.
   for (let k = pieces.length - 1; k > 0; k--) {
     const left = pieces[k - 1]!.code;
