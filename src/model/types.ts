@@ -80,6 +80,8 @@ export interface Unit {
   readonly words: number;
   /** For YAML values: the scalar style, so a translation is written back the same way. */
   readonly yamlStyle?: 'PLAIN' | 'QUOTE_DOUBLE' | 'QUOTE_SINGLE' | 'BLOCK_LITERAL' | 'BLOCK_FOLDED';
+  /** For YAML values written with HTML entities (`Import &amp; Export`): the text is decoded, and a translation is written with entities again. */
+  readonly htmlEntities?: boolean;
   /** For headings: the automatic anchor id of the source heading. */
   readonly anchor?: string;
 }

@@ -8,7 +8,7 @@ import type { LiquidRules } from '../config/liquid-rules.ts';
 import type { Article, Unit } from '../model/types.ts';
 import { contentKey, countWords, shortHash } from '../model/unit.ts';
 import type { UnitDraft } from './draft.ts';
-import { frontMatterDrafts, readFrontMatter } from './front-matter.ts';
+import { decodeEntities, frontMatterDrafts, readFrontMatter } from './front-matter.ts';
 import { maskLiquid } from './liquid.ts';
 import { readMarkdownUnits } from './markdown.ts';
 import { checkArticleSize, checkArticleText } from './limits.ts';
@@ -103,6 +103,7 @@ export function assignIds(drafts: readonly UnitDraft[], file: string, lines: Lin
       words: countWords(draft.segments),
       ...(draft.anchor ? { anchor: draft.anchor } : {}),
       ...(draft.yamlStyle ? { yamlStyle: draft.yamlStyle } : {}),
+      ...(draft.htmlEntities ? { htmlEntities: true } : {}),
     };
     return unit;
   });
@@ -139,7 +140,7 @@ function factsOf(data: Record<string, unknown>, path: string): ArticleFacts {
   const category = typeof first === 'string' && first.trim() !== '' ? first.trim() : folder || 'uncategorized';
   const name = path.slice(path.lastIndexOf('/') + 1).replace(/\.md$/, '');
   return {
-    title: typeof data.title === 'string' ? data.title : name,
+    title: typeof data.title === 'string' ? decodeEntities(data.title) : name,
     category,
     order: orderOf(data.order),
     hidden: data.hidden === true,

@@ -11,6 +11,7 @@ export interface UnitDraft {
   readonly span: Span;
   readonly anchor?: string;
   readonly yamlStyle?: Unit['yamlStyle'];
+  readonly htmlEntities?: boolean;
 }
 
 /** Finishes a builder into a draft, or nothing when it holds no text to translate. */

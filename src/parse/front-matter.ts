@@ -1,5 +1,6 @@
 // Front matter: the yaml package reads the data and locates the values to translate, so
 // every byte around them (keys, order, quoting, `order: 04`) stays as written.
+import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import { isMap, isScalar, parse as parseYaml, parseDocument } from 'yaml';
 import type { FrontMatter, Segment, Span, Unit } from '../model/types.ts';
 import { hasTranslatableText } from '../model/unit.ts';
@@ -50,6 +51,23 @@ export function readFrontMatter(source: string, file: string): FrontMatterRead {
 
 const YAML_OPTIONS = { version: '1.1', uniqueKeys: false } as const;
 
+const ENTITY = /&(?:#[xX]([0-9a-fA-F]{1,6})|#([0-9]{1,7})|([a-zA-Z][a-zA-Z0-9]{0,31}));/g;
+
+/**
+ * Jekyll prints front matter values into HTML as they are, so `Import &amp; Export` reads as
+ * "Import & Export": values are decoded for translators and readers. Unknown names stay as written.
+ */
+export function decodeEntities(text: string): string {
+  return text.replace(ENTITY, (whole, hex?: string, dec?: string, name?: string) => {
+    if (name !== undefined) {
+      const decoded = decodeNamedCharacterReference(name);
+      return decoded === false ? whole : decoded;
+    }
+    const code = Number.parseInt(hex ?? dec!, hex ? 16 : 10);
+    return code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff) ? whole : String.fromCodePoint(code);
+  });
+}
+
 const LIQUID_IN_TEXT = /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g;
 
 /** Units for the configured keys whose values are strings. */
@@ -65,9 +83,12 @@ export function frontMatterDrafts(frontMatter: FrontMatter, keys: readonly strin
     const quoted = style === 'QUOTE_DOUBLE' || style === 'QUOTE_SINGLE';
     const [start, end] = value.range;
     const span: Span = { start: frontMatter.span.start + start + (quoted ? 1 : 0), end: frontMatter.span.start + end - (quoted ? 1 : 0) };
-    const segments = splitLiquid(value.value);
+    const decoded = decodeEntities(value.value);
+    const segments = splitLiquid(decoded);
     if (!hasTranslatableText(segments)) continue;
-    drafts.push({ kind: 'front-matter', syntax: 'yaml', element: `front matter ${key}`, segments, span, yamlStyle: style as Unit['yamlStyle'] });
+    // A value written with entities gets its translation written with them too.
+    const entities = decoded !== value.value ? { htmlEntities: true } : {};
+    drafts.push({ kind: 'front-matter', syntax: 'yaml', element: `front matter ${key}`, segments, span, yamlStyle: style as Unit['yamlStyle'], ...entities });
   }
   return drafts;
 }

@@ -6,6 +6,7 @@ import type { Article, Category, FileProblem, HelpCenter, Unit } from '../model/
 import { assignIds, orderOf, parseArticle } from './article.ts';
 import { checkArticleSize } from './limits.ts';
 import { ArticleError, LineIndex } from './problem.ts';
+import { decodeEntities } from './front-matter.ts';
 
 /** Markdown files under a folder, relative to it with `/`, sorted so every machine agrees. */
 export function listMarkdown(folder: string, skip: ReadonlySet<string> = new Set(), problems: FileProblem[] = []): string[] {
@@ -95,7 +96,7 @@ function readCategoryFile(config: Config, name: string): CategoryFile {
     : [];
   return {
     slug,
-    title: typeof data.title === 'string' ? data.title : undefined,
+    title: typeof data.title === 'string' ? decodeEntities(data.title) : undefined,
     order: orderOf(data.order),
     file: relative(config.root, path).split(sep).join('/'),
     units,

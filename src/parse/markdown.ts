@@ -5,6 +5,7 @@ import { AnchorSet, kramdownId } from '../model/anchor.ts';
 import type { Span, UnitKind } from '../model/types.ts';
 import { draftOf, type UnitDraft } from './draft.ts';
 import { attributeDrafts, htmlBlockDrafts } from './html.ts';
+import { kramdownTableRows } from './kramdown-table.ts';
 import type { LiquidBlock } from './liquid.ts';
 import { SegmentBuilder, type SourceView } from './segments.ts';
 
@@ -144,7 +145,7 @@ function readBlocks(nodes: readonly RootContent[], state: WalkState, listItem?: 
     const where = whereIs(state.view, spanOf(node).start);
     switch (node.type) {
       case 'paragraph':
-        inlineDraft(node, listItem ? 'list-item' : 'paragraph', (listItem ?? 'paragraph') + where, state);
+        if (!readKramdownTable(node, state, where)) inlineDraft(node, listItem ? 'list-item' : 'paragraph', (listItem ?? 'paragraph') + where, state);
         break;
       case 'heading': {
         const text = headingText(node.children);
@@ -178,6 +179,35 @@ function readBlocks(nodes: readonly RootContent[], state: WalkState, listItem?: 
         break;
     }
   }
+}
+
+/** Moves the start of a node and its first descendants to `at` when they start before it. */
+function clampStart(node: Nodes, at: number): void {
+  const start = node.position?.start;
+  if (start?.offset !== undefined && start.offset < at) start.offset = at;
+  if ('children' in node && node.children[0]) clampStart(node.children[0] as Nodes, at);
+}
+
+/**
+ * A paragraph of lines that all start with `|` is a table to kramdown, which the site publishes
+ * with (GFM wants a `|---|` row): one unit per cell. Each cell is parsed on its own, behind a
+ * neutral `.` that maps onto its `|` and is cut off again, so a cell starting with `#` or `-`
+ * stays text and every position is a source position.
+ */
+function readKramdownTable(node: Nodes, state: WalkState, where: string): boolean {
+  const masked = state.view.liquid.masked;
+  const rows = kramdownTableRows(masked, spanOf(node));
+  if (!rows) return false;
+  rows.forEach((row, r) => {
+    row.cells.forEach((cell, c) => {
+      if (cell.start === cell.end) return;
+      const paragraph = state.parseFragment(`.${masked.slice(cell.start, cell.end)}`, cell.start - 1).children[0];
+      if (paragraph?.type !== 'paragraph') return;
+      clampStart(paragraph, cell.start);
+      inlineDraft(paragraph, 'table-cell', `table cell, row ${r + 1}, column ${c + 1}${where}`, state, 'table-cell');
+    });
+  });
+  return true;
 }
 
 const INLINE_START = /^\s*<(?:a|abbr|b|br|code|em|i|img|kbd|mark|s|small|span|strong|sub|sup|u)[\s/>]/i;

@@ -4,8 +4,9 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import type { Nodes } from 'mdast';
+import remarkNoAutolinkLiterals from '../../src/render/html/no-autolink-literals.ts';
 
-const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+const parser = unified().use(remarkParse).use(remarkGfm).use(remarkNoAutolinkLiterals).use(remarkFrontmatter, ['yaml']);
 const LIQUID = /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g;
 
 /** Liquid with translatable arguments (image captions) reduced to its tag and first argument. */
@@ -21,6 +22,9 @@ function tagsOf(html: string): string[] {
 function rawOf(node: Nodes, markdown: string): string {
   return markdown.slice(node.position!.start.offset, node.position!.end.offset);
 }
+
+/** The tree as kramdown reads it: bare addresses are text, not links (no GFM autolink literals). */
+const treeOf = (markdown: string) => parser.parse(markdown) as Nodes;
 
 function signature(node: Nodes, markdown: string): unknown {
   const children = 'children' in node ? (node.children as Nodes[]) : [];
@@ -55,7 +59,7 @@ function signature(node: Nodes, markdown: string): unknown {
 }
 
 export function structureOf(markdown: string): unknown {
-  return signature(parser.parse(markdown) as Nodes, markdown);
+  return signature(treeOf(markdown), markdown);
 }
 
 /** Text a reader sees, node by node (for checking that every one was translated). */
@@ -73,6 +77,6 @@ export function visibleTexts(markdown: string): string[] {
     }
     if ('children' in node) for (const child of node.children as Nodes[]) walk(child);
   };
-  walk(parser.parse(markdown) as Nodes);
+  walk(treeOf(markdown));
   return out;
 }

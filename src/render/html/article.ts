@@ -14,6 +14,8 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit, SKIP } from 'unist-util-visit';
 import { AnchorSet, kramdownId } from '../../model/anchor.ts';
+import { kramdownTables } from './kramdown-tables.ts';
+import remarkNoAutolinkLiterals from './no-autolink-literals.ts';
 import { IMAGE_LINK, publishLiquid, SITE_LINK } from './publish-liquid.ts';
 
 export interface LinkTarget {
@@ -39,7 +41,7 @@ export interface ArticleHtmlContext {
   readonly articleUrl: (slug: string) => string;
 }
 
-const markdown = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+const markdown = unified().use(remarkParse).use(remarkGfm).use(remarkNoAutolinkLiterals).use(remarkFrontmatter, ['yaml']);
 
 /** The id of a heading or element inside the handbook: unique across articles. */
 export const scopedId = (slug: string, id: string) => `${slug}--${id}`;
@@ -226,7 +228,9 @@ function asKramdownReads(text: string): string {
 export function articleHast(localized: string, bodyStart: number, context: ArticleHtmlContext): HastRoot {
   const liquid = publishLiquid(localized, bodyStart);
   for (const warning of liquid.warnings) context.warn(localized.slice(0, warning.offset).split('\n').length, warning.message);
-  const mdast = markdown.parse(asKramdownReads(liquid.markdown)) as MdastRoot;
+  const text = asKramdownReads(liquid.markdown);
+  const mdast = markdown.parse(text) as MdastRoot;
+  kramdownTables(mdast, text, (cell) => markdown.parse(cell) as MdastRoot);
   mdast.children = mdast.children.filter((node) => node.type !== 'yaml');
   applyKramdownAttributes(mdast);
   setHeadingIds(mdast, context.slug);

@@ -3,7 +3,9 @@
 import { AnchorSet, kramdownId } from '../../model/anchor.ts';
 import type { Article, Segment, Span, Unit } from '../../model/types.ts';
 import { contentKey } from '../../model/unit.ts';
+import { keepDelimitersPaired, type Piece } from './delimiters.ts';
 import { escapeText } from './escape.ts';
+import { movePairSpacesOut } from './pairs.ts';
 
 /** The translation of a unit, or nothing to keep the source text. */
 export type TranslationOf = (unit: Unit) => readonly Segment[] | undefined;
@@ -60,19 +62,32 @@ export function localizeArticle(article: Article, translationOf: TranslationOf):
   };
 
   const renderUnit = ({ unit, target }: Patch): string => {
-    let out = '';
-    let first = true;
-    for (const segment of target) {
-      if (segment.type === 'text') {
-        out += escapeText(segment.value, { syntax: unit.syntax, atBlockStart: first && startsLine(source, unit.span.start), yamlStyle: unit.yamlStyle });
-      } else {
-        const code = unit.segments.find((s) => s.type === 'code' && s.id === segment.id && s.kind === segment.kind);
-        const original = code?.type === 'code' ? code : segment;
-        out += original.span ? renderRange(original.span) : original.data;
-      }
-      first = false;
-    }
-    return out;
+    const markdown = unit.syntax === 'markdown' || unit.syntax === 'table-cell';
+    const segments = movePairSpacesOut(target, unit.syntax !== 'yaml' && unit.syntax !== 'liquid-argument');
+    // Codes first: text is escaped with the characters of the codes beside it in view.
+    const pieces: (Piece & { text?: string })[] = segments.map((segment) => {
+      if (segment.type === 'text') return { out: '', text: segment.value };
+      const code = unit.segments.find((s) => s.type === 'code' && s.id === segment.id && s.kind === segment.kind);
+      const original = code?.type === 'code' ? code : segment;
+      let out = original.span ? renderRange(original.span) : original.data;
+      // A line break keeps the next line's indentation and quote markers.
+      if (original.span && out.endsWith('\n')) out += linePrefix(source, original.span.end);
+      return { out, code: original };
+    });
+    const before = source[unit.span.start - 1] ?? '\n';
+    const after = source[unit.span.end] ?? '\n';
+    pieces.forEach((piece, k) => {
+      if (piece.text === undefined) return;
+      const previous = k === 0 ? before : pieces[k - 1]!.out.slice(-1);
+      const next = k === pieces.length - 1 ? after : pieces[k + 1]!.out[0];
+      const atLineStart = k === 0 ? startsLine(source, unit.span.start) : previous === '\n' || /\n[ \t>]*$/.test(pieces[k - 1]!.out);
+      // White space before a line break would change the break, after it the next line's indentation.
+      let text = piece.text;
+      if (pieces[k + 1]?.code?.role === 'break') text = text.replace(/[ \t]+$/, '');
+      if (k > 0 && atLineStart) text = text.replace(/^[ \t]+/, '');
+      piece.out = escapeText(text, { syntax: unit.syntax, atLineStart, previous, next, heading: unit.kind === 'heading', yamlStyle: unit.yamlStyle, htmlEntities: unit.htmlEntities });
+    });
+    return (markdown ? keepDelimitersPaired(pieces, before, after) : pieces).map((piece) => piece.out).join('');
   };
 
   const text = renderRange({ start: 0, end: source.length });
@@ -86,10 +101,18 @@ function headingEnd(source: string, from: number): number {
   return from + line.replace(/(?:[ \t]+#+)?[ \t]*$/, '').length;
 }
 
-/** True when only indentation or a list marker stands before the offset on its line. */
+/**
+ * True when only indentation, quote and list markers, Liquid tags (a one-line callout's body is
+ * Markdown of its own) or a heading's `#`s, a table's `|` stand before the offset on its line.
+ */
 function startsLine(source: string, offset: number): boolean {
   const lineStart = source.lastIndexOf('\n', offset - 1) + 1;
-  return /^\s*(?:[-*+]\s+|\d+[.)]\s+|#{1,6}\s+|\|\s*)?$/.test(source.slice(lineStart, offset));
+  return /^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d+[.)](?=[ \t])|\{%[^\n]*?%\}))*[ \t]*(?:#{1,6}[ \t]+|\|[ \t]*)?$/.test(source.slice(lineStart, offset));
+}
+
+/** The indentation and `>` markers that start the source line at `offset`. */
+function linePrefix(source: string, offset: number): string {
+  return /^(?:[ \t]*>)*[ \t]*/.exec(source.slice(offset, offset + 200))![0];
 }
 
 /** The text kramdown reads for a heading id: text and the content of code spans. */

@@ -1,0 +1,49 @@
+// The HTML of an article reads Markdown as kramdown does where GFM differs: tables without a header
+// row are tables, bare addresses are text (only `[x](url)` and `<url>` are links).
+import test from 'ava';
+import rehypeStringify from 'rehype-stringify';
+import { unified } from 'unified';
+import { articleHast, type ArticleHtmlContext } from '../../src/render/html/article.ts';
+import { localizeArticle } from '../../src/render/markdown/localize.ts';
+import { parse } from '../helpers.ts';
+
+const warnings: string[] = [];
+const context: ArticleHtmlContext = {
+  slug: 'a',
+  inHandbook: new Map(),
+  known: new Set(),
+  redirects: new Map(),
+  siteUrl: 'https://site.example',
+  warn: (line, message) => warnings.push(`${line}: ${message}`),
+  useImage: () => true,
+  articleUrl: (slug) => `https://site.example/article/${slug}/`,
+};
+const html = (markdown: string) => unified().use(rehypeStringify).stringify(articleHast(markdown, 0, context));
+
+test('a table without header row is a table of body rows, each cell read as Markdown', (t) => {
+  const out = html('Options:\n\n- Item\n\n  |**Text**|Type [here](https://a.example/){:target="_blank"} \\| `a|b`|\n  |**File**|# Not a heading|\n');
+  t.regex(out, /<table><tbody><tr><td><strong>Text<\/strong><\/td><td>Type <a href="https:\/\/a\.example\/" target="_blank" rel="noopener">here<\/a> \| <code>a\|b<\/code><\/td><\/tr><tr><td><strong>File<\/strong><\/td><td># Not a heading<\/td><\/tr><\/tbody><\/table>/);
+  t.notRegex(out, /<thead>|<th>/);
+});
+
+test('GFM tables keep their header', (t) => {
+  t.regex(html('|A|B|\n|--|--|\n|1|2|\n'), /<thead>\s*<tr>\s*<th>A<\/th>/);
+});
+
+test('bare addresses stay text, in the source and in a translation; written links stay links', (t) => {
+  const a = parse('See [the guide](https://guide.example/) or <https://auto.example/>, not https://bare.example/ or www.bare.example.\n');
+  const [unit] = a.units;
+  const codes = unit!.segments.filter((s) => s.type === 'code');
+  const target = [
+    { type: 'text' as const, value: 'Siehe https://evil.example/login, www.evil.example, phish@evil.example ' },
+    codes[0]!,
+    { type: 'text' as const, value: 'Anleitung' },
+    codes[1]!,
+    { type: 'text' as const, value: ' oder ' },
+    codes[2]!,
+  ];
+  for (const markdown of [a.source, localizeArticle(a, () => target).text]) {
+    const hrefs = [...html(markdown).matchAll(/href="([^"]*)"/g)].map((m) => m[1]);
+    t.deepEqual(hrefs, ['https://guide.example/', 'https://auto.example/']);
+  }
+});
