@@ -9,11 +9,11 @@ import { unified } from 'unified';
 import type { Config } from '../config/config.ts';
 import type { Article, Category, HelpCenter } from '../model/types.ts';
 import { localizeArticle } from '../render/markdown/localize.ts';
-import { articleHast, headingsOf, type LinkTarget } from '../render/html/article.ts';
+import { articleHast, headingsOf, type LinkTarget } from './article.ts';
 import { TranslationStore } from '../store/translations.ts';
 import { writeFileAtomic } from '../util/atomic-write.ts';
 import { categoryTitleKey, type Translate } from '../words/words.ts';
-import { HANDBOOK_CSS } from './style.ts';
+import { HANDBOOK_CSS } from '../publish/style.ts';
 import { bodyStartOf } from '../parse/front-matter.ts';
 
 const RTL = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'yi', 'dv', 'ckb']);

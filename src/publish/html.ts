@@ -6,7 +6,7 @@ import { unified } from 'unified';
 import type { Config } from '../config/config.ts';
 import { fileNameOf } from '../extract/extract.ts';
 import { buildHandbookHtml, copyImages, directionOf, type BuildWarning } from '../handbook/html.ts';
-import { HANDBOOK_CSS } from '../handbook/style.ts';
+import { HANDBOOK_CSS } from './style.ts';
 import type { HelpCenter } from '../model/types.ts';
 import { TranslationStore } from '../store/translations.ts';
 import { writeFileAtomic } from '../util/atomic-write.ts';

@@ -13,7 +13,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit, SKIP } from 'unist-util-visit';
-import { AnchorSet, kramdownId } from '../../model/anchor.ts';
+import { AnchorSet, kramdownId } from '../model/anchor.ts';
 import { IMAGE_LINK, publishLiquid, SITE_LINK } from './publish-liquid.ts';
 
 export interface LinkTarget {
