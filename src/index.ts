@@ -14,7 +14,12 @@ export { merge, mergeLocked, type MergeOptions, type MergeReport } from './merge
 export { buildMarkdown } from './publish/articles.ts';
 export { main } from './cli/main.ts';
 export { localizeArticle, type TranslationOf, type LocalizeResult } from './render/markdown/localize.ts';
-export { buildHtml, type HtmlBuild, type HtmlBuildOptions } from './publish/html.ts';
+export { publishHandbooks, type HandbookBuild, type HandbookBuildOptions } from './publish/handbooks.ts';
+export { WRITERS, type Writer, type WriterResult, type WrittenHandbook } from './publish/writers.ts';
+export { assembleHandbook, type AssembleInput } from './handbook/assemble.ts';
+export type * from './handbook/document.ts';
+export { iconGlyph, ICON_FONT, type IconGlyph } from './handbook/icons.ts';
+export { renderHtmlHandbook } from './publish/html.ts';
 export { statusOf } from './status/status.ts';
 export type { StatusReport, LanguageStatus, CategoryStatus } from './status/report.ts';
 export { renderStatusHtml } from './status/html.ts';
