@@ -41,8 +41,11 @@ export interface ArticleHtmlContext extends PublishOptions {
   readonly redirects: ReadonlyMap<string, string>;
   /** The public site, for links to articles outside this handbook. */
   readonly siteUrl: string;
-  /** Reports a problem at a line of the article; `kind` groups it in the summary. */
-  readonly warn: (line: number, kind: string, message: string) => void;
+  /**
+   * Reports a problem near a line of the published text; `kind` groups it in the summary, `needle`
+   * is the text that is wrong as the source article writes it (to report the source line).
+   */
+  readonly warn: (line: number, kind: string, message: string, needle?: string) => void;
   /** The source language, when the text may hold fallback markers (a localized handbook). */
   readonly fallbackLanguage?: string;
   /** Receives every image the article shows, as a path in the images folder; false when it is missing. */
@@ -195,7 +198,7 @@ function linkTarget(href: string, context: ArticleHtmlContext, line: number): st
     const anchor = decodeURIComponent(href.slice(1));
     if (anchor && !context.inHandbook.get(context.slug)?.anchors.has(anchor)) {
       // Reported, and pointed at the article itself so the link still lands.
-      context.warn(line, 'missing-anchor', `link to #${anchor}: no such heading in this article`);
+      context.warn(line, 'missing-anchor', `link to #${anchor}: no such heading in this article`, `#${anchor}`);
       return `#${context.slug}`;
     }
     return anchor ? `#${scopedId(context.slug, anchor)}` : `#${context.slug}`;
@@ -207,12 +210,12 @@ function linkTarget(href: string, context: ArticleHtmlContext, line: number): st
   const slug = /^\/article\/([^/]+)\/$/.exec(normalized)?.[1] ?? context.redirects.get(normalized);
   if (slug && context.inHandbook.has(slug)) {
     if (hash && !context.inHandbook.get(slug)!.anchors.has(hash)) {
-      context.warn(line, 'missing-anchor', `link to ${path}: article "${slug}" has no heading #${hash}`);
+      context.warn(line, 'missing-anchor', `link to ${path}: article "${slug}" has no heading #${hash}`, path);
       return `#${slug}`;
     }
     return `#${hash ? scopedId(slug, hash) : slug}`;
   }
-  if (/^\/article\//.test(normalized) && !(slug && context.known.has(slug))) context.warn(line, 'missing-article', `link to ${path}: no such article in the help center`);
+  if (/^\/article\//.test(normalized) && !(slug && context.known.has(slug))) context.warn(line, 'missing-article', `link to ${path}: no such article in the help center`, path);
   const base = context.siteUrl.replace(/\/+$/, '');
   return `${slug ? context.articleUrl(slug) : `${base}${normalized}`}${hash ? `#${hash}` : ''}`;
 }
@@ -297,7 +300,7 @@ function asKramdownReads(text: string): string {
 /** The article's body as a sanitized HTML tree. */
 export function articleHast(localized: string, bodyStart: number, context: ArticleHtmlContext): HastRoot {
   const liquid = publishLiquid(localized, bodyStart, context);
-  for (const warning of liquid.warnings) context.warn(localized.slice(0, warning.offset).split('\n').length, warning.kind, warning.message);
+  for (const warning of liquid.warnings) context.warn(localized.slice(0, warning.offset).split('\n').length, warning.kind, warning.message, warning.needle);
   const mdast = markdown.parse(asKramdownReads(liquid.markdown)) as MdastRoot;
   mdast.children = mdast.children.filter((node) => node.type !== 'yaml');
   applyKramdownAttributes(mdast);

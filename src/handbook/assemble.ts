@@ -87,6 +87,27 @@ function markedFallback(unit: Unit): readonly Segment[] {
   return [{ type: 'text', value: FALLBACK_START }, ...unit.segments, { type: 'text', value: FALLBACK_END }];
 }
 
+/**
+ * The line of the source article a problem is on. The published text is the localized article with
+ * Liquid resolved, whose lines differ from the source's (and between languages); what a warning is
+ * about (a link, a picture, a tag) is a locked code, written the same in every language, so its
+ * k-th mention in the tree is its k-th occurrence in the source.
+ */
+function sourceLines(source: string): (needle: string, fallback: number) => number {
+  const seen = new Map<string, number>();
+  return (needle, fallback) => {
+    const k = seen.get(needle) ?? 0;
+    seen.set(needle, k + 1);
+    let at = -1;
+    for (let i = 0; i <= k; i++) {
+      const next = source.indexOf(needle, at + 1);
+      if (next < 0) break;
+      at = next;
+    }
+    return at < 0 ? fallback : source.slice(0, at).split('\n').length;
+  };
+}
+
 type NoticeKind = 'not_translated' | 'outdated_notice' | 'partly_translated';
 
 /**
@@ -151,7 +172,8 @@ export function assembleHandbook(input: AssembleInput): HandbookDocument {
   for (const article of articles) {
     const slug = slugOf(article);
     const localized = localizeArticle(article, (unit) => (source ? undefined : (store.translationOf(unit) ?? markedFallback(unit))));
-    const warn = (line: number, kind: string, message: string) => warnings.push({ file: article.path, line, kind, message });
+    const lineOf = sourceLines(article.source);
+    const warn = (line: number, kind: string, message: string, needle?: string) => warnings.push({ file: article.path, line: needle ? lineOf(needle, line) : line, kind, message });
     const body = articleHast(localized.text, bodyStartOf(localized.text), {
       slug,
       inHandbook,
@@ -169,7 +191,7 @@ export function assembleHandbook(input: AssembleInput): HandbookDocument {
           imageFiles.set(path, file);
           return true;
         }
-        warn(line, 'missing-image', `image ${path} is not in the images folder (${config.images}): the handbook shows its caption only`);
+        warn(line, 'missing-image', `image ${path} is not in the images folder (${config.images}): the handbook shows its caption only`, path);
         return false;
       },
       articleUrl: (target) => articleUrl(config, language, target),

@@ -12,6 +12,8 @@ export interface LiquidWarning {
   /** Groups warnings in the summary: `unknown-icon`, `unknown-liquid`… */
   readonly kind: string;
   readonly message: string;
+  /** The tag as written, to find it in the source article. */
+  readonly needle: string;
 }
 
 export interface PublishOptions {
@@ -69,7 +71,7 @@ export function publishLiquid(text: string, bodyStart: number, options: PublishO
       const markdownify = /^(\w+)\s*\|\s*markdownify$/.exec(content);
       if (content === 'site.baseurl') emit(SITE_LINK);
       else if (markdownify) emit(`\n\n${captures.get(markdownify[1]!) ?? ''}\n\n`);
-      else warnings.push({ offset: token.begin, kind: 'unknown-liquid', message: `{{ ${content} }} has no value in a handbook; it is left out` });
+      else warnings.push({ offset: token.begin, needle: raw, kind: 'unknown-liquid', message: `{{ ${content} }} has no value in a handbook; it is left out` });
       continue;
     }
     if (token.kind !== TokenKind.Tag) continue;
@@ -108,21 +110,24 @@ export function publishLiquid(text: string, bodyStart: number, options: PublishO
         emit(aloneOnLine(text, tag.begin, tag.end) ? `<figure class="figure">${img}${alt ? `<figcaption>${escapeHtml(alt)}</figcaption>` : ''}</figure>\n` : img);
         break;
       }
-      case 'icon':
+      case 'icon': {
         // Drawn by each writer from the Font Awesome 4.7 set; a name it does not have shows nothing.
-        if (options.hasIcon(args)) emit(`<i class="icon" data-icon="${escapeHtml(args)}"></i>`);
-        else warnings.push({ offset: tag.begin, kind: 'unknown-icon', message: `{% icon ${args} %}: Font Awesome 4.7 has no icon of that name; it is left out (use a name from fontawesome.com/v4/icons)` });
+        // Size and rotation classes after the name (`fa-lg fa-fw`, `fa-rotate-270`) are left to the site.
+        const name = args.split(/\s+/)[0] ?? '';
+        if (options.hasIcon(name)) emit(`<i class="icon" data-icon="${escapeHtml(name)}"></i>`);
+        else warnings.push({ offset: tag.begin, needle: raw, kind: 'unknown-icon', message: `{% icon ${args} %}: Font Awesome 4.7 has no icon "${name}"; it is left out (use a name from fontawesome.com/v4/icons)` });
         break;
+      }
       case 'link': {
         const slug = /([^/]+)\.md$/.exec(args)?.[1];
         if (slug) emit(`${SITE_LINK}/article/${slug}/`);
-        else warnings.push({ offset: tag.begin, kind: 'bad-link', message: `{% link ${args} %} names no article` });
+        else warnings.push({ offset: tag.begin, needle: raw, kind: 'bad-link', message: `{% link ${args} %} names no article` });
         break;
       }
       default:
         // Control flow and other tags print nothing of their own; what they enclose stays.
         if (!/^(end)?(if|unless|for|case|when|else|elsif|assign|table)$/.test(tag.name)) {
-          warnings.push({ offset: tag.begin, kind: 'unknown-liquid', message: `{% ${tag.name} %} is not known to handbook; it is left out` });
+          warnings.push({ offset: tag.begin, needle: raw, kind: 'unknown-liquid', message: `{% ${tag.name} %} is not known to handbook; it is left out` });
         }
     }
   }

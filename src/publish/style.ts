@@ -23,18 +23,22 @@ th { background: #f6f7fa; }
 .article { border-top: 1px solid var(--line); margin-top: 3rem; }
 .notice { background: #fff7e0; border-inline-start: 4px solid #d89b00; padding: .6em .9em; }
 .callout { border-inline-start: 4px solid var(--accent); background: #eef4ff; padding: .2em 1em; margin: 1em 0; border-radius: 3px; }
-.callout-success { border-color: #2e8540; background: #edf7ef; }
-.callout-warning { border-color: #d83a00; background: #fff1eb; }
+.callout[data-callout="success"], .callout[data-callout="tip"] { border-color: #2e8540; background: #edf7ef; }
+.callout[data-callout="warning"], .callout[data-callout="danger"] { border-color: #d83a00; background: #fff1eb; }
+.callout-label { font-weight: 600; margin: .6em 0 .2em; }
 .figure { margin: 1.2em 0; text-align: center; }
-.figure figcaption { color: var(--muted); font-size: .9em; }
-.tab { border: 1px solid var(--line); border-radius: 4px; padding: 0 1em; margin: 1em 0; }
-.tab-title { margin-top: .8em; }
-.icon { font-style: normal; }
+figcaption { color: var(--muted); font-size: .9em; }
+figure.missing { border: 1px dashed var(--line); border-radius: 4px; padding: .6em 1em; margin: 1.2em 0; text-align: center; }
+.tabs { margin: 1em 0; }
+.tab { border: 1px solid var(--line); border-radius: 4px; margin: 0 0 1em; padding: 0 1em .2em; }
+.tab-title { margin: 0 -1em .8em; padding: .35em 1em; background: #f6f7fa; border-bottom: 1px solid var(--line); font-weight: 600; }
+svg.icon { vertical-align: -.125em; }
 @media print {
   body { max-width: none; padding: 0; font-size: 11pt; }
   .toc { page-break-after: always; }
   .article { page-break-before: always; border: 0; margin: 0; }
   a { color: inherit; text-decoration: none; }
   pre, table, figure, .callout { page-break-inside: avoid; }
+  .tab-title { break-after: avoid; }
 }
 `;
