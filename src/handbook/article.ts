@@ -161,7 +161,11 @@ function rewriteLinks(tree: HastRoot, context: ArticleHtmlContext): void {
   const ids = new AnchorSet();
   visit(tree, 'element', (node: Element, index, parent) => {
     const line = node.position?.start.line ?? 1;
-    if (node.tagName === 'a' && typeof node.properties.href === 'string') node.properties.href = linkTarget(node.properties.href, context, line);
+    if (node.tagName === 'a' && typeof node.properties.href === 'string') {
+      node.properties.href = linkTarget(node.properties.href, context, line);
+      // An address shown as the link text reads left to right in every page.
+      if (/^(?:https?:\/\/|www\.|mailto:)\S+$/.test(toString(node).trim())) node.properties.dir = 'ltr';
+    }
     if (node.tagName === 'img' && typeof node.properties.src === 'string') {
       const src = node.properties.src;
       const path = src.startsWith(IMAGE_LINK) ? src.slice(IMAGE_LINK.length) : /^(?:\.\.\/)*images\/(.+)$/.exec(src)?.[1];
@@ -241,6 +245,23 @@ const schema = {
   protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto'], src: ['http', 'https'] },
 };
 
+const BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'td', 'th', 'figcaption', 'dt', 'dd']);
+
+/**
+ * A block whose whole text fell back (a paragraph, a heading, a cell) takes the language and
+ * direction itself, so it is also laid out left to right (aligned, bulleted) in a right-to-left page.
+ */
+function liftWholeBlocks(tree: HastRoot, language: string): void {
+  visit(tree, 'element', (node: Element) => {
+    if (!BLOCKS.has(node.tagName)) return;
+    const parts = node.children.filter((c) => c.type !== 'text' || c.value.trim() !== '');
+    const only = parts.length === 1 ? parts[0] : undefined;
+    if (only?.type !== 'element' || only.tagName !== 'span' || only.properties.lang !== language || Object.keys(only.properties).length !== 2) return;
+    node.properties = { ...node.properties, lang: language, dir: 'ltr' };
+    node.children = only.children;
+  });
+}
+
 /** Text between fallback markers gets its own language and direction; every other marker goes. */
 function isolateFallbacks(tree: HastRoot, language: string | undefined): void {
   if (language) {
@@ -279,6 +300,7 @@ function isolateFallbacks(tree: HastRoot, language: string | undefined): void {
       }
     });
   }
+  if (language) liftWholeBlocks(tree, language);
   visit(tree, (node) => {
     if (node.type === 'text') node.value = node.value.replace(MARKERS, '');
     if (node.type === 'element') {

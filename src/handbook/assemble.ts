@@ -149,7 +149,7 @@ function headingEntries(body: HandbookArticle['body']): TocEntry[] {
     // A heading wholly in the source language (no translation) says so, for right-to-left contents.
     const parts = node.children.filter((c) => c.type !== 'text' || c.value.trim() !== '');
     const only = parts.length === 1 && parts[0]!.type === 'element' ? parts[0] : undefined;
-    const language = only && typeof only.properties.lang === 'string' ? only.properties.lang : undefined;
+    const language = typeof node.properties.lang === 'string' ? node.properties.lang : only && typeof only.properties.lang === 'string' ? only.properties.lang : undefined;
     const entry: TocEntry & { children: TocEntry[] } = { id: String(node.properties.id), title: toString(node).trim(), level, children: [], ...(language ? { language } : {}) };
     const parent = entries[entries.length - 1];
     if (level === 3 && parent) parent.children.push(entry);

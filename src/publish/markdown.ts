@@ -14,7 +14,7 @@ import { toString } from 'mdast-util-to-string';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
-import { SKIP, visit } from 'unist-util-visit';
+import { visit } from 'unist-util-visit';
 import type { HandbookDocument, TocEntry } from '../handbook/document.ts';
 import { iconGlyph, iconMeaning, iconSvg } from '../handbook/icons.ts';
 import { writeFileAtomic } from '../util/atomic-write.ts';
@@ -28,30 +28,40 @@ const classes = (node: Element): string[] => (Array.isArray(node.properties.clas
 
 const quote = (children: ElementContent[]) => h('blockquote', children);
 
-/** Reshapes the document's vocabulary into elements Markdown has; returns the icons it uses. */
-function reshape(tree: Root, icons: Set<string>): void {
-  visit(tree, 'element', (node: Element, index, parent) => {
-    if (!parent || index === undefined) return;
-    const kind = classes(node);
-    let replacement: ElementContent[] | undefined;
-    if (node.tagName === 'img' && typeof node.properties.src === 'string' && !/^https?:/.test(node.properties.src)) {
-      node.properties.src = `${IMAGES_DIR}/${node.properties.src}`;
-    } else if (node.tagName === 'i' && node.properties.dataIcon !== undefined) {
-      const name = String(node.properties.dataIcon);
-      if (iconGlyph(name)) icons.add(name);
-      replacement = iconGlyph(name) ? [h('img', { src: `${ICONS_DIR}/${name}.svg`, alt: iconMeaning(name) })] : [];
-    } else if ((node.tagName === 'aside' && kind.includes('callout')) || (node.tagName === 'section' && kind.includes('tab'))) {
-      // A callout or a tab: a quote opening with its label in bold.
-      replacement = [quote(node.children.map((child) => (child.type === 'element' && (classes(child).includes('callout-label') || classes(child).includes('tab-title')) ? h('p', [h('strong', child.children)]) : child)))];
-    } else if (node.tagName === 'figure' && kind.includes('missing')) {
-      replacement = [quote(node.children.flatMap((child) => (child.type === 'element' && child.tagName === 'figcaption' ? [h('p', [h('em', child.children)])] : [])))];
-    } else if (node.tagName === 'figure') {
-      replacement = node.children.flatMap((child) => (child.type !== 'element' ? [] : child.tagName === 'figcaption' ? [h('p', [h('em', child.children)])] : [h('p', [child])]));
-    }
-    if (!replacement) return;
+/** Reshapes the document's vocabulary into elements Markdown has (children first); collects the icons it uses. */
+function reshape(parent: Root | Element, icons: Set<string>): void {
+  for (let index = 0; index < parent.children.length; index++) {
+    const node = parent.children[index]!;
+    if (node.type !== 'element') continue;
+    reshape(node, icons);
+    const replacement = reshaped(node, icons);
+    if (!replacement) continue;
     parent.children.splice(index, 1, ...replacement);
-    return [SKIP, index];
-  });
+    index += replacement.length - 1;
+  }
+}
+
+/** What an element becomes in Markdown, or undefined to keep it. */
+function reshaped(node: Element, icons: Set<string>): ElementContent[] | undefined {
+  const kind = classes(node);
+  const caption = (child: ElementContent) => (child.type === 'element' && child.tagName === 'figcaption' ? [h('p', [h('em', child.children)])] : []);
+  if (node.tagName === 'img' && typeof node.properties.src === 'string' && !/^https?:/.test(node.properties.src)) {
+    node.properties.src = `${IMAGES_DIR}/${node.properties.src}`;
+  } else if (node.tagName === 'i' && node.properties.dataIcon !== undefined) {
+    const name = String(node.properties.dataIcon);
+    if (!iconGlyph(name)) return [];
+    icons.add(name);
+    return [h('img', { src: `${ICONS_DIR}/${name}.svg`, alt: iconMeaning(name) })];
+  } else if ((node.tagName === 'aside' && kind.includes('callout')) || (node.tagName === 'section' && kind.includes('tab'))) {
+    // A callout or a tab: a quote opening with its label in bold.
+    const label = (child: ElementContent) => child.type === 'element' && (classes(child).includes('callout-label') || classes(child).includes('tab-title'));
+    return [quote(node.children.map((child) => (label(child) ? h('p', [h('strong', (child as Element).children)]) : child)))];
+  } else if (node.tagName === 'figure' && kind.includes('missing')) {
+    return [quote(node.children.flatMap(caption))];
+  } else if (node.tagName === 'figure') {
+    return node.children.flatMap((child) => (child.type === 'element' && child.tagName !== 'figcaption' ? [h('p', [child])] : caption(child)));
+  }
+  return undefined;
 }
 
 function tocList(entries: readonly TocEntry[]): Element {

@@ -10,6 +10,7 @@ code, kbd, pre { font-family: ui-monospace, "Noto Sans Mono", monospace; font-si
 code { background: #f1f3f7; padding: .1em .3em; border-radius: 3px; }
 pre { background: #f1f3f7; padding: .8em 1em; overflow-x: auto; border-radius: 4px; direction: ltr; text-align: left; }
 pre code { background: none; padding: 0; }
+:not(pre) > code, kbd { direction: ltr; unicode-bidi: isolate; }
 kbd { border: 1px solid var(--line); border-bottom-width: 2px; border-radius: 3px; padding: 0 .3em; }
 table { border-collapse: collapse; width: 100%; margin: 1em 0; font-size: .95em; }
 th, td { border: 1px solid var(--line); padding: .4em .6em; text-align: start; vertical-align: top; }

@@ -3,8 +3,7 @@ import test from 'ava';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildHtml } from '../support/handbooks.ts';
-import { pseudoLocalize } from '../../src/pseudo/pseudo.ts';
-import { CORPUS, HAS_SHARED, NO_SHARED, PROJECT, temporaryDir } from '../helpers.ts';
+import { PROJECT, temporaryDir } from '../helpers.ts';
 import { workspace } from '../support/roundtrip.ts';
 
 /** In-document links whose target id is not in the page. */
@@ -52,28 +51,4 @@ test('translations cannot inject script: they are text, and the tree is sanitize
   t.regex(html, /<p class="embed"><a href="https:\/\/example\.com\/video">/, 'an iframe becomes a link');
 });
 
-test('corpus: every category builds in English and in the pseudo-language, links land, no Liquid left', async (t) => {
-  if (!HAS_SHARED) return t.log(NO_SHARED), t.pass();
-  const ws = workspace(join(CORPUS, '_articles'), join(CORPUS, '_categories'), ['qps']);
-  const config = { ...ws.config, images: join(CORPUS, 'images'), siteUrl: 'https://bitwarden.com/help', articleUrl: '{siteUrl}/{lang}/article/{slug}/' };
-  pseudoLocalize(config, ws.center, 'qps');
-  const out = temporaryDir();
-  const builds = await buildHtml(config, ws.center, { languages: ['en', 'qps'], outDir: out });
-  for (const build of builds) {
-    t.true(build.files.length >= 15);
-    for (const file of build.files) checkPage(t, readFileSync(file, 'utf8'), file);
-    const missingImages = build.warnings.filter((w) => w.message.startsWith('image '));
-    t.true(missingImages.every((w) => w.file.endsWith('.md') && w.line > 0), 'a missing picture names its article and line');
-    const page = readFileSync(build.files.find((f) => f.endsWith('account-management.html'))!, 'utf8');
-    t.regex(page, new RegExp(`href="https://bitwarden\\.com/help/${build.language}/article/[a-z0-9-]+/`), 'links out of the handbook follow articleUrl');
-    const badLinks = build.warnings.filter((w) => w.message.startsWith('link '));
-    t.log(`${build.language}: ${build.files.length - 1} handbooks; warnings: ${missingImages.length} missing images, ${badLinks.length} links to nothing, ${build.warnings.length - missingImages.length - badLinks.length} other`);
-  }
-  // Pseudo-language coverage leak: visible words outside code that are still source text.
-  const leak = builds[1]!.files.filter((f) => !f.endsWith('index.html')).map((file) => {
-    // Code, markup and addresses are not words to translate.
-    const text = readFileSync(file, 'utf8').replace(/<(pre|code|kbd|style|title)[^>]*>[\s\S]*?<\/\1>/g, ' ').replace(/<[^>]+>/g, ' ').replace(/\S*(?:https?:\/\/|www\.)\S*/g, ' ');
-    return (text.match(/\b[A-Za-z]{3,}\b/g) ?? []).length;
-  });
-  t.log(`qps coverage leak: ${leak.reduce((a, b) => a + b, 0)} plain-ASCII words outside code across ${leak.length} handbooks (${leak.join(', ')})`);
-});
+// The real corpus in every language and format: test/publish/corpus.test.ts.

@@ -23,7 +23,14 @@ async function sampleHandbooks(): Promise<string> {
   return out;
 }
 
-async function corpusHandbooks(): Promise<string> {
+let corpusBuilt: Promise<string> | undefined;
+/** Built once for the Nu Html Checker and Chromium. */
+function corpusHandbooks(): Promise<string> {
+  corpusBuilt ??= buildCorpusHandbooks();
+  return corpusBuilt;
+}
+
+async function buildCorpusHandbooks(): Promise<string> {
   const ws = workspace(join(CORPUS, '_articles'), join(CORPUS, '_categories'), ['qps']);
   const config = { ...ws.config, images: join(CORPUS, 'images'), siteUrl: 'https://bitwarden.com/help' };
   pseudoLocalize(config, ws.center, 'qps');
