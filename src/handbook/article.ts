@@ -262,45 +262,77 @@ function liftWholeBlocks(tree: HastRoot, language: string): void {
   });
 }
 
+/** Whether a subtree holds a fallback marker anywhere in its text. */
+function hasMarker(node: ElementContent): boolean {
+  if (node.type === 'text') return /[\u2E28\u2E29]/.test(node.value);
+  return node.type === 'element' && node.children.some(hasMarker);
+}
+
+const PHRASING = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'br', 'cite', 'code', 'del', 'dfn', 'em', 'i', 'img', 'ins', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr']);
+
+/** Labels the handbook adds in its own language (a callout's, a tab's): never fallback text. */
+const OWN_WORDS = new Set(['callout-label', 'tab-title']);
+
+/**
+ * Wraps the text between fallback markers in `span lang dir`, in document order: a run of siblings
+ * inside the markers becomes one span (so a sentence keeps its order and its punctuation), and a
+ * fallback that crosses into another block (a list item's text and the callout inside it) is
+ * wrapped level by level. Returns whether the fallback is still open after `parent`.
+ */
+function wrapFallbacks(parent: HastRoot | Element, language: string, open: boolean): boolean {
+  const out: ElementContent[] = [];
+  let run: ElementContent[] = [];
+  let phrase: ElementContent[] = [];
+  const wrap = () => {
+    if (phrase.some((c) => c.type !== 'text' || c.value.trim() !== '')) out.push(h('span', { lang: language, dir: 'ltr' }, phrase));
+    else out.push(...phrase);
+    phrase = [];
+  };
+  // Text and inline elements go into one span; a block inside the run takes the language itself.
+  const flush = () => {
+    for (const node of run) {
+      if (node.type === 'element' && !PHRASING.has(node.tagName)) {
+        wrap();
+        node.properties = { lang: language, dir: 'ltr', ...node.properties };
+        out.push(node);
+      } else phrase.push(node);
+    }
+    wrap();
+    run = [];
+  };
+  for (const child of parent.children as ElementContent[]) {
+    if (child.type === 'text') {
+      const pieces = child.value.split(/([\u2E28\u2E29])/);
+      for (const piece of pieces) {
+        if (piece === FALLBACK_START || piece === FALLBACK_END) {
+          if (open) flush();
+          open = piece === FALLBACK_START;
+        } else if (piece !== '') (open ? run : out).push({ type: 'text', value: piece });
+      }
+    } else if (child.type === 'element' && (classes(child).some((c) => OWN_WORDS.has(c)) || !hasMarker(child))) {
+      // An element without markers belongs to the run it stands in; the handbook's own labels never do.
+      if (open && !classes(child).some((c) => OWN_WORDS.has(c))) run.push(child);
+      else {
+        flush();
+        out.push(child);
+      }
+    } else if (child.type === 'element') {
+      flush();
+      open = wrapFallbacks(child, language, open);
+      out.push(child);
+    } else (open ? run : out).push(child);
+  }
+  flush();
+  parent.children = out as typeof parent.children;
+  return open;
+}
+
 /** Text between fallback markers gets its own language and direction; every other marker goes. */
 function isolateFallbacks(tree: HastRoot, language: string | undefined): void {
   if (language) {
-    visit(tree, (node) => {
-      if (node.type !== 'element' && node.type !== 'root') return;
-      const children = (node as Element).children;
-      for (let i = 0; i < children.length; i++) {
-        const start = children[i]!;
-        const at = start.type === 'text' ? start.value.indexOf(FALLBACK_START) : -1;
-        if (at < 0 || start.type !== 'text') continue;
-        // The end marker among the following text at this level (or in the same text node).
-        let j = i;
-        let end = -1;
-        for (; j < children.length; j++) {
-          const child = children[j]!;
-          if (child.type !== 'text') continue;
-          end = child.value.indexOf(FALLBACK_END, j === i ? at : 0);
-          if (end >= 0) break;
-        }
-        if (end < 0) {
-          start.value = start.value.slice(0, at) + start.value.slice(at + 1);
-          i--;
-          continue;
-        }
-        const last = children[j] as typeof start;
-        const before = start.value.slice(0, at);
-        const after = last.value.slice(end + 1);
-        const inner: ElementContent[] =
-          i === j
-            ? [{ type: 'text', value: start.value.slice(at + 1, end) }]
-            : [{ type: 'text', value: start.value.slice(at + 1) }, ...(children.slice(i + 1, j) as ElementContent[]), { type: 'text', value: last.value.slice(0, end) }];
-        const span = h('span', { lang: language, dir: 'ltr' }, inner.filter((c) => c.type !== 'text' || c.value !== ''));
-        const replacement: ElementContent[] = [...(before ? [{ type: 'text' as const, value: before }] : []), span, ...(after ? [{ type: 'text' as const, value: after }] : [])];
-        children.splice(i, j - i + 1, ...(replacement as typeof children));
-        i += before ? 1 : 0;
-      }
-    });
+    wrapFallbacks(tree, language, false);
+    liftWholeBlocks(tree, language);
   }
-  if (language) liftWholeBlocks(tree, language);
   visit(tree, (node) => {
     if (node.type === 'text') node.value = node.value.replace(MARKERS, '');
     if (node.type === 'element') {
@@ -316,7 +348,7 @@ function isolateFallbacks(tree: HastRoot, language: string | undefined): void {
  * kramdown reads as one paragraph (CommonMark would make the text raw HTML).
  */
 function asKramdownReads(text: string): string {
-  return text.replace(/(?<=[)\]])\{:\s*([^}\n]*)\}/g, (_, body: string) => `<!--ial ${body.replace(/--/g, '')}-->`).replace(/^([ \t]*<br\s*\/?>)[ \t]*\n(?=[ \t]*[^\s<])/gm, '$1');
+  return text.replace(/([\u2E28\u2E29]+)(\{:[^}\n]*\})/g, '$2$1').replace(/(?<=[)\]])\{:\s*([^}\n]*)\}/g, (_, body: string) => `<!--ial ${body.replace(/--/g, '')}-->`).replace(/^([ \t]*<br\s*\/?>)[ \t]*\n(?=[ \t]*[^\s<])/gm, '$1');
 }
 
 /** The article's body as a sanitized HTML tree. */

@@ -209,7 +209,9 @@ corpusTest('warnings: once per problem across languages, at the source line, gro
   const english = (await html('en')).warnings;
   const partial = groups.flatMap((g) => g.warnings).filter((w) => w.languages.length !== LANGUAGES.length);
   t.deepEqual(partial.map((w) => `${w.file}:${w.line} ${w.message} (${w.languages.join(', ')})`), [], 'the same problems in every language');
-  t.is(groups.reduce((n, g) => n + g.warnings.length, 0), english.length);
+  // The same link twice on one line is one problem.
+  const distinct = new Set(english.map((w) => JSON.stringify([w.kind, w.file, w.line, w.message])));
+  t.is(groups.reduce((n, g) => n + g.warnings.length, 0), distinct.size);
   const sources = new Map<string, string[]>();
   let named = 0;
   for (const w of english) {
@@ -221,5 +223,5 @@ corpusTest('warnings: once per problem across languages, at the source line, gro
   }
   t.true(named >= english.length - 5, `${named} of ${english.length} warnings point at the line that holds what they name`);
   const total = builds.reduce((n, b) => n + b.warnings.length, 0);
-  t.log(`${total} warnings over ${LANGUAGES.length} languages are ${english.length} problems: ${groups.map((g) => `${g.warnings.length} ${g.kind}`).join(', ')}; ${named} at the line naming them`);
+  t.log(`${total} warnings over ${LANGUAGES.length} languages are ${distinct.size} problems: ${groups.map((g) => `${g.warnings.length} ${g.kind}`).join(', ')}; ${named} at the line naming them`);
 });
