@@ -7,11 +7,16 @@
 //   hr, figure>img+figcaption, `aside.callout` (`data-callout` = info|warning|danger|success|note…,
 //   first child `p.callout-label` with the label in the handbook's words), `section.tabs` holding
 //   `section.tab` each opening with `p.tab-title`, `figure.missing` (a missing picture's placeholder:
-//   figcaption only), `p.notice` (untranslated notice).
-// - inline: strong, em, del, code, a (`href` `#id` inside the handbook, else absolute), br, img,
-//   `i.icon` (`data-icon` = a Font Awesome 4.7 name such as `fa-cog`, `aria-label` its meaning; no
-//   children), `span` or `bdi` with `lang` and `dir` around text that falls back to the source
-//   language inside a right-to-left handbook.
+//   figcaption only), `p.embed` (an iframe as a link). The article's notice is `HandbookArticle.notice`.
+// - from the articles' raw HTML the sanitizer also lets through div, span, kbd, mark, sup, sub, ins,
+//   details/summary, dl/dt/dd…: a writer that has no form for one shows its children.
+// - inline: strong, em, del, code, a (`href` `#id` inside the handbook, else absolute; `dir="ltr"`
+//   when its text is an address), br, img, `i.icon` (`data-icon` = a Font Awesome 4.7 name such as
+//   `fa-cog`, no children; `iconGlyph(name)` in `icons.ts` gives its code point and outline,
+//   `iconMeaning(name)` its label).
+// - fallback: text that has no translation keeps its source-language text with `lang` (the source
+//   language) and `dir="ltr"`: on the block itself when the whole block fell back (p, li, h2…, td,
+//   th, figcaption), else on a `span` around the run. Writers lay such text out left to right.
 // `img` `src` is a path relative to the configured images folder; `imageFiles` gives the file on disk.
 import type { Root } from 'hast';
 

@@ -1,5 +1,5 @@
 // Pictures a handbook shows, copied next to it: `<outDir>/images/<path in the images folder>`.
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { HandbookDocument } from '../handbook/document.ts';
 
@@ -9,8 +9,11 @@ export function copyImages(document: HandbookDocument, outDir: string): string[]
   const written: string[] = [];
   for (const [path, file] of document.imageFiles) {
     const to = join(outDir, IMAGES_DIR, path);
-    mkdirSync(dirname(to), { recursive: true });
-    copyFileSync(file, to);
+    // Several formats of a language share the pictures: a copy already there is kept.
+    if (!existsSync(to) || statSync(to).size !== statSync(file).size) {
+      mkdirSync(dirname(to), { recursive: true });
+      copyFileSync(file, to);
+    }
     written.push(to);
   }
   return written;

@@ -5,7 +5,7 @@ import { htmlWriter } from './html.ts';
 import { markdownWriter } from './markdown.ts';
 
 export interface WriterResult {
-  /** Every file written (the handbook and what it needs beside it: images, icons). */
+  /** Every file written, the handbook first, then what it needs beside it (pictures, icons). */
   readonly files: readonly string[];
   readonly warnings: readonly DocumentWarning[];
 }
