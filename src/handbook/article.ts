@@ -270,8 +270,8 @@ function hasMarker(node: ElementContent): boolean {
 
 const PHRASING = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'br', 'cite', 'code', 'del', 'dfn', 'em', 'i', 'img', 'ins', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr']);
 
-/** Labels the handbook adds in its own language (a callout's, a tab's): never fallback text. */
-const OWN_WORDS = new Set(['callout-label', 'tab-title']);
+/** The label the handbook adds to a callout, in its own language: never fallback text. */
+const OWN_WORDS = new Set(['callout-label']);
 
 /**
  * Wraps the text between fallback markers in `span lang dir`, in document order: a run of siblings
