@@ -218,7 +218,7 @@ corpusTest('warnings: once per problem across languages, at the source line, gro
     const lines = sources.get(w.file) ?? readFileSync(join(CORPUS, '_articles', w.file), 'utf8').split('\n');
     sources.set(w.file, lines);
     const subject = /^image (\S+)/.exec(w.message)?.[1] ?? /^link to #?(\S+?):/.exec(w.message)?.[1] ?? /^(\{%.*?%\})/.exec(w.message)?.[1];
-    if (subject && lines[w.line - 1]!.includes(subject)) named++;
+    if (subject && (lines[w.line - 1] ?? "").includes(subject)) named++;
     else t.log(`${w.file}:${w.line} does not show "${subject}": ${w.message}`);
   }
   t.true(named >= english.length - 5, `${named} of ${english.length} warnings point at the line that holds what they name`);
