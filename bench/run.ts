@@ -5,7 +5,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildMarkdown } from '../src/build/markdown.ts';
+import { buildMarkdown } from '../src/publish/articles.ts';
+import { assembleHandbook } from '../src/handbook/assemble.ts';
+import { htmlWriter } from '../src/publish/html.ts';
+import { markdownWriter } from '../src/publish/markdown.ts';
+import { TranslationStore } from '../src/store/translations.ts';
+import { createTranslator } from '../src/words/words.ts';
 import { loadConfig } from '../src/config/config.ts';
 import { categoryPackage, extract } from '../src/extract/extract.ts';
 import { merge } from '../src/merge/merge.ts';
@@ -78,6 +83,17 @@ const merged = () => {
   return state;
 };
 measure('build md (all translated)', merged, ({ config, center }) => void buildMarkdown(config, center, { languages: ['de'], outDir: config.output }));
+// Handbooks: the documents of every category in German, then each writer on them.
+const germanWords = await createTranslator(join(tmpdir(), 'handbook-bench-no-locales'), 'de', 'en');
+const documents = ({ config, center }: ReturnType<typeof setup>) =>
+  center.categories.filter((c) => c.articles.some((a) => !a.hidden)).map((category) => assembleHandbook({ config, center, category, language: 'de', store: new TranslationStore(config.locales, 'de'), t: germanWords, date: new Date() }));
+measure('assemble handbook documents (de)', merged, (state) => void documents(state));
+for (const writer of [htmlWriter, markdownWriter]) {
+  measure(`write ${writer.format} handbooks (de)`, () => {
+    const state = merged();
+    return { out: join(state.config.output, 'de'), docs: documents(state) };
+  }, ({ out, docs }) => docs.forEach((d) => void writer.write(d, out)));
+}
 measure('status', merged, ({ config, center }) => void statusOf(config, center, ['de']));
 measure('pseudo', setup, ({ config, center }) => void pseudoLocalize(config, center, 'qps'));
 const oneCategoryTranslated = () => {

@@ -11,10 +11,15 @@ export { writeXliff, PROFILES, type WriteOptions, type TargetMode, type Profile 
 export type { XliffPackage, XliffVersion, PackageFile, PackageUnit } from './xliff/package.ts';
 export { extract, categoryPackage, type ExtractOptions, type ExtractResult } from './extract/extract.ts';
 export { merge, mergeLocked, REFUSAL_LABELS, type MergeOptions, type MergeReport, type MergeCounts, type RefusalReason } from './merge/merge.ts';
-export { buildMarkdown } from './build/markdown.ts';
+export { buildMarkdown } from './publish/articles.ts';
 export { main } from './cli/main.ts';
 export { localizeArticle, type TranslationOf, type LocalizeResult } from './render/markdown/localize.ts';
-export { buildHtml, type HtmlBuild, type HtmlBuildOptions } from './build/html.ts';
+export { publishHandbooks, type HandbookBuild, type HandbookBuildOptions } from './publish/handbooks.ts';
+export { WRITERS, type Writer, type WriterResult, type WrittenHandbook } from './publish/writers.ts';
+export { assembleHandbook, type AssembleInput } from './handbook/assemble.ts';
+export type * from './handbook/document.ts';
+export { iconGlyph, ICON_FONT, type IconGlyph } from './handbook/icons.ts';
+export { renderHtmlHandbook } from './publish/html.ts';
 export { statusOf } from './status/status.ts';
 export type { StatusReport, LanguageStatus, CategoryStatus } from './status/report.ts';
 export { renderStatusHtml } from './status/html.ts';

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { withCommonOptions } from './options.ts';
 import { checkLanguage, loadConfig } from '../config/config.ts';
 import { mergeLocked, REFUSAL_LABELS, type MergeProblem, type MergeReport, type RefusalReason } from '../merge/merge.ts';
+import { startProgress } from './progress.ts';
 import { readHelpCenter } from '../parse/help-center.ts';
 import { EXIT, formatCount, reportProblems } from './output.ts';
 import { UsageError } from './usage.ts';
@@ -46,7 +47,9 @@ function runMerge(files: string[], flags: MergeFlags): number {
   if (language && flags.lang!.includes(',')) throw new UsageError('merge takes one --lang at a time');
   const center = readHelpCenter(config);
   reportProblems(center.problems, relative(process.cwd(), config.articles) || '.');
-  const report = mergeLocked(config, center, { files, language, dryRun: flags.dryRun });
+  const progress = startProgress('Merging');
+  const report = mergeLocked(config, center, { files, language, dryRun: flags.dryRun, onFile: (done, total) => progress.update(done, total) });
+  progress.stop();
   for (const problem of report.problems) process.stderr.write(`${describe(problem)}\n`);
   if (flags.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else {

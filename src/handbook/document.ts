@@ -3,15 +3,20 @@
 //
 // Each article's body is a sanitized hast tree with Liquid already resolved for publishing. The tree
 // uses a small, closed vocabulary that every writer handles:
-// - block: h2–h6 (with `id`), p, ul/ol/li, blockquote, pre>code, table/thead/tbody/tr/th/td (`align`),
+// - block: h2–h6 (with `id`; ids are unique across the handbook), p, ul/ol/li, blockquote, pre>code, table/thead/tbody/tr/th/td (`align`),
 //   hr, figure>img+figcaption, `aside.callout` (`data-callout` = info|warning|danger|success|note…,
 //   first child `p.callout-label` with the label in the handbook's words), `section.tabs` holding
 //   `section.tab` each opening with `p.tab-title`, `figure.missing` (a missing picture's placeholder:
-//   figcaption only), `p.notice` (untranslated notice).
-// - inline: strong, em, del, code, a (`href` `#id` inside the handbook, else absolute), br, img,
-//   `i.icon` (`data-icon` = a Font Awesome 4.7 name such as `fa-cog`, `aria-label` its meaning; no
-//   children), `span` or `bdi` with `lang` and `dir` around text that falls back to the source
-//   language inside a right-to-left handbook.
+//   figcaption only), `p.embed` (an iframe as a link). The article's notice is `HandbookArticle.notice`.
+// - from the articles' raw HTML the sanitizer also lets through div, span, kbd, mark, sup, sub, ins,
+//   details/summary, dl/dt/dd…: a writer that has no form for one shows its children.
+// - inline: strong, em, del, code, a (`href` `#id` inside the handbook, else absolute; `dir="ltr"`
+//   when its text is an address), br, img, `i.icon` (`data-icon` = a Font Awesome 4.7 name such as
+//   `fa-cog`, no children; `iconGlyph(name)` in `icons.ts` gives its code point and outline,
+//   `iconMeaning(name)` its label).
+// - fallback: text that has no translation keeps its source-language text with `lang` (the source
+//   language) and `dir="ltr"`: on the block itself when the whole block fell back (p, li, h2…, td,
+//   th, figcaption), else on a `span` around the run. Writers lay such text out left to right.
 // `img` `src` is a path relative to the configured images folder; `imageFiles` gives the file on disk.
 import type { Root } from 'hast';
 
@@ -32,6 +37,8 @@ export interface TocEntry {
   readonly title: string;
   readonly level: 1 | 2 | 3;
   readonly children: readonly TocEntry[];
+  /** The language of the title when it is not the document's (it fell back to the source language). */
+  readonly language?: string;
 }
 
 export interface HandbookArticle {
@@ -68,6 +75,8 @@ export interface HandbookDocument {
   readonly sourceLanguage: string;
   readonly direction: Direction;
   readonly category: string;
+  /** The handbook's file name in an output folder, without extension (`<fileName>.html`, `.md`, `.pdf`). */
+  readonly fileName: string;
   /** The category title in the document's language. */
   readonly title: string;
   readonly date: Date;

@@ -69,6 +69,8 @@ export interface MergeOptions {
   /** Expected target language; by default any configured target language. */
   readonly language?: string;
   readonly dryRun?: boolean;
+  /** Called after each file, for a progress bar. */
+  readonly onFile?: (done: number, total: number) => void;
 }
 
 /** Ids this project gives units of article bodies: kind prefix, hash of kind and content, repeat number. */
@@ -360,11 +362,12 @@ export function merge(config: Config, center: HelpCenter, options: MergeOptions)
   const docs = documentsOf(center);
   const store = new PendingStore(config, docs.categoryTitles);
   const languages = new Set<string>();
-  const ledgers = options.files.map((path) => {
+  const ledgers = options.files.map((path, index) => {
     const ledger = new Ledger(path);
     const xliff = readXliffFile(path, ledger);
     const { byId, poFiles } = poEntries(xliff?.files ?? []);
     for (const file of xliff?.files ?? []) if (!poFiles.has(file)) mergeFile(file, docs, config, options, store, ledger, languages, byId);
+    options.onFile?.(index + 1, options.files.length);
     return ledger;
   });
   if (!options.dryRun) store.write();

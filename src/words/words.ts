@@ -32,6 +32,8 @@ const KEY = /^[A-Za-z0-9_.-]+$/;
 const PLACEHOLDER = /\{\{[^{}]*\}\}/g;
 
 const BUILT_IN = fileURLToPath(new URL('./source.en.json', import.meta.url));
+/** The words handbook ships for other languages, `defaults/<language>.json`. */
+const SHIPPED = fileURLToPath(new URL('./defaults/', import.meta.url));
 
 export function wordsPath(locales: string, language: string): string {
   return join(locales, language, `${WORDS_NAMESPACE}.json`);
@@ -70,15 +72,29 @@ export function readWords(locales: string, language: string, sourceLanguage: str
 }
 
 /**
+ * The words handbook ships for a language (`pt-BR` falls back to `pt`), `{}` when it ships none.
+ * A project's `locales/<lang>/handbook.json` overrides them word by word.
+ */
+export function shippedWords(language: string): Words {
+  for (const tag of [language, language.split('-')[0]!]) {
+    // Only a plain language tag names a file: a value read from a file never becomes a path.
+    if (!/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(tag)) continue;
+    const words = readWordsFile(join(SHIPPED, `${tag}.json`));
+    if (Object.keys(words).length > 0) return words;
+  }
+  return {};
+}
+
+/**
  * A `t` function for one language. A fresh i18next instance per call, so languages never share
- * state; plural forms come from Intl.PluralRules, and a missing key or plural form falls back to the
- * source language.
+ * state; plural forms come from Intl.PluralRules; the project's words override the shipped ones, and
+ * a missing key or plural form falls back to the source language.
  */
 export async function createTranslator(locales: string, language: string, sourceLanguage: string): Promise<Translate> {
   const resources: Record<string, Record<string, Words>> = {
     [sourceLanguage]: { [WORDS_NAMESPACE]: readWords(locales, sourceLanguage, sourceLanguage) },
   };
-  if (language !== sourceLanguage) resources[language] = { [WORDS_NAMESPACE]: readWords(locales, language, sourceLanguage) };
+  if (language !== sourceLanguage) resources[language] = { [WORDS_NAMESPACE]: { ...shippedWords(language), ...readWords(locales, language, sourceLanguage) } };
   const instance = i18next.createInstance();
   await instance.init({
     resources,

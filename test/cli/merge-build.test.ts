@@ -25,7 +25,7 @@ test('extract → translate → merge → build md, then extract again sends not
   t.true(existsSync(join(root, 'locales/de/articles/publishing/build-handbooks.json')));
   const build = run(['build', '--root', root, '--lang', 'de', '--format', 'md']);
   t.is(build.code, 0, build.stderr);
-  t.regex(build.stdout, /^build md: 13 articles × 1 language in \S*output: de \d+\/\d+ translated \(\d+ in source language\)\n$/);
+  t.regex(build.stdout, /^build md: 13 articles × 1 language in \S*output: de \d+\/\d+ translated \(\d+ in source language\); 4 Markdown handbooks\n$/);
   t.regex(readFileSync(join(root, 'output/de/markdown/publishing/build-handbooks.md'), 'utf8'), /^title: BUILD /m);
   run(['extract', '--root', root, '--lang', 'de']);
   t.regex(run(['extract', '--root', root, '--lang', 'de']).stdout, /^extract: nothing new; 4 XLIFF file\(s\) in \S+ unchanged/);

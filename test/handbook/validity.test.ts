@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { buildHtml } from '../../src/build/html.ts';
+import { buildHtml } from '../support/handbooks.ts';
 import { pseudoLocalize } from '../../src/pseudo/pseudo.ts';
 import { CHROMIUM, CHROMIUM_NEED, CORPUS, JAVA_NEED, PROJECT, SHARED_NEED, temporaryDir, testIf } from '../helpers.ts';
 import { workspace } from '../support/roundtrip.ts';
@@ -21,7 +21,14 @@ async function sampleHandbooks(): Promise<string> {
   return out;
 }
 
-async function corpusHandbooks(): Promise<string> {
+let corpusBuilt: Promise<string> | undefined;
+/** Built once for the Nu Html Checker and Chromium. */
+function corpusHandbooks(): Promise<string> {
+  corpusBuilt ??= buildCorpusHandbooks();
+  return corpusBuilt;
+}
+
+async function buildCorpusHandbooks(): Promise<string> {
   const ws = workspace(join(CORPUS, '_articles'), join(CORPUS, '_categories'), ['qps']);
   const config = { ...ws.config, images: join(CORPUS, 'images'), siteUrl: 'https://bitwarden.com/help' };
   pseudoLocalize(config, ws.center, 'qps');

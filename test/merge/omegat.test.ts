@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { buildMarkdown } from '../../src/build/markdown.ts';
+import { buildMarkdown } from '../../src/publish/articles.ts';
 import { extract } from '../../src/extract/extract.ts';
 import { merge } from '../../src/merge/merge.ts';
 import { CORPUS, PROJECT, SHARED_NEED, temporaryDir, testIf, type Need } from '../helpers.ts';

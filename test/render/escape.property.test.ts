@@ -10,7 +10,7 @@ import type { Root as HastRoot, Element } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { Article, Segment } from '../../src/model/types.ts';
 import { bodyStartOf } from '../../src/parse/front-matter.ts';
-import { articleHast, type ArticleHtmlContext } from '../../src/render/html/article.ts';
+import { articleHast, type ArticleHtmlContext } from '../../src/handbook/article.ts';
 import { localizeArticle } from '../../src/render/markdown/localize.ts';
 import { CORPUS, HAS_SHARED, NO_SHARED, SEED, parse } from '../helpers.ts';
 import { structureOf } from './structure.ts';
@@ -52,6 +52,8 @@ const context: ArticleHtmlContext = {
   siteUrl: 'https://site.example',
   warn: () => {},
   useImage: () => true,
+  calloutLabel: (type) => type,
+  hasIcon: () => true,
   articleUrl: (slug) => `https://site.example/article/${slug}/`,
 };
 

@@ -4,7 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type { Segment } from '../../src/model/types.ts';
-import { publishLiquid } from '../../src/render/html/publish-liquid.ts';
+import { publishLiquid } from '../../src/handbook/publish-liquid.ts';
 import { localizeArticle } from '../../src/render/markdown/localize.ts';
 import { CORPUS, HAS_SHARED, NO_SHARED, parse } from '../helpers.ts';
 import { structureOf } from './structure.ts';
@@ -18,6 +18,8 @@ function translated(source: string, fill: (segments: readonly Segment[]) => Segm
 }
 
 const sameTree = (a: string, b: string) => isDeepStrictEqual(structureOf(a), structureOf(b));
+
+const PUBLISH = { calloutLabel: (type: string) => type, hasIcon: () => true };
 
 test('text after a line break starts a line: headings, rules, quotes and lists stay text', (t) => {
   for (const source of ['First line<br>\nsecond line\n', 'First line  \nsecond line\n', '> First line\\\n> second line\n', '- First line  \n  second line\n']) {
@@ -42,10 +44,10 @@ test('a { right before a Liquid code becomes an entity, and Liquid still runs', 
   const source = 'Select {% icon fa-cog %} now.\n';
   const { out } = translated(source, (segments) => [text('Wählen {'), segments[1]!, text('} jetzt.')]);
   t.is(out, 'Wählen &#123;{% icon fa-cog %}} jetzt.\n');
-  t.notThrows(() => publishLiquid(out, 0));
+  t.notThrows(() => publishLiquid(out, 0, PUBLISH));
   const oneLine = translated('{% callout info %}Note{% endcallout %}\n', () => [text('Hinweis {')]).out;
   t.is(oneLine, '{% callout info %}Hinweis &#123;{% endcallout %}\n');
-  t.notThrows(() => publishLiquid(oneLine, 0));
+  t.notThrows(() => publishLiquid(oneLine, 0, PUBLISH));
 });
 
 test('! before a link, ^ after [, {#id} and {: typed by a translator stay text', (t) => {

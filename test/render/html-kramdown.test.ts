@@ -3,7 +3,7 @@
 import test from 'ava';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
-import { articleHast, type ArticleHtmlContext } from '../../src/render/html/article.ts';
+import { articleHast, type ArticleHtmlContext } from '../../src/handbook/article.ts';
 import { localizeArticle } from '../../src/render/markdown/localize.ts';
 import { parse } from '../helpers.ts';
 
@@ -14,8 +14,10 @@ const context: ArticleHtmlContext = {
   known: new Set(),
   redirects: new Map(),
   siteUrl: 'https://site.example',
-  warn: (line, message) => warnings.push(`${line}: ${message}`),
+  warn: (line, _kind, message) => warnings.push(`${line}: ${message}`),
   useImage: () => true,
+  calloutLabel: (type) => type,
+  hasIcon: () => true,
   articleUrl: (slug) => `https://site.example/article/${slug}/`,
 };
 const html = (markdown: string) => unified().use(rehypeStringify).stringify(articleHast(markdown, 0, context));

@@ -4,7 +4,7 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import type { Nodes } from 'mdast';
-import remarkNoAutolinkLiterals from '../../src/render/html/no-autolink-literals.ts';
+import remarkNoAutolinkLiterals from '../../src/handbook/no-autolink-literals.ts';
 
 const parser = unified().use(remarkParse).use(remarkGfm).use(remarkNoAutolinkLiterals).use(remarkFrontmatter, ['yaml']);
 const LIQUID = /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g;

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig, type Config } from '../../src/config/config.ts';
-import { buildMarkdown } from '../../src/build/markdown.ts';
+import { buildMarkdown } from '../../src/publish/articles.ts';
 import { merge, mergeLocked } from '../../src/merge/merge.ts';
 import { readHelpCenter } from '../../src/parse/help-center.ts';
 import { listStoreFiles } from '../../src/store/store.ts';

@@ -1,6 +1,7 @@
 // One localized article as a clean, sanitized HTML tree (hast): Liquid resolved, Markdown and the
 // article's raw HTML read by unified, tabs made into titled sections, ids made unique across the
-// handbook and site links pointed into the document. The PDF handbook reads the same tree.
+// handbook, site links pointed into the document and text that fell back to the source language
+// isolated with its own `lang` and direction. Every writer (html, md, pdf) reads this tree.
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import type { Root as MdastRoot, Heading, Text } from 'mdast';
 import { h } from 'hastscript';
@@ -13,17 +14,26 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit, SKIP } from 'unist-util-visit';
-import { AnchorSet, kramdownId } from '../../model/anchor.ts';
+import { AnchorSet, kramdownId } from '../model/anchor.ts';
 import { kramdownTables } from './kramdown-tables.ts';
 import remarkNoAutolinkLiterals from './no-autolink-literals.ts';
-import { IMAGE_LINK, publishLiquid, SITE_LINK } from './publish-liquid.ts';
+import { IMAGE_LINK, publishLiquid, SITE_LINK, type PublishOptions } from './publish-liquid.ts';
+
+/**
+ * Put around the source text of a unit that has no translation, so the tree can give that text its
+ * own language and direction. Punctuation (Unicode Ps/Pe), so Markdown's emphasis rules read the
+ * text next to them as they would read it at the start or end of a block.
+ */
+export const FALLBACK_START = '\u2E28';
+export const FALLBACK_END = '\u2E29';
+const MARKERS = /[\u2E28\u2E29]/g;
 
 export interface LinkTarget {
   /** Heading ids (kramdown's) of the article. */
   readonly anchors: ReadonlySet<string>;
 }
 
-export interface ArticleHtmlContext {
+export interface ArticleHtmlContext extends PublishOptions {
   /** The article's id in the handbook (its file name without `.md`). */
   readonly slug: string;
   /** Articles in this handbook, by slug: links to them stay in the document. */
@@ -33,8 +43,13 @@ export interface ArticleHtmlContext {
   readonly redirects: ReadonlyMap<string, string>;
   /** The public site, for links to articles outside this handbook. */
   readonly siteUrl: string;
-  /** Reports a problem at a line of the article. */
-  readonly warn: (line: number, message: string) => void;
+  /**
+   * Reports a problem near a line of the published text; `kind` groups it in the summary, `needle`
+   * is the text that is wrong as the source article writes it (to report the source line).
+   */
+  readonly warn: (line: number, kind: string, message: string, needle?: string) => void;
+  /** The source language, when the text may hold fallback markers (a localized handbook). */
+  readonly fallbackLanguage?: string;
   /** Receives every image the article shows, as a path in the images folder; false when it is missing. */
   readonly useImage: (path: string, line: number) => boolean;
   /** The public address of an article outside this handbook. */
@@ -85,7 +100,7 @@ function setHeadingIds(tree: MdastRoot, slug: string): void {
 }
 
 function textOf(node: { type: string; value?: string; children?: unknown[] }): string {
-  if (node.type === 'text' || node.type === 'inlineCode') return node.value ?? '';
+  if (node.type === 'text' || node.type === 'inlineCode') return (node.value ?? '').replace(MARKERS, '');
   return (node.children ?? []).map((c) => textOf(c as typeof node)).join('');
 }
 
@@ -94,7 +109,7 @@ const classes = (node: Element): string[] => {
   return Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(/\s+/) : [];
 };
 
-/** Print has no tabs: each tab pane becomes a section titled with its tab's label. */
+/** Print has no tabs: the tab panes become one `section.tabs` of `section.tab`s, each titled with its tab's label. */
 function tabsToSections(tree: HastRoot): void {
   const labels = new Map<string, string>();
   visit(tree, 'element', (node: Element, index, parent) => {
@@ -107,11 +122,16 @@ function tabsToSections(tree: HastRoot): void {
     return [SKIP, index];
   });
   visit(tree, 'element', (node: Element) => {
+    if (classes(node).includes('tab-content')) {
+      node.tagName = 'section';
+      node.properties = { className: ['tabs'] };
+      return;
+    }
     if (!classes(node).includes('tab-pane')) return;
     const label = labels.get(String(node.properties.id ?? ''));
     node.tagName = 'section';
     node.properties = { className: ['tab'] };
-    if (label) node.children.unshift(h('p', { className: ['tab-title'] }, [h('strong', label)]));
+    if (label) node.children.unshift(h('p', { className: ['tab-title'] }, label));
   });
 }
 
@@ -143,16 +163,22 @@ function rewriteLinks(tree: HastRoot, context: ArticleHtmlContext): void {
   const ids = new AnchorSet();
   visit(tree, 'element', (node: Element, index, parent) => {
     const line = node.position?.start.line ?? 1;
-    if (node.tagName === 'a' && typeof node.properties.href === 'string') node.properties.href = linkTarget(node.properties.href, context, line);
+    if (node.tagName === 'a' && typeof node.properties.href === 'string') {
+      node.properties.href = linkTarget(node.properties.href, context, line);
+      // An address shown as the link text reads left to right in every page.
+      if (/^(?:https?:\/\/|www\.|mailto:)\S+$/.test(toString(node).trim())) node.properties.dir = 'ltr';
+    }
     if (node.tagName === 'img' && typeof node.properties.src === 'string') {
       const src = node.properties.src;
       const path = src.startsWith(IMAGE_LINK) ? src.slice(IMAGE_LINK.length) : /^(?:\.\.\/)*images\/(.+)$/.exec(src)?.[1];
       if (path && !context.useImage(path, line) && parent && index !== undefined) {
-        // A missing picture is reported; the page keeps its caption, not a broken image.
+        // A missing picture is reported and leaves no broken image; a figure keeps its caption
+        // in a placeholder (figure.missing) so the reader sees what the picture showed.
         parent.children.splice(index, 1);
+        if (parent.type === 'element' && parent.tagName === 'figure') parent.properties = { className: ['missing'] };
         return [SKIP, index];
       }
-      if (path) node.properties.src = `images/${path}`;
+      if (path) node.properties.src = path;
       // An image without a text alternative is decorative.
       node.properties.alt ??= '';
     }
@@ -173,12 +199,21 @@ function decodeAnchor(text: string): string {
   }
 }
 
+/** A missing picture without a caption leaves nothing to show. */
+function dropEmptyFigures(tree: HastRoot): void {
+  visit(tree, 'element', (node: Element, index, parent) => {
+    if (node.tagName !== 'figure' || !parent || index === undefined || node.children.some((c) => c.type === 'element')) return;
+    parent.children.splice(index, 1);
+    return [SKIP, index];
+  });
+}
+
 function linkTarget(href: string, context: ArticleHtmlContext, line: number): string {
   if (href.startsWith('#')) {
     const anchor = decodeAnchor(href.slice(1));
     if (anchor && !context.inHandbook.get(context.slug)?.anchors.has(anchor)) {
       // Reported, and pointed at the article itself so the link still lands.
-      context.warn(line, `link to #${anchor}: no such heading in this article`);
+      context.warn(line, 'missing-anchor', `link to #${anchor}: no such heading in this article`, `#${anchor}`);
       return `#${context.slug}`;
     }
     return anchor ? `#${scopedId(context.slug, anchor)}` : `#${context.slug}`;
@@ -190,29 +225,132 @@ function linkTarget(href: string, context: ArticleHtmlContext, line: number): st
   const slug = /^\/article\/([^/]+)\/$/.exec(normalized)?.[1] ?? context.redirects.get(normalized);
   if (slug && context.inHandbook.has(slug)) {
     if (hash && !context.inHandbook.get(slug)!.anchors.has(hash)) {
-      context.warn(line, `link to ${path}: article "${slug}" has no heading #${hash}`);
+      context.warn(line, 'missing-anchor', `link to ${path}: article "${slug}" has no heading #${hash}`, path);
       return `#${slug}`;
     }
     return `#${hash ? scopedId(slug, hash) : slug}`;
   }
-  if (/^\/article\//.test(normalized) && !(slug && context.known.has(slug))) context.warn(line, `link to ${path}: no such article in the help center`);
+  if (/^\/article\//.test(normalized) && !(slug && context.known.has(slug))) context.warn(line, 'missing-article', `link to ${path}: no such article in the help center`, path);
   const base = context.siteUrl.replace(/\/+$/, '');
   return `${slug ? context.articleUrl(slug) : `${base}${normalized}`}${hash ? `#${hash}` : ''}`;
 }
+
+/** The default allow-list's attributes without its class restrictions (they would empty `section.tab`'s class). */
+const defaultAttributes = Object.fromEntries(
+  Object.entries(defaultSchema.attributes ?? {}).map(([tag, list]) => [tag, list.filter((entry) => !(Array.isArray(entry) && entry[0] === 'className'))]),
+);
 
 /** What a handbook may hold: the default allow-list, plus classes, ids and the few attributes articles need. */
 const schema = {
   ...defaultSchema,
   clobberPrefix: '',
-  tagNames: [...(defaultSchema.tagNames ?? []), 'figure', 'figcaption', 'section', 'kbd', 'span', 'div', 'mark'],
+  tagNames: [...(defaultSchema.tagNames ?? []), 'figure', 'figcaption', 'section', 'aside', 'bdi', 'kbd', 'span', 'div', 'mark'],
   attributes: {
-    ...defaultSchema.attributes,
-    '*': [...(defaultSchema.attributes?.['*'] ?? []), 'className', 'id', 'title', 'ariaHidden', 'lang', 'dir'],
-    a: [...(defaultSchema.attributes?.a ?? []), 'target', 'rel'],
-    img: [...(defaultSchema.attributes?.img ?? []), 'alt', 'width', 'height'],
+    ...defaultAttributes,
+    '*': [...(defaultAttributes['*'] ?? []), 'className', 'id', 'title', 'ariaHidden', 'lang', 'dir'],
+    a: [...(defaultAttributes.a ?? []), 'target', 'rel'],
+    img: [...(defaultAttributes.img ?? []), 'alt', 'width', 'height'],
+    aside: ['dataCallout'],
+    i: ['dataIcon'],
   },
   protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto'], src: ['http', 'https'] },
 };
+
+const BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'td', 'th', 'figcaption', 'dt', 'dd']);
+
+/**
+ * A block whose whole text fell back (a paragraph, a heading, a cell) takes the language and
+ * direction itself, so it is also laid out left to right (aligned, bulleted) in a right-to-left page.
+ */
+function liftWholeBlocks(tree: HastRoot, language: string): void {
+  visit(tree, 'element', (node: Element) => {
+    if (!BLOCKS.has(node.tagName)) return;
+    const parts = node.children.filter((c) => c.type !== 'text' || c.value.trim() !== '');
+    const only = parts.length === 1 ? parts[0] : undefined;
+    if (only?.type !== 'element' || only.tagName !== 'span' || only.properties.lang !== language || Object.keys(only.properties).length !== 2) return;
+    node.properties = { ...node.properties, lang: language, dir: 'ltr' };
+    node.children = only.children;
+  });
+}
+
+/** Whether a subtree holds a fallback marker anywhere in its text. */
+function hasMarker(node: ElementContent): boolean {
+  if (node.type === 'text') return /[\u2E28\u2E29]/.test(node.value);
+  return node.type === 'element' && node.children.some(hasMarker);
+}
+
+const PHRASING = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'br', 'cite', 'code', 'del', 'dfn', 'em', 'i', 'img', 'ins', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr']);
+
+/** The label the handbook adds to a callout, in its own language: never fallback text. */
+const OWN_WORDS = new Set(['callout-label']);
+
+/**
+ * Wraps the text between fallback markers in `span lang dir`, in document order: a run of siblings
+ * inside the markers becomes one span (so a sentence keeps its order and its punctuation), and a
+ * fallback that crosses into another block (a list item's text and the callout inside it) is
+ * wrapped level by level. Returns whether the fallback is still open after `parent`.
+ */
+function wrapFallbacks(parent: HastRoot | Element, language: string, open: boolean): boolean {
+  const out: ElementContent[] = [];
+  let run: ElementContent[] = [];
+  let phrase: ElementContent[] = [];
+  const wrap = () => {
+    if (phrase.some((c) => c.type !== 'text' || c.value.trim() !== '')) out.push(h('span', { lang: language, dir: 'ltr' }, phrase));
+    else out.push(...phrase);
+    phrase = [];
+  };
+  // Text and inline elements go into one span; a block inside the run takes the language itself.
+  const flush = () => {
+    for (const node of run) {
+      if (node.type === 'element' && !PHRASING.has(node.tagName)) {
+        wrap();
+        node.properties = { lang: language, dir: 'ltr', ...node.properties };
+        out.push(node);
+      } else phrase.push(node);
+    }
+    wrap();
+    run = [];
+  };
+  for (const child of parent.children as ElementContent[]) {
+    if (child.type === 'text') {
+      const pieces = child.value.split(/([\u2E28\u2E29])/);
+      for (const piece of pieces) {
+        if (piece === FALLBACK_START || piece === FALLBACK_END) {
+          if (open) flush();
+          open = piece === FALLBACK_START;
+        } else if (piece !== '') (open ? run : out).push({ type: 'text', value: piece });
+      }
+    } else if (child.type === 'element' && (classes(child).some((c) => OWN_WORDS.has(c)) || !hasMarker(child))) {
+      // An element without markers belongs to the run it stands in; the handbook's own labels never do.
+      if (open && !classes(child).some((c) => OWN_WORDS.has(c))) run.push(child);
+      else {
+        flush();
+        out.push(child);
+      }
+    } else if (child.type === 'element') {
+      flush();
+      open = wrapFallbacks(child, language, open);
+      out.push(child);
+    } else (open ? run : out).push(child);
+  }
+  flush();
+  parent.children = out as typeof parent.children;
+  return open;
+}
+
+/** Text between fallback markers gets its own language and direction; every other marker goes. */
+function isolateFallbacks(tree: HastRoot, language: string | undefined): void {
+  if (language) {
+    wrapFallbacks(tree, language, false);
+    liftWholeBlocks(tree, language);
+  }
+  visit(tree, (node) => {
+    if (node.type === 'text') node.value = node.value.replace(MARKERS, '');
+    if (node.type === 'element') {
+      for (const [key, value] of Object.entries(node.properties)) if (typeof value === 'string') node.properties[key] = value.replace(MARKERS, '');
+    }
+  });
+}
 
 /**
  * Where kramdown and CommonMark read the same text differently, say it kramdown's way first:
@@ -221,13 +359,13 @@ const schema = {
  * kramdown reads as one paragraph (CommonMark would make the text raw HTML).
  */
 function asKramdownReads(text: string): string {
-  return text.replace(/(?<=[)\]])\{:\s*([^}\n]*)\}/g, (_, body: string) => `<!--ial ${body.replace(/--/g, '')}-->`).replace(/^([ \t]*<br\s*\/?>)[ \t]*\n(?=[ \t]*[^\s<])/gm, '$1');
+  return text.replace(/([\u2E28\u2E29]+)(\{:[^}\n]*\})/g, '$2$1').replace(/(?<=[)\]])\{:\s*([^}\n]*)\}/g, (_, body: string) => `<!--ial ${body.replace(/--/g, '')}-->`).replace(/^([ \t]*<br\s*\/?>)[ \t]*\n(?=[ \t]*[^\s<])/gm, '$1');
 }
 
 /** The article's body as a sanitized HTML tree. */
 export function articleHast(localized: string, bodyStart: number, context: ArticleHtmlContext): HastRoot {
-  const liquid = publishLiquid(localized, bodyStart);
-  for (const warning of liquid.warnings) context.warn(localized.slice(0, warning.offset).split('\n').length, warning.message);
+  const liquid = publishLiquid(localized, bodyStart, context);
+  for (const warning of liquid.warnings) context.warn(localized.slice(0, warning.offset).split('\n').length, warning.kind, warning.message, warning.needle);
   const text = asKramdownReads(liquid.markdown);
   const mdast = markdown.parse(text) as MdastRoot;
   kramdownTables(mdast, text, (cell) => markdown.parse(cell) as MdastRoot);
@@ -239,8 +377,11 @@ export function articleHast(localized: string, bodyStart: number, context: Artic
   closeHeadingGaps(hast);
   iframesToLinks(hast);
   rewriteLinks(hast, context);
+  dropEmptyFigures(hast);
   // Relative image paths are allowed by the sanitizer only as plain paths, not other protocols.
-  return unified().use(rehypeSanitize, schema).runSync(hast) as HastRoot;
+  const clean = unified().use(rehypeSanitize, schema).runSync(hast) as HastRoot;
+  isolateFallbacks(clean, context.fallbackLanguage);
+  return clean;
 }
 
 export function headingsOf(tree: HastRoot): { level: number; id: string; text: string }[] {

@@ -3,7 +3,7 @@
 // its own, rows in a <tbody> only, as kramdown renders them.
 import type { Paragraph, PhrasingContent, Root } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
-import { kramdownTableRows } from '../../parse/kramdown-table.ts';
+import { kramdownTableRows } from '../parse/kramdown-table.ts';
 
 /** An mdast node remark-rehype turns into the element `data.hName`, with its children converted. */
 interface ElementNode {

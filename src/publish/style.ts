@@ -10,6 +10,7 @@ code, kbd, pre { font-family: ui-monospace, "Noto Sans Mono", monospace; font-si
 code { background: #f1f3f7; padding: .1em .3em; border-radius: 3px; }
 pre { background: #f1f3f7; padding: .8em 1em; overflow-x: auto; border-radius: 4px; direction: ltr; text-align: left; }
 pre code { background: none; padding: 0; }
+:not(pre) > code, kbd { direction: ltr; unicode-bidi: isolate; }
 kbd { border: 1px solid var(--line); border-bottom-width: 2px; border-radius: 3px; padding: 0 .3em; }
 table { border-collapse: collapse; width: 100%; margin: 1em 0; font-size: .95em; }
 th, td { border: 1px solid var(--line); padding: .4em .6em; text-align: start; vertical-align: top; }
@@ -23,18 +24,22 @@ th { background: #f6f7fa; }
 .article { border-top: 1px solid var(--line); margin-top: 3rem; }
 .notice { background: #fff7e0; border-inline-start: 4px solid #d89b00; padding: .6em .9em; }
 .callout { border-inline-start: 4px solid var(--accent); background: #eef4ff; padding: .2em 1em; margin: 1em 0; border-radius: 3px; }
-.callout-success { border-color: #2e8540; background: #edf7ef; }
-.callout-warning { border-color: #d83a00; background: #fff1eb; }
+.callout[data-callout="success"], .callout[data-callout="tip"] { border-color: #2e8540; background: #edf7ef; }
+.callout[data-callout="warning"], .callout[data-callout="danger"] { border-color: #d83a00; background: #fff1eb; }
+.callout-label { font-weight: 600; margin: .6em 0 .2em; }
 .figure { margin: 1.2em 0; text-align: center; }
-.figure figcaption { color: var(--muted); font-size: .9em; }
-.tab { border: 1px solid var(--line); border-radius: 4px; padding: 0 1em; margin: 1em 0; }
-.tab-title { margin-top: .8em; }
-.icon { font-style: normal; }
+figcaption { color: var(--muted); font-size: .9em; }
+figure.missing { border: 1px dashed var(--line); border-radius: 4px; padding: .6em 1em; margin: 1.2em 0; text-align: center; }
+.tabs { margin: 1em 0; }
+.tab { border: 1px solid var(--line); border-radius: 4px; margin: 0 0 1em; padding: 0 1em .2em; }
+.tab-title { margin: 0 -1em .8em; padding: .35em 1em; background: #f6f7fa; border-bottom: 1px solid var(--line); font-weight: 600; }
+svg.icon { vertical-align: -.125em; }
 @media print {
   body { max-width: none; padding: 0; font-size: 11pt; }
   .toc { page-break-after: always; }
   .article { page-break-before: always; border: 0; margin: 0; }
   a { color: inherit; text-decoration: none; }
   pre, table, figure, .callout { page-break-inside: avoid; }
+  .tab-title { break-after: avoid; }
 }
 `;

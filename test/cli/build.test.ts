@@ -1,0 +1,25 @@
+// `handbook build`: the source language and every target by default, handbooks in every format,
+// each problem warned once, --quiet for the summary only.
+import test from 'ava';
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { run, sampleRoot } from '../support/cli.ts';
+
+test('build md,html writes the English handbooks too and warns once per problem, grouped; --quiet prints the summary only', (t) => {
+  const root = sampleRoot();
+  rmSync(join(root, 'articles/images/getting-started/pipeline.png'));
+  const build = run(['build', '--root', root, '--format', 'md,html']);
+  t.is(build.code, 0, build.stderr);
+  t.regex(build.stdout, /^build md,html: 13 articles × 4 languages in \S*output: en source language; de 0\/\d+ translated \(\d+ in source language\); ja .*; 16 Markdown handbooks, 16 HTML handbooks; 1 warning\(s\): 1 missing-image \(above\)\n$/);
+  for (const language of ['en', 'de', 'ja', 'ar']) {
+    for (const file of ['getting-started.md', 'getting-started.html', 'index.html', 'markdown/getting-started/install-handbook.md']) t.true(existsSync(join(root, 'output', language, file)), `${language}/${file}`);
+  }
+  const lines = build.stderr.trimEnd().split('\n');
+  t.is(lines[0], 'missing-image: 1 warning(s)');
+  t.regex(lines[1]!, /^warning: \S*articles\/_articles\/getting-started\/localization-workflow\.md:14: image getting-started\/pipeline\.png is not in the images folder \(\S+\): the handbook shows its caption only$/, 'once, for all four languages');
+  t.is(lines.length, 2);
+  const quiet = run(['build', '--root', root, '--format', 'html', '--lang', 'ar', '--quiet']);
+  t.is(quiet.code, 0);
+  t.is(quiet.stderr, '');
+  t.regex(quiet.stdout, /; 4 HTML handbooks; 1 warning\(s\): 1 missing-image\n$/);
+});
