@@ -1,0 +1,95 @@
+// Pictures of the PDF writer. PNG and JPEG go to pdfkit as they are; any other format (GIF, WebP,
+// TIFF, SVG…) is turned into a PNG of its first frame by sharp, before layout, once per process.
+import { readFile } from 'node:fs/promises';
+import type { Root } from 'hast';
+import sharp from 'sharp';
+import { visit } from 'unist-util-visit';
+import type { HandbookDocument } from '../../handbook/document.ts';
+
+/** Bytes pdfkit can embed, or why the picture cannot be shown. */
+type Prepared = Buffer | Error;
+
+const prepared = new Map<string, Promise<Prepared>>();
+
+function isPng(b: Buffer): boolean {
+  return b.length > 8 && b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47;
+}
+function isJpeg(b: Buffer): boolean {
+  return b.length > 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff;
+}
+
+async function prepare(path: string): Promise<Prepared> {
+  try {
+    const bytes = await readFile(path);
+    if (isPng(bytes) || isJpeg(bytes)) return bytes;
+    return await sharp(bytes, { pages: 1, animated: false }).png().toBuffer();
+  } catch (e) {
+    return e instanceof Error ? e : new Error(String(e));
+  }
+}
+
+/** The image files the document's articles show. */
+function sourcesOf(trees: readonly Root[]): Set<string> {
+  const srcs = new Set<string>();
+  for (const t of trees) {
+    visit(t, 'element', (el) => {
+      const src = el.properties?.['src'];
+      if (el.tagName === 'img' && typeof src === 'string') srcs.add(src);
+    });
+  }
+  return srcs;
+}
+
+/** Reads (and where needed converts) every picture of the document; each file once per process. */
+export async function prepareImages(document: HandbookDocument): Promise<Map<string, Prepared>> {
+  const out = new Map<string, Prepared>();
+  for (const src of sourcesOf(document.articles.map((a) => a.body))) {
+    const path = document.imageFiles.get(src);
+    if (path === undefined) continue;
+    let p = prepared.get(path);
+    if (!p) prepared.set(path, (p = prepare(path)));
+    out.set(src, await p);
+  }
+  return out;
+}
+
+/** An image pdfkit has opened (and embeds once, however often it is drawn). */
+export interface OpenedImage {
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface PlacedImage {
+  readonly image: OpenedImage;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** The pictures of one PDF, each embedded once however often it is shown. */
+export class Images {
+  private readonly opened = new Map<string, PlacedImage | Error>();
+
+  constructor(
+    private readonly doc: PDFKit.PDFDocument,
+    private readonly files: ReadonlyMap<string, Prepared>,
+  ) {}
+
+  /** The picture at `src`, or why it cannot be shown (missing file, unreadable bytes). */
+  get(src: string): PlacedImage | Error {
+    let o = this.opened.get(src);
+    if (o) return o;
+    const bytes = this.files.get(src);
+    if (bytes === undefined) o = new Error(`picture not found: ${src}`);
+    else if (bytes instanceof Error) o = new Error(`picture ${src} cannot be read: ${bytes.message}`);
+    else {
+      try {
+        const image = (this.doc as unknown as { openImage(b: Buffer): OpenedImage }).openImage(bytes);
+        o = { image, width: image.width, height: image.height };
+      } catch (e) {
+        o = new Error(`picture ${src} cannot be read: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+    this.opened.set(src, o);
+    return o;
+  }
+}

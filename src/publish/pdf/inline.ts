@@ -1,0 +1,85 @@
+// Inline content of the handbook document's hast → styled spans, one handler per element.
+import type { Element, ElementContent } from 'hast';
+import { iconCodePoint } from './icons.ts';
+import type { Layout } from './layout.ts';
+import type { FontStyle } from './fonts.ts';
+import type { Span, TextStyle } from './text.ts';
+
+type InlineHandler = (el: Element, style: TextStyle, ctx: Layout, out: Span[]) => void;
+
+const BOLD: Partial<Record<FontStyle, FontStyle>> = { regular: 'bold', italic: 'boldItalic', mono: 'monoBold' };
+const ITALIC: Partial<Record<FontStyle, FontStyle>> = { regular: 'italic', bold: 'boldItalic' };
+
+function withFont(style: TextStyle, map: Partial<Record<FontStyle, FontStyle>>): TextStyle {
+  const f = map[style.font];
+  return f ? { ...style, font: f } : style;
+}
+
+function children(el: Element, style: TextStyle, ctx: Layout, out: Span[]): void {
+  for (const c of el.children) inlineSpans(c, style, ctx, out);
+}
+
+const HANDLERS: ReadonlyMap<string, InlineHandler> = new Map<string, InlineHandler>([
+  ['strong', (el, s, ctx, out) => children(el, withFont(s, BOLD), ctx, out)],
+  ['b', (el, s, ctx, out) => children(el, withFont(s, BOLD), ctx, out)],
+  ['em', (el, s, ctx, out) => children(el, withFont(s, ITALIC), ctx, out)],
+  ['del', (el, s, ctx, out) => children(el, { ...s, strike: true }, ctx, out)],
+  ['s', (el, s, ctx, out) => children(el, { ...s, strike: true }, ctx, out)],
+  [
+    'code',
+    (el, s, ctx, out) =>
+      children(el, { ...s, font: s.font === 'bold' || s.font === 'boldItalic' ? 'monoBold' : 'mono', size: s.size * 0.9, background: ctx.theme.codeBackground }, ctx, out),
+  ],
+  [
+    'a',
+    (el, s, ctx, out) => {
+      const href = el.properties?.['href'];
+      const link = typeof href === 'string' && /^(#|https?:|mailto:)/.test(href) ? href : undefined;
+      children(el, link ? { ...s, link, color: ctx.theme.link, underline: true } : s, ctx, out);
+    },
+  ],
+  ['br', (_el, s, _ctx, out) => void out.push({ text: '\n', style: s })],
+  ['i', (el, s, ctx, out) => (hasClass(el, 'icon') ? icon(el, s, ctx, out) : children(el, withFont(s, ITALIC), ctx, out))],
+  [
+    'img',
+    (el, s, _ctx, out) => {
+      const alt = el.properties?.['alt'];
+      if (typeof alt === 'string' && alt.trim()) out.push({ text: `[${alt.trim()}]`, style: withFont(s, ITALIC) });
+    },
+  ],
+]);
+
+export function hasClass(el: Element, name: string): boolean {
+  const c = el.properties?.['className'];
+  return Array.isArray(c) ? c.includes(name) : typeof c === 'string' && String(c).split(' ').includes(name);
+}
+
+function icon(el: Element, s: TextStyle, ctx: Layout, out: Span[]): void {
+  const name = String(el.properties?.['dataIcon'] ?? '');
+  const cp = iconCodePoint(name);
+  if (cp === undefined) {
+    const label = el.properties?.['ariaLabel'];
+    ctx.warn('unknown-icon', `unknown icon "${name}": shown as its label`);
+    if (typeof label === 'string' && label) out.push({ text: `[${label}]`, style: s });
+    return;
+  }
+  out.push({ text: String.fromCodePoint(cp), style: { ...s, font: 'icon', background: undefined } });
+}
+
+/** Appends the spans of an inline node. Unknown elements show their text. */
+export function inlineSpans(node: ElementContent, style: TextStyle, ctx: Layout, out: Span[]): void {
+  if (node.type === 'text') {
+    if (node.value) out.push({ text: node.value, style });
+    return;
+  }
+  if (node.type !== 'element') return;
+  const handler = HANDLERS.get(node.tagName);
+  if (handler) handler(node, style, ctx, out);
+  else children(node, style, ctx, out);
+}
+
+export function spansOf(nodes: readonly ElementContent[], style: TextStyle, ctx: Layout): Span[] {
+  const out: Span[] = [];
+  for (const n of nodes) inlineSpans(n, style, ctx, out);
+  return out;
+}
