@@ -5,7 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildMarkdown } from '../src/build/markdown.ts';
+import { buildMarkdown } from '../src/publish/articles.ts';
 import { loadConfig } from '../src/config/config.ts';
 import { categoryPackage, extract } from '../src/extract/extract.ts';
 import { merge } from '../src/merge/merge.ts';

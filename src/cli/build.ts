@@ -1,10 +1,13 @@
-// `handbook build`: publish every article (md) in every language.
+// `handbook build`: publish every language, the source one included: the localized articles (md)
+// and one handbook per category in every format asked for (md, html…).
 import { relative } from 'node:path';
 import type { Command } from 'commander';
 import { withCommonOptions } from './options.ts';
 import { checkLanguage, loadConfig } from '../config/config.ts';
-import { buildHtml } from '../build/html.ts';
-import { buildMarkdown } from '../build/markdown.ts';
+import { buildMarkdown } from '../publish/articles.ts';
+import { publishHandbooks } from '../publish/handbooks.ts';
+import { groupWarnings, type WarningGroup } from '../publish/warnings.ts';
+import { WRITERS } from '../publish/writers.ts';
 import { readHelpCenter } from '../parse/help-center.ts';
 import { EXIT, formatCount, reportProblems, splitList } from './output.ts';
 import { startProgress } from './progress.ts';
@@ -18,49 +21,76 @@ interface BuildFlags {
   articles?: string;
   root: string;
   json?: boolean;
+  quiet?: boolean;
 }
 
-const FORMATS = ['md', 'html'] as const;
-const PLANNED = ['pdf'];
+/** `md` also writes the localized articles for the site; every format is a handbook writer. */
+const FORMATS = [...new Set(['md', ...WRITERS.keys()])];
+const PLANNED = ['pdf'].filter((f) => !WRITERS.has(f));
+const FORMAT_NAMES = new Map([
+  ['md', 'Markdown'],
+  ['html', 'HTML'],
+  ['pdf', 'PDF'],
+]);
 
 export function registerBuild(program: Command, setExit: (code: number) => void): void {
   withCommonOptions(
     program
       .command('build')
-      .description('publish every language: md (output/<lang>/markdown/<article path>) and html (output/<lang>/<category>.html)')
-      .option('--lang <codes>', 'languages, comma-separated (default: targetLanguages of the configuration)')
+      .description('publish the source language and every target language: md (output/<lang>/markdown/<article path> and output/<lang>/<category>.md), html (output/<lang>/<category>.html)')
+      .option('--lang <codes>', 'languages, comma-separated (default: the source language and the targetLanguages of the configuration)')
       .option('--format <formats>', `output formats, comma-separated: ${FORMATS.join(', ')}`, 'md')
       .option('--category <slugs>', 'only these categories, comma-separated')
-      .option('--out <dir>', 'output folder (default: output under the root)'),
+      .option('--out <dir>', 'output folder (default: output under the root)')
+      .option('--quiet', 'print the summary only, not each warning'),
   ).action(async (flags: BuildFlags) => setExit(await runBuild(flags)));
+}
+
+function printWarnings(groups: readonly WarningGroup[], where: string, languages: readonly string[]): void {
+  for (const group of groups) {
+    process.stderr.write(`${group.kind}: ${group.warnings.length} warning(s)\n`);
+    for (const w of group.warnings) {
+      const which = w.languages.length === languages.length ? '' : ` (${w.languages.join(', ')})`;
+      process.stderr.write(`warning: ${where}/${w.file}:${w.line}: ${w.message}${which}\n`);
+    }
+  }
 }
 
 async function runBuild(flags: BuildFlags): Promise<number> {
   const formats = splitList(flags.format);
   for (const format of formats) {
-    if (PLANNED.includes(format)) throw new UsageError(`--format ${format}: PDF handbooks are not built yet; use --format md,html`);
-    if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must list ${FORMATS.join(', ')}, not "${format}"`);
+    if (PLANNED.includes(format)) throw new UsageError(`--format ${format}: PDF handbooks are not built yet; use --format ${FORMATS.join(',')}`);
+    if (!FORMATS.includes(format)) throw new UsageError(`--format must list ${FORMATS.join(', ')}, not "${format}"`);
   }
   const config = loadConfig(flags.root, { articles: flags.articles, output: flags.out });
-  const languages = flags.lang ? splitList(flags.lang).map((l) => checkLanguage(l, '--lang')) : [...config.targetLanguages];
+  const languages = flags.lang ? splitList(flags.lang).map((l) => checkLanguage(l, '--lang')) : [...new Set([config.sourceLanguage, ...config.targetLanguages])];
   if (languages.length === 0) throw new UsageError('no language: pass --lang de,ja or set targetLanguages in handbook.config.json');
   const center = readHelpCenter(config);
   const categories = flags.category ? splitList(flags.category) : undefined;
   const unknown = categories?.filter((slug) => !center.categories.some((c) => c.slug === slug)) ?? [];
   if (unknown.length) throw new UsageError(`no category ${unknown.join(', ')} (known: ${center.categories.map((c) => c.slug).join(', ')})`);
 
-  const progress = startProgress('Building Markdown');
-  const builds = buildMarkdown(config, center, { languages, outDir: config.output, categories, onArticle: (d, t) => progress.update(d, t) });
-  progress.stop();
-  const html = formats.includes('html') ? await buildHtml(config, center, { languages, outDir: config.output, categories }) : [];
-  reportProblems(center.problems, relative(process.cwd(), config.articles) || '.');
-  const warnings = html.flatMap((b) => b.warnings.map((w) => ({ ...w, language: b.language })));
-  for (const w of warnings) process.stderr.write(`warning: ${relative(process.cwd(), config.articles) || '.'}/${w.file}:${w.line}: ${w.message} (${w.language})\n`);
-  if (flags.json) process.stdout.write(`${JSON.stringify({ formats, languages: builds, html, problems: center.problems }, null, 2)}\n`);
-  else {
-    const parts = builds.map((b) => `${b.language} ${formatCount(b.units - b.fallbacks)}/${formatCount(b.units)} translated (${formatCount(b.fallbacks)} in source language)`);
-    const handbooks = html.length ? `; ${html.reduce((n, b) => n + b.files.length - 1, 0)} HTML handbooks${warnings.length ? `, ${warnings.length} warning(s) above` : ''}` : '';
-    process.stdout.write(`build ${formats.join(',')}: ${builds[0]?.articles ?? 0} articles × ${builds.length} ${builds.length === 1 ? 'language' : 'languages'} in ${relative(process.cwd(), config.output) || '.'}: ${parts.join('; ')}${handbooks}\n`);
+  const articlesProgress = startProgress('Localizing articles');
+  const builds = buildMarkdown(config, center, { languages, outDir: config.output, categories, write: formats.includes('md'), onArticle: (d, t) => articlesProgress.update(d, t) });
+  articlesProgress.stop();
+  const handbookFormats = formats.filter((f) => WRITERS.has(f));
+  const handbooksProgress = startProgress(`Building ${handbookFormats.map((f) => FORMAT_NAMES.get(f) ?? f).join(', ')} handbooks`);
+  const handbooks = handbookFormats.length
+    ? await publishHandbooks(config, center, { languages, formats: handbookFormats, outDir: config.output, categories, onHandbook: (d, t) => handbooksProgress.update(d, t) })
+    : [];
+  handbooksProgress.stop();
+  const where = relative(process.cwd(), config.articles) || '.';
+  reportProblems(center.problems, where);
+  const groups = groupWarnings(handbooks);
+  if (!flags.quiet && !flags.json) printWarnings(groups, where, languages);
+  if (flags.json) {
+    process.stdout.write(`${JSON.stringify({ formats, languages: builds, handbooks: handbooks.map(({ files: _files, ...rest }) => rest), warnings: groups, problems: center.problems }, null, 2)}\n`);
+  } else {
+    const parts = builds.map((b) => (b.source ? `${b.language} source language` : `${b.language} ${formatCount(b.units - b.fallbacks)}/${formatCount(b.units)} translated (${formatCount(b.fallbacks)} in source language)`));
+    const counts = handbookFormats.map((f) => `${handbooks.filter((b) => b.format === f).reduce((n, b) => n + b.handbooks.length, 0)} ${FORMAT_NAMES.get(f) ?? f} handbooks`);
+    const total = groups.reduce((n, g) => n + g.warnings.length, 0);
+    const warned = total ? `; ${total} warning(s): ${groups.map((g) => `${g.warnings.length} ${g.kind}`).join(', ')}${flags.quiet ? '' : ' (above)'}` : '';
+    process.stdout.write(`build ${formats.join(',')}: ${builds[0]?.articles ?? 0} articles × ${builds.length} ${builds.length === 1 ? 'language' : 'languages'} in ${relative(process.cwd(), config.output) || '.'}: ${parts.join('; ')}${counts.length ? `; ${counts.join(', ')}` : ''}${warned}\n`);
   }
   return center.problems.length > 0 ? EXIT.refused : EXIT.ok;
 }

@@ -3,7 +3,7 @@
 //
 // Each article's body is a sanitized hast tree with Liquid already resolved for publishing. The tree
 // uses a small, closed vocabulary that every writer handles:
-// - block: h2–h6 (with `id`), p, ul/ol/li, blockquote, pre>code, table/thead/tbody/tr/th/td (`align`),
+// - block: h2–h6 (with `id`; ids are unique across the handbook), p, ul/ol/li, blockquote, pre>code, table/thead/tbody/tr/th/td (`align`),
 //   hr, figure>img+figcaption, `aside.callout` (`data-callout` = info|warning|danger|success|note…,
 //   first child `p.callout-label` with the label in the handbook's words), `section.tabs` holding
 //   `section.tab` each opening with `p.tab-title`, `figure.missing` (a missing picture's placeholder:
@@ -32,6 +32,8 @@ export interface TocEntry {
   readonly title: string;
   readonly level: 1 | 2 | 3;
   readonly children: readonly TocEntry[];
+  /** The language of the title when it is not the document's (it fell back to the source language). */
+  readonly language?: string;
 }
 
 export interface HandbookArticle {
@@ -68,6 +70,8 @@ export interface HandbookDocument {
   readonly sourceLanguage: string;
   readonly direction: Direction;
   readonly category: string;
+  /** The handbook's file name in an output folder, without extension (`<fileName>.html`, `.md`, `.pdf`). */
+  readonly fileName: string;
   /** The category title in the document's language. */
   readonly title: string;
   readonly date: Date;

@@ -2,7 +2,7 @@
 import test from 'ava';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildHtml } from '../../src/build/html.ts';
+import { buildHtml } from '../support/handbooks.ts';
 import { pseudoLocalize } from '../../src/pseudo/pseudo.ts';
 import { CORPUS, HAS_SHARED, NO_SHARED, PROJECT, temporaryDir } from '../helpers.ts';
 import { workspace } from '../support/roundtrip.ts';

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { buildHtml } from '../../src/build/html.ts';
+import { buildHtml } from '../support/handbooks.ts';
 import { pseudoLocalize } from '../../src/pseudo/pseudo.ts';
 import { CORPUS, HAS_SHARED, hasCommand, NO_SHARED, PROJECT, temporaryDir } from '../helpers.ts';
 import { workspace } from '../support/roundtrip.ts';

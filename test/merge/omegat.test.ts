@@ -3,7 +3,7 @@ import test from 'ava';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { buildMarkdown } from '../../src/build/markdown.ts';
+import { buildMarkdown } from '../../src/publish/articles.ts';
 import { merge } from '../../src/merge/merge.ts';
 import { CORPUS, HAS_SHARED, NO_SHARED, PROJECT, temporaryDir } from '../helpers.ts';
 import { pseudoText } from '../render/pseudo.ts';

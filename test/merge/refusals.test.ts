@@ -3,7 +3,7 @@ import test from 'ava';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { merge, mergeLocked } from '../../src/merge/merge.ts';
-import { buildMarkdown } from '../../src/build/markdown.ts';
+import { buildMarkdown } from '../../src/publish/articles.ts';
 import { structureOf } from '../render/structure.ts';
 import { LockedError } from '../../src/store/lock.ts';
 import { PROJECT, SEED, HAS_SHARED, NO_SHARED, temporaryDir } from '../helpers.ts';

@@ -3,7 +3,7 @@ import test from 'ava';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildMarkdown } from '../../src/build/markdown.ts';
+import { buildMarkdown } from '../../src/publish/articles.ts';
 import { readHelpCenter } from '../../src/parse/help-center.ts';
 import { pseudoLocalize, PSEUDO_CLOSE, PSEUDO_OPEN } from '../../src/pseudo/pseudo.ts';
 import { prune } from '../../src/store/prune.ts';

@@ -12,10 +12,14 @@ export interface MarkdownBuildOptions {
   readonly outDir: string;
   readonly categories?: readonly string[];
   readonly onArticle?: (done: number, total: number) => void;
+  /** False to count what would be published without writing (default true). */
+  readonly write?: boolean;
 }
 
 export interface LanguageBuild {
   readonly language: string;
+  /** The source language: published as written, nothing to translate. */
+  readonly source: boolean;
   readonly articles: number;
   readonly units: number;
   /** Units published in the source language: no current translation. */
@@ -29,15 +33,16 @@ export function buildMarkdown(config: Config, center: HelpCenter, options: Markd
   let done = 0;
   return options.languages.map((language) => {
     const store = new TranslationStore(config.locales, language);
+    const source = language === config.sourceLanguage;
     let fallbacks = 0;
     let units = 0;
     for (const article of articles) {
-      const result = localizeArticle(article, (unit) => store.translationOf(unit));
-      writeFileAtomic(join(options.outDir, language, 'markdown', article.path), result.text);
-      fallbacks += result.fallbacks;
+      const result = localizeArticle(article, (unit) => (source ? undefined : store.translationOf(unit)));
+      if (options.write !== false) writeFileAtomic(join(options.outDir, language, 'markdown', article.path), result.text);
+      if (!source) fallbacks += result.fallbacks;
       units += article.units.length;
       options.onArticle?.(++done, total);
     }
-    return { language, articles: articles.length, units, fallbacks };
+    return { language, source, articles: articles.length, units, fallbacks };
   });
 }

@@ -1,6 +1,6 @@
 // Resolves the Liquid of a (localized) article for publishing, as the Jekyll site would, into
-// Markdown and HTML the unified pipeline reads: callouts become boxes, images figures, icons
-// symbols, captured tab content goes where `markdownify` prints it. Site links are marked
+// Markdown and HTML the unified pipeline reads: callouts become labelled asides, images figures,
+// icons `i.icon` elements the writers draw, captured tab content goes where `markdownify` prints it. Site links are marked
 // `hb-site:/…` so the handbook can point them into the document or at the public site.
 import { Tokenizer, TokenKind, type TagToken } from 'liquidjs';
 
@@ -9,17 +9,17 @@ export const IMAGE_LINK = 'hb-image:';
 
 export interface LiquidWarning {
   readonly offset: number;
+  /** Groups warnings in the summary: `unknown-icon`, `unknown-liquid`… */
+  readonly kind: string;
   readonly message: string;
 }
 
-/** Font Awesome names of the corpus as symbols every handbook font has. */
-const ICONS: Record<string, string> = {
-  'fa-plus': '+', 'fa-cog': '⚙', 'fa-cogs': '⚙', 'fa-download': '⤓', 'fa-lock': '🔒︎', 'fa-cube': '▣', 'fa-paperclip': '📎︎',
-  'fa-chevron-down': '⌄', 'fa-ellipsis-v': '⋮', 'fa-ellipsis-h': '⋯', 'fa-copy': '⧉', 'fa-sliders': '☰', 'fa-check': '✓',
-  'fa-th': '▦', 'fa-star': '★', 'fa-star-o': '☆', 'fa-share-square': '↗', 'fa-share': '↗', 'fa-share-alt': '↗',
-  'fa-paper-plane': '➤', 'fa-globe': '🌐︎', 'fa-folder': '📁︎', 'fa-trash': '🗑︎', 'fa-times': '✕', 'fa-refresh': '↻',
-  'fa-question-circle': '?', 'fa-external-link': '↗', 'fa-pencil': '✎', 'fa-key': '🔑︎', 'fa-user': '👤︎', 'fa-users': '👥︎',
-};
+export interface PublishOptions {
+  /** The label a callout of this type opens with, in the handbook's words ("Note", "Warning"). */
+  readonly calloutLabel: (type: string) => string;
+  /** Whether Font Awesome 4.7 has an icon of this name. */
+  readonly hasIcon: (name: string) => boolean;
+}
 
 function escapeHtml(text: string): string {
   return text.replace(/&(?!#?[A-Za-z0-9]+;)/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -42,7 +42,7 @@ export interface PublishedLiquid {
   readonly warnings: readonly LiquidWarning[];
 }
 
-export function publishLiquid(text: string, bodyStart: number): PublishedLiquid {
+export function publishLiquid(text: string, bodyStart: number, options: PublishOptions): PublishedLiquid {
   const tokens = new Tokenizer(text, undefined, undefined, [bodyStart, text.length]).readTopLevelTokens();
   const warnings: LiquidWarning[] = [];
   const captures = new Map<string, string>();
@@ -69,7 +69,7 @@ export function publishLiquid(text: string, bodyStart: number): PublishedLiquid 
       const markdownify = /^(\w+)\s*\|\s*markdownify$/.exec(content);
       if (content === 'site.baseurl') emit(SITE_LINK);
       else if (markdownify) emit(`\n\n${captures.get(markdownify[1]!) ?? ''}\n\n`);
-      else warnings.push({ offset: token.begin, message: `{{ ${content} }} has no value in a handbook; it is left out` });
+      else warnings.push({ offset: token.begin, kind: 'unknown-liquid', message: `{{ ${content} }} has no value in a handbook; it is left out` });
       continue;
     }
     if (token.kind !== TokenKind.Tag) continue;
@@ -78,10 +78,13 @@ export function publishLiquid(text: string, bodyStart: number): PublishedLiquid 
     const args = tag.args.trim();
     switch (tag.name) {
       case 'callout':
-        emit(`\n\n${indent}<div class="callout callout-${escapeHtml(args.split(/\s+/)[0] || 'info')}">\n\n${indent}`);
+      {
+        const type = args.split(/\s+/)[0] || 'info';
+        emit(`\n\n${indent}<aside class="callout" data-callout="${escapeHtml(type)}"><p class="callout-label">${escapeHtml(options.calloutLabel(type))}</p>\n\n${indent}`);
         break;
+      }
       case 'endcallout':
-        emit(`\n\n${indent}</div>\n\n${indent}`);
+        emit(`\n\n${indent}</aside>\n\n${indent}`);
         break;
       case 'capture':
         capture = { name: args, content: '' };
@@ -106,18 +109,20 @@ export function publishLiquid(text: string, bodyStart: number): PublishedLiquid 
         break;
       }
       case 'icon':
-        emit(`<span class="icon" title="${escapeHtml(args)}" aria-hidden="true">${ICONS[args] ?? '■'}</span>`);
+        // Drawn by each writer from the Font Awesome 4.7 set; a name it does not have shows nothing.
+        if (options.hasIcon(args)) emit(`<i class="icon" data-icon="${escapeHtml(args)}"></i>`);
+        else warnings.push({ offset: tag.begin, kind: 'unknown-icon', message: `{% icon ${args} %}: Font Awesome 4.7 has no icon of that name; it is left out (use a name from fontawesome.com/v4/icons)` });
         break;
       case 'link': {
         const slug = /([^/]+)\.md$/.exec(args)?.[1];
         if (slug) emit(`${SITE_LINK}/article/${slug}/`);
-        else warnings.push({ offset: tag.begin, message: `{% link ${args} %} names no article` });
+        else warnings.push({ offset: tag.begin, kind: 'bad-link', message: `{% link ${args} %} names no article` });
         break;
       }
       default:
         // Control flow and other tags print nothing of their own; what they enclose stays.
         if (!/^(end)?(if|unless|for|case|when|else|elsif|assign|table)$/.test(tag.name)) {
-          warnings.push({ offset: tag.begin, message: `{% ${tag.name} %} is not known to handbook; it is left out` });
+          warnings.push({ offset: tag.begin, kind: 'unknown-liquid', message: `{% ${tag.name} %} is not known to handbook; it is left out` });
         }
     }
   }

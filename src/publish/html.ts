@@ -1,0 +1,123 @@
+// The HTML writer: one self-contained file per handbook (CSS inline, icons as inline SVG, pictures
+// copied beside it), `<outDir>/<category>.html`, and an index page per language.
+import { join } from 'node:path';
+import type { Element, ElementContent, Root } from 'hast';
+import { h, s } from 'hastscript';
+import rehypeStringify from 'rehype-stringify';
+import { unified } from 'unified';
+import { SKIP, visit } from 'unist-util-visit';
+import type { HandbookDocument, TocEntry } from '../handbook/document.ts';
+import { iconGlyph, iconMeaning } from '../handbook/icons.ts';
+import { writeFileAtomic } from '../util/atomic-write.ts';
+import { copyImages, IMAGES_DIR } from './images.ts';
+import { HANDBOOK_CSS } from './style.ts';
+import type { Writer, WrittenHandbook } from './writers.ts';
+
+/** Text in another language than the page's, isolated with its own direction. */
+function inLanguage(text: string, language: string | undefined, document: HandbookDocument): ElementContent[] {
+  if (!language || language === document.language) return [{ type: 'text', value: text }];
+  return [h('span', { lang: language, dir: 'ltr' }, text)];
+}
+
+function tocList(entries: readonly TocEntry[], document: HandbookDocument): Element {
+  return h(
+    'ol',
+    entries.map((entry) => h('li', [h('a', { href: `#${entry.id}` }, inLanguage(entry.title, entry.language, document)), ...(entry.children.length ? [tocList(entry.children, document)] : [])])),
+  );
+}
+
+/** A Font Awesome icon as inline SVG, one em high, labelled with what it shows. */
+function iconSvg(name: string): Element | undefined {
+  const glyph = iconGlyph(name);
+  if (!glyph) return undefined;
+  const height = glyph.ascent - glyph.descent;
+  return s('svg', { className: ['icon'], viewBox: `0 0 ${glyph.width} ${height}`, width: `${(glyph.width / height).toFixed(3)}em`, height: '1em', role: 'img', ariaLabel: iconMeaning(name) }, [
+    s('path', { fill: 'currentColor', transform: `matrix(1 0 0 -1 0 ${glyph.ascent})`, d: glyph.path }),
+  ]);
+}
+
+/** The article body as this page shows it: pictures from the images folder beside it, icons drawn. */
+function pageBody(body: Root): ElementContent[] {
+  const tree = structuredClone(body);
+  visit(tree, 'element', (node: Element, index, parent) => {
+    if (node.tagName === 'img' && typeof node.properties.src === 'string' && !/^https?:/.test(node.properties.src)) {
+      node.properties.src = `${IMAGES_DIR}/${node.properties.src}`;
+    }
+    if (node.tagName === 'i' && node.properties.dataIcon !== undefined && parent && index !== undefined) {
+      const svg = iconSvg(String(node.properties.dataIcon));
+      if (svg) parent.children[index] = svg;
+      else parent.children.splice(index, 1);
+      return [SKIP, index];
+    }
+  });
+  return tree.children as ElementContent[];
+}
+
+export function renderHtmlHandbook(document: HandbookDocument): string {
+  const { words } = document;
+  const sections = document.articles.map((article) =>
+    h('article', { id: article.id, className: ['article'] }, [
+      h('h1', inLanguage(article.title, article.titleLanguage, document)),
+      ...(article.notice ? [h('p', { className: ['notice'] }, article.notice)] : []),
+      ...pageBody(article.body),
+    ]),
+  );
+  const page: Root = {
+    type: 'root',
+    children: [
+      { type: 'doctype' },
+      h('html', { lang: document.language, dir: document.direction }, [
+        h('head', [h('meta', { charSet: 'utf-8' }), h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }), h('title', words.handbookTitle), h('style', HANDBOOK_CSS)]),
+        h('body', [
+          h('header', { className: ['title-page'] }, [
+            h('p', { className: ['kicker'] }, words.handbookTitle),
+            h('h1', { className: ['handbook-title'] }, document.title),
+            h('p', { className: ['meta'] }, [`${words.languageLine} · `, h('time', { dateTime: document.date.toISOString().slice(0, 10) }, words.generatedOn)]),
+            h('p', { className: ['meta'] }, words.articleCount),
+          ]),
+          h('nav', { className: ['toc'], ariaLabel: words.contents }, [h('h2', words.contents), tocList(document.toc, document)]),
+          h('main', sections),
+        ]),
+      ]),
+    ],
+  };
+  return unified().use(rehypeStringify).stringify(page);
+}
+
+/** The language's index page: every handbook with its article count. */
+function renderIndex(handbooks: readonly WrittenHandbook[]): string | undefined {
+  const first = handbooks[0]?.document;
+  if (!first) return undefined;
+  const page: Root = {
+    type: 'root',
+    children: [
+      { type: 'doctype' },
+      h('html', { lang: first.language, dir: first.direction }, [
+        h('head', [h('meta', { charSet: 'utf-8' }), h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }), h('title', first.words.contents), h('style', HANDBOOK_CSS)]),
+        h('body', [
+          h('h1', first.words.contents),
+          h('ul', handbooks.map(({ document }) => h('li', [h('a', { href: `${document.fileName}.html` }, document.title), ` — ${document.words.articleCount}`]))),
+        ]),
+      ]),
+    ],
+  };
+  return unified().use(rehypeStringify).stringify(page);
+}
+
+export const htmlWriter: Writer = {
+  format: 'html',
+  extension: 'html',
+  description: 'one self-contained HTML file per category (output/<lang>/<category>.html) and output/<lang>/index.html',
+  write(document, outDir) {
+    const file = join(outDir, `${document.fileName}.html`);
+    writeFileAtomic(file, renderHtmlHandbook(document));
+    return { files: [file, ...copyImages(document, outDir)], warnings: [] };
+  },
+  finish(handbooks, outDir) {
+    const html = renderIndex(handbooks);
+    if (html === undefined) return { files: [], warnings: [] };
+    const file = join(outDir, 'index.html');
+    writeFileAtomic(file, html);
+    return { files: [file], warnings: [] };
+  },
+};

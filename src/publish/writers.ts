@@ -1,0 +1,32 @@
+// The handbook formats, as data: each writer is a function of the handbook document alone, as
+// pandoc lists its writers. A new format is one more entry here.
+import type { DocumentWarning, HandbookDocument } from '../handbook/document.ts';
+import { htmlWriter } from './html.ts';
+
+export interface WriterResult {
+  /** Every file written (the handbook and what it needs beside it: images, icons). */
+  readonly files: readonly string[];
+  readonly warnings: readonly DocumentWarning[];
+}
+
+/** One handbook of a language, as the per-language step of a writer sees it. */
+export interface WrittenHandbook {
+  readonly document: HandbookDocument;
+  /** The handbook file this writer wrote for it. */
+  readonly file: string;
+}
+
+export interface Writer {
+  /** What `--format` names it and the handbook's file extension. */
+  readonly format: string;
+  readonly extension: string;
+  readonly description: string;
+  /** Writes the document's handbook into `outDir` (the language's output folder). */
+  readonly write: (document: HandbookDocument, outDir: string) => WriterResult | Promise<WriterResult>;
+  /** After every handbook of a language: files for the whole language (an index page). */
+  readonly finish?: (handbooks: readonly WrittenHandbook[], outDir: string) => WriterResult | Promise<WriterResult>;
+}
+
+export const WRITERS: ReadonlyMap<string, Writer> = new Map<string, Writer>([
+  ['html', htmlWriter],
+]);
