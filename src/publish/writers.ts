@@ -2,6 +2,7 @@
 // pandoc lists its writers. A new format is one more entry here.
 import type { DocumentWarning, HandbookDocument } from '../handbook/document.ts';
 import { htmlWriter } from './html.ts';
+import { pdfWriter } from './pdf/writer.ts';
 
 export interface WriterResult {
   /** Every file written (the handbook and what it needs beside it: images, icons). */
@@ -29,4 +30,5 @@ export interface Writer {
 
 export const WRITERS: ReadonlyMap<string, Writer> = new Map<string, Writer>([
   ['html', htmlWriter],
+  ['pdf', pdfWriter],
 ]);

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import * as fontkit from 'fontkit';
 import type {} from 'pdfkit';
+import { ICON_FONT } from '../../handbook/icons.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -47,7 +48,7 @@ const FACES: Record<Exclude<FontStyle, 'icon'>, readonly FaceFile[]> = {
   mono: [face('latin', LATIN, 'ttf/DejaVuSansMono.ttf')],
   monoBold: [face('latin', LATIN, 'ttf/DejaVuSansMono-Bold.ttf')],
 };
-const ICON_FACE = face('icon', 'font-awesome', 'fonts/fontawesome-webfont.ttf');
+const ICON_FACE = face('icon', '', ICON_FONT);
 
 /** Styles whose own faces are followed by the regular (or bold) ones of other scripts. */
 const FALLS_BACK_TO: Record<FontStyle, FontStyle | undefined> = {
@@ -69,7 +70,7 @@ export function packageDir(pkg: string): string {
 }
 
 function pathOf(f: FaceFile): string {
-  return join(packageDir(f.pkg), f.file);
+  return f.pkg ? join(packageDir(f.pkg), f.file) : f.file;
 }
 
 /** A face as loaded once per process: its bytes and fontkit's view of it for coverage checks. */

@@ -18,11 +18,34 @@ function isJpeg(b: Buffer): boolean {
   return b.length > 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff;
 }
 
+/** Widest picture embedded, in pixels: 150 dpi across the text column. */
+const MAX_WIDTH = 1000;
+
+/**
+ * PNGs pdfkit embeds without decoding them: 8-bit, no alpha channel or transparent palette entries,
+ * not interlaced, and no wider than MAX_WIDTH. Others go through sharp (pdfkit's own PNG decoder is
+ * slow and memory hungry).
+ */
+function plainPng(b: Buffer): boolean {
+  const width = b.readUInt32BE(16);
+  const depth = b[24];
+  const colorType = b[25];
+  const interlace = b[28];
+  const idat = b.indexOf('IDAT');
+  const trns = b.indexOf('tRNS');
+  return width <= MAX_WIDTH && depth === 8 && (colorType === 0 || colorType === 2 || colorType === 3) && interlace === 0 && (trns === -1 || trns > idat);
+}
+
 async function prepare(path: string): Promise<Prepared> {
   try {
     const bytes = await readFile(path);
-    if (isPng(bytes) || isJpeg(bytes)) return bytes;
-    return await sharp(bytes, { pages: 1, animated: false }).png().toBuffer();
+    if ((isPng(bytes) && plainPng(bytes)) || isJpeg(bytes)) return bytes;
+    // Transparency is laid on the white page once, here; the first frame of an animation is kept.
+    return await sharp(bytes, { pages: 1, animated: false })
+      .resize({ width: MAX_WIDTH, withoutEnlargement: true })
+      .flatten({ background: '#ffffff' })
+      .png({ compressionLevel: 6, adaptiveFiltering: false })
+      .toBuffer();
   } catch (e) {
     return e instanceof Error ? e : new Error(String(e));
   }
@@ -43,13 +66,15 @@ function sourcesOf(trees: readonly Root[]): Set<string> {
 /** Reads (and where needed converts) every picture of the document; each file once per process. */
 export async function prepareImages(document: HandbookDocument): Promise<Map<string, Prepared>> {
   const out = new Map<string, Prepared>();
-  for (const src of sourcesOf(document.articles.map((a) => a.body))) {
-    const path = document.imageFiles.get(src);
-    if (path === undefined) continue;
-    let p = prepared.get(path);
-    if (!p) prepared.set(path, (p = prepare(path)));
-    out.set(src, await p);
-  }
+  await Promise.all(
+    [...sourcesOf(document.articles.map((a) => a.body))].map(async (src) => {
+      const path = document.imageFiles.get(src);
+      if (path === undefined) return;
+      let p = prepared.get(path);
+      if (!p) prepared.set(path, (p = prepare(path)));
+      out.set(src, await p);
+    }),
+  );
   return out;
 }
 

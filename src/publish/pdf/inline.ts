@@ -1,6 +1,6 @@
 // Inline content of the handbook document's hast → styled spans, one handler per element.
 import type { Element, ElementContent } from 'hast';
-import { iconCodePoint } from './icons.ts';
+import { iconGlyph } from '../../handbook/icons.ts';
 import type { Layout } from './layout.ts';
 import type { FontStyle } from './fonts.ts';
 import type { Span, TextStyle } from './text.ts';
@@ -56,7 +56,7 @@ export function hasClass(el: Element, name: string): boolean {
 
 function icon(el: Element, s: TextStyle, ctx: Layout, out: Span[]): void {
   const name = String(el.properties?.['dataIcon'] ?? '');
-  const cp = iconCodePoint(name);
+  const cp = iconGlyph(name)?.codePoint;
   if (cp === undefined) {
     const label = el.properties?.['ariaLabel'];
     ctx.warn('unknown-icon', `unknown icon "${name}": shown as its label`);

@@ -88,6 +88,7 @@ export function fixtureDocument(language: 'en' | 'ja' | 'ar', imageFiles: Readon
     sourceLanguage: 'en',
     direction: s.dir,
     category: 'getting-started',
+    fileName: 'getting-started',
     title: s.title,
     date: new Date('2026-12-02T12:00:00Z'),
     words: {
