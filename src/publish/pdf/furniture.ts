@@ -1,6 +1,7 @@
 // Page furniture: the cover, the contents (page numbers filled in once the articles are laid out),
 // the running header and footer.
 import type { HandbookDocument, TocEntry } from '../../handbook/document.ts';
+import { isolate } from './inline.ts';
 import type { Frame, Layout } from './layout.ts';
 import { drawLine, layoutText, type Line, type TextStyle } from './text.ts';
 
@@ -52,7 +53,7 @@ export function planContents(ctx: Layout, document: HandbookDocument): { lines: 
   for (const entry of flatten(document.toc)) {
     const indent = (entry.level - 1) * 16;
     const style: TextStyle = entry.level === 1 ? { ...ctx.theme.body, font: 'bold' } : ctx.theme.body;
-    const lines = layoutText(ctx, [{ text: entry.title, style }], frame.width - indent - NUMBER_WIDTH, ctx.direction);
+    const lines = layoutText(ctx, [{ text: isolate(entry.title, entry.language, document.language), style }], frame.width - indent - NUMBER_WIDTH, ctx.direction);
     const h = lines.reduce((a, l) => a + l.height, 0) + (entry.level === 1 ? 5 : 1);
     if (entry.level === 1 && out.length) y += 4;
     if (y + h > ctx.bottom) {

@@ -1,5 +1,6 @@
 // Inline content of the handbook document's hast → styled spans, one handler per element.
 import type { Element, ElementContent } from 'hast';
+import { directionOf } from '../../handbook/assemble.ts';
 import { iconGlyph } from '../../handbook/icons.ts';
 import type { Layout } from './layout.ts';
 import type { FontStyle } from './fonts.ts';
@@ -39,6 +40,8 @@ const HANDLERS: ReadonlyMap<string, InlineHandler> = new Map<string, InlineHandl
     },
   ],
   ['br', (_el, s, _ctx, out) => void out.push({ text: '\n', style: s })],
+  ['span', isolated],
+  ['bdi', isolated],
   ['i', (el, s, ctx, out) => (hasClass(el, 'icon') ? icon(el, s, ctx, out) : children(el, withFont(s, ITALIC), ctx, out))],
   [
     'img',
@@ -48,6 +51,21 @@ const HANDLERS: ReadonlyMap<string, InlineHandler> = new Map<string, InlineHandl
     },
   ],
 ]);
+
+/** Text in another direction (a fallback to the source language) is isolated, as `<bdi dir>` is in HTML. */
+function isolated(el: Element, s: TextStyle, ctx: Layout, out: Span[]): void {
+  const dir = el.properties?.['dir'];
+  if (dir !== 'ltr' && dir !== 'rtl') return children(el, s, ctx, out);
+  out.push({ text: dir === 'ltr' ? '\u2066' : '\u2067', style: s });
+  children(el, s, ctx, out);
+  out.push({ text: '\u2069', style: s });
+}
+
+/** A title in `language` isolated inside a document in another direction. */
+export function isolate(text: string, language: string | undefined, documentLanguage: string): string {
+  if (!language || language === documentLanguage) return text;
+  return `${directionOf(language) === 'rtl' ? '\u2067' : '\u2066'}${text}\u2069`;
+}
 
 export function hasClass(el: Element, name: string): boolean {
   const c = el.properties?.['className'];

@@ -5,6 +5,7 @@ import PDFDocument from 'pdfkit';
 import type { DocumentWarning, HandbookDocument } from '../../handbook/document.ts';
 import { flow } from './blocks.ts';
 import { FontBook } from './fonts.ts';
+import { isolate } from './inline.ts';
 import { cover, drawContents, pageFurniture, planContents } from './furniture.ts';
 import { Images, prepareImages } from './images.ts';
 import { Layout } from './layout.ts';
@@ -40,7 +41,7 @@ function articleStart(ctx: Layout, document: HandbookDocument, index: number): v
       ctx.within(
         'H1',
         () => {
-          for (const l of layoutText(ctx, [{ text: article.title, style }], frame.width, ctx.direction)) {
+          for (const l of layoutText(ctx, [{ text: isolate(article.title, article.titleLanguage, document.language), style }], frame.width, ctx.direction)) {
             ctx.mark();
             drawLine(ctx, l, frame.left, ctx.y, frame.width, ctx.direction);
             ctx.y += l.height;
