@@ -77,18 +77,20 @@ function pathOf(f: FaceFile): string {
 interface LoadedFace {
   readonly name: string;
   readonly path: string;
-  readonly bytes: Buffer;
   readonly font: fontkit.Font;
 }
 
 const loaded = new Map<string, LoadedFace>();
 
+const paths = new Map<FaceFile, string>();
+
 function load(f: FaceFile): LoadedFace {
-  const path = pathOf(f);
+  let path = paths.get(f);
+  if (path === undefined) paths.set(f, (path = pathOf(f)));
   let l = loaded.get(path);
   if (!l) {
     const bytes = readFileSync(path);
-    l = { name: path.replace(/^.*\//, '').replace(/\.[ot]tf$/, ''), path, bytes, font: fontkit.create(bytes) };
+    l = { name: path.replace(/^.*\//, '').replace(/\.[ot]tf$/, ''), path, font: fontkit.create(bytes) };
     loaded.set(path, l);
   }
   return l;
@@ -193,7 +195,8 @@ export class FontBook {
 
   private use(l: LoadedFace): Face {
     if (!this.registered.has(l.name)) {
-      this.doc.registerFont(l.name, l.bytes);
+      // pdfkit takes the fontkit font itself: its tables are parsed once per process, not per document.
+      this.doc.registerFont(l.name, l.font as unknown as Buffer);
       this.registered.add(l.name);
     }
     return l;

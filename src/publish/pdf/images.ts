@@ -33,7 +33,53 @@ function plainPng(b: Buffer): boolean {
   const interlace = b[28];
   const idat = b.indexOf('IDAT');
   const trns = b.indexOf('tRNS');
-  return width <= MAX_WIDTH && depth === 8 && (colorType === 0 || colorType === 2 || colorType === 3) && interlace === 0 && (trns === -1 || trns > idat);
+  return width <= MAX_WIDTH && depth === 8 && (colorType === 0 || colorType === 2) && interlace === 0 && (trns === -1 || trns > idat);
+}
+
+let labels = 0;
+
+/**
+ * A plain PNG (8-bit grey or RGB, not interlaced) embedded as its own compressed data: PNG's IDAT
+ * stream is what a PDF image with the PNG predictors reads, so nothing is decoded. pdfkit draws any
+ * object with a size, a label and `embed` as an image.
+ */
+class PngXObject implements OpenedImage {
+  readonly label = `Ipdf${++labels}`;
+  readonly width: number;
+  readonly height: number;
+  obj: unknown;
+  private readonly colors: number;
+  private readonly data: Buffer;
+
+  constructor(png: Buffer) {
+    this.width = png.readUInt32BE(16);
+    this.height = png.readUInt32BE(20);
+    this.colors = png[25] === 2 ? 3 : 1;
+    const parts: Buffer[] = [];
+    for (let at = 8; at + 8 <= png.length; ) {
+      const length = png.readUInt32BE(at);
+      const type = png.toString('latin1', at + 4, at + 8);
+      if (type === 'IDAT') parts.push(png.subarray(at + 8, at + 8 + length));
+      if (type === 'IEND') break;
+      at += 12 + length;
+    }
+    this.data = Buffer.concat(parts);
+  }
+
+  embed(doc: PDFKit.PDFDocument): void {
+    const obj = (doc as unknown as { ref(data: object): { end(data: Buffer): void } }).ref({
+      Type: 'XObject',
+      Subtype: 'Image',
+      BitsPerComponent: 8,
+      Width: this.width,
+      Height: this.height,
+      ColorSpace: this.colors === 3 ? 'DeviceRGB' : 'DeviceGray',
+      Filter: 'FlateDecode',
+      DecodeParms: { Predictor: 15, Colors: this.colors, BitsPerComponent: 8, Columns: this.width },
+    });
+    obj.end(this.data);
+    this.obj = obj;
+  }
 }
 
 async function prepare(path: string): Promise<Prepared> {
@@ -108,7 +154,7 @@ export class Images {
     else if (bytes instanceof Error) o = new Error(`picture ${src} cannot be read: ${bytes.message}`);
     else {
       try {
-        const image = (this.doc as unknown as { openImage(b: Buffer): OpenedImage }).openImage(bytes);
+        const image = isPng(bytes) ? new PngXObject(bytes) : (this.doc as unknown as { openImage(b: Buffer): OpenedImage }).openImage(bytes);
         o = { image, width: image.width, height: image.height };
       } catch (e) {
         o = new Error(`picture ${src} cannot be read: ${e instanceof Error ? e.message : String(e)}`);

@@ -281,29 +281,62 @@ export function drawnText(p: Piece): string {
 
 export type Align = 'start' | 'end' | 'center';
 
-/** Draws a line whose box starts at `top`, within [left, left + width]. Returns nothing; links become annotations. */
+interface Run {
+  text: string;
+  readonly piece: Piece;
+  width: number;
+}
+
+function sameStyle(a: TextStyle, b: TextStyle): boolean {
+  return a === b || (a.font === b.font && a.size === b.size && a.color === b.color && a.link === b.link && a.underline === b.underline && a.strike === b.strike && a.background === b.background);
+}
+
+/**
+ * Neighbouring left-to-right pieces of one face and style, drawn with one call. Right-to-left pieces
+ * stay apart: pdfkit shapes each word of a string separately and would put them left to right.
+ */
+function runsOf(pieces: readonly Piece[]): Run[] {
+  const runs: Run[] = [];
+  for (const p of visualOrder(pieces)) {
+    const last = runs[runs.length - 1];
+    if (last && p.level % 2 === 0 && last.piece.level % 2 === 0 && last.piece.face === p.face && sameStyle(last.piece.style, p.style)) {
+      last.text += p.text;
+      last.width += p.width;
+    } else runs.push({ text: drawnText(p), piece: p, width: p.width });
+  }
+  return runs;
+}
+
+const fillColors = new WeakMap<object, string>();
+
+/** Draws a line whose box starts at `top`, within [left, left + width]. Links become annotations. */
 export function drawLine(ctx: TextContext, line: Line, left: number, top: number, width: number, direction: Direction, align: Align = 'start'): void {
   const { doc } = ctx;
   const free = width - line.width;
   const start = align === 'center' ? free / 2 : (align === 'start') === (direction === 'ltr') ? 0 : free;
   let x = left + start;
   const baseline = top + line.ascent + (line.height - line.ascent * 1.38) / 2;
-  for (const p of visualOrder(line.pieces)) {
-    const s = p.style;
+  for (const run of runsOf(line.pieces)) {
+    const s = run.piece.style;
     if (s.background) {
-      doc.save().rect(x - 1, top + 1, p.width + 2, line.height - 2).fill(s.background).restore();
+      doc.save().rect(x - 1, top + 1, run.width + 2, line.height - 2).fill(s.background).restore();
     }
-    doc.font(p.face.name).fontSize(s.size).fillColor(s.color);
-    doc.text(drawnText(p), x, baseline, { lineBreak: false, baseline: 'alphabetic' } as PDFKit.Mixins.TextOptions);
+    // The fill colour is set again only when it changes on the page (drawings restore their own).
+    if (fillColors.get(doc.page) !== s.color) {
+      doc.fillColor(s.color);
+      fillColors.set(doc.page, s.color);
+    }
+    doc.font(run.piece.face.name).fontSize(s.size);
+    doc.text(run.text, x, baseline, { lineBreak: false, baseline: 'alphabetic', textWidth: run.width } as PDFKit.Mixins.TextOptions);
     if (s.underline || s.strike) {
       const y = s.underline ? baseline + s.size * 0.12 : baseline - s.size * 0.3;
-      doc.save().moveTo(x, y).lineTo(x + p.width, y).lineWidth(Math.max(0.4, s.size / 18)).strokeColor(s.color).stroke().restore();
+      doc.save().moveTo(x, y).lineTo(x + run.width, y).lineWidth(Math.max(0.4, s.size / 18)).strokeColor(s.color).stroke().restore();
     }
     if (s.link) {
-      if (s.link.startsWith('#')) doc.goTo(x, top, p.width, line.height, s.link.slice(1));
-      else doc.link(x, top, p.width, line.height, s.link);
+      if (s.link.startsWith('#')) doc.goTo(x, top, run.width, line.height, s.link.slice(1));
+      else doc.link(x, top, run.width, line.height, s.link);
     }
-    x += p.width;
+    x += run.width;
   }
 }
 
