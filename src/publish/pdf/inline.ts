@@ -42,7 +42,7 @@ const HANDLERS: ReadonlyMap<string, InlineHandler> = new Map<string, InlineHandl
   ['br', (_el, s, _ctx, out) => void out.push({ text: '\n', style: s })],
   ['span', isolated],
   ['bdi', isolated],
-  ['i', (el, s, ctx, out) => (hasClass(el, 'icon') ? icon(el, s, ctx, out) : children(el, withFont(s, ITALIC), ctx, out))],
+  ['i', (el, s, ctx, out) => (iconName(el) !== undefined ? icon(el, s, ctx, out) : children(el, withFont(s, ITALIC), ctx, out))],
   [
     'img',
     (el, s, _ctx, out) => {
@@ -72,8 +72,16 @@ export function hasClass(el: Element, name: string): boolean {
   return Array.isArray(c) ? c.includes(name) : typeof c === 'string' && String(c).split(' ').includes(name);
 }
 
+/** `i.icon[data-icon]`, or the raw HTML the corpus also writes: `<i class="fa fa-check">`. */
+function iconName(el: Element): string | undefined {
+  if (hasClass(el, 'icon')) return String(el.properties?.['dataIcon'] ?? '');
+  const c = el.properties?.['className'];
+  if (!Array.isArray(c) || !c.includes('fa')) return undefined;
+  return c.map(String).find((x) => x.startsWith('fa-') && !/^fa-(lg|[2-5]x|fw|spin|pulse|border|inverse|rotate-\d+|flip-\w+|stack(-\dx)?|li|ul)$/.test(x));
+}
+
 function icon(el: Element, s: TextStyle, ctx: Layout, out: Span[]): void {
-  const name = String(el.properties?.['dataIcon'] ?? '');
+  const name = iconName(el) ?? '';
   const cp = iconGlyph(name)?.codePoint;
   if (cp === undefined) {
     const label = el.properties?.['ariaLabel'];
