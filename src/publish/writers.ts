@@ -3,6 +3,7 @@
 import type { DocumentWarning, HandbookDocument } from '../handbook/document.ts';
 import { htmlWriter } from './html.ts';
 import { markdownWriter } from './markdown.ts';
+import { pdfWriter } from './pdf/writer.ts';
 
 export interface WriterResult {
   /** Every file written, the handbook first, then what it needs beside it (pictures, icons). */
@@ -31,4 +32,5 @@ export interface Writer {
 export const WRITERS: ReadonlyMap<string, Writer> = new Map<string, Writer>([
   ['html', htmlWriter],
   ['md', markdownWriter],
+  ['pdf', pdfWriter],
 ]);

@@ -48,9 +48,9 @@ test('merge refuses a broken unit with exit 1, naming file, line and unit', (t) 
 test('merge and build usage errors exit 2', (t) => {
   const root = sampleRoot();
   t.is(run(['merge', '--root', root]).code, 2, 'no file');
-  const html = run(['build', '--root', root, '--format', 'pdf']);
-  t.is(html.code, 2);
-  t.regex(html.stderr, /not built yet/);
+  const unknown = run(['build', '--root', root, '--format', 'docx']);
+  t.is(unknown.code, 2);
+  t.regex(unknown.stderr, /--format must list md, html, pdf/);
   t.is(run(['build', '--root', root, '--category', 'nope']).code, 2);
 });
 

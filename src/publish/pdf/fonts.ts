@@ -1,0 +1,204 @@
+// Fonts of the PDF writer: TTF/OTF files shipped by npm packages, read once per process, registered
+// once per document (pdfkit subsets what is drawn), and a fallback list per character: the first
+// face of the style that has a glyph for it. A character no face can draw is an error, never a box.
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import * as fontkit from 'fontkit';
+import type {} from 'pdfkit';
+import { ICON_FONT } from '../../handbook/icons.ts';
+
+const require = createRequire(import.meta.url);
+
+/** The styles a run of text can ask for. */
+export type FontStyle = 'regular' | 'bold' | 'italic' | 'boldItalic' | 'mono' | 'monoBold' | 'icon';
+
+type Script = 'latin' | 'arabic' | 'hebrew' | 'japanese' | 'korean' | 'chinese' | 'icon';
+
+interface FaceFile {
+  readonly script: Script;
+  readonly pkg: string;
+  readonly file: string;
+}
+
+function face(script: Script, pkg: string, file: string): FaceFile {
+  return { script, pkg, file };
+}
+
+const LATIN = 'dejavu-fonts-ttf';
+const FACES: Record<Exclude<FontStyle, 'icon'>, readonly FaceFile[]> = {
+  regular: [
+    face('latin', LATIN, 'ttf/DejaVuSans.ttf'),
+    face('arabic', '@embedpdf/fonts-arabic', 'fonts/NotoNaskhArabic-Regular.ttf'),
+    face('hebrew', '@embedpdf/fonts-hebrew', 'fonts/NotoSansHebrew-Regular.ttf'),
+    face('japanese', '@embedpdf/fonts-jp', 'fonts/NotoSansJP-Regular.otf'),
+    face('korean', '@embedpdf/fonts-kr', 'fonts/NotoSansKR-Regular.otf'),
+    face('chinese', '@embedpdf/fonts-sc', 'fonts/NotoSansHans-Regular.otf'),
+  ],
+  bold: [
+    face('latin', LATIN, 'ttf/DejaVuSans-Bold.ttf'),
+    face('arabic', '@embedpdf/fonts-arabic', 'fonts/NotoNaskhArabic-Bold.ttf'),
+    face('hebrew', '@embedpdf/fonts-hebrew', 'fonts/NotoSansHebrew-Bold.ttf'),
+    face('japanese', '@embedpdf/fonts-jp', 'fonts/NotoSansJP-Bold.otf'),
+    face('korean', '@embedpdf/fonts-kr', 'fonts/NotoSansKR-Bold.otf'),
+    face('chinese', '@embedpdf/fonts-sc', 'fonts/NotoSansHans-Bold.otf'),
+  ],
+  italic: [face('latin', LATIN, 'ttf/DejaVuSans-Oblique.ttf')],
+  boldItalic: [face('latin', LATIN, 'ttf/DejaVuSans-BoldOblique.ttf')],
+  mono: [face('latin', LATIN, 'ttf/DejaVuSansMono.ttf')],
+  monoBold: [face('latin', LATIN, 'ttf/DejaVuSansMono-Bold.ttf')],
+};
+const ICON_FACE = face('icon', '', ICON_FONT);
+
+/** Styles whose own faces are followed by the regular (or bold) ones of other scripts. */
+const FALLS_BACK_TO: Record<FontStyle, FontStyle | undefined> = {
+  regular: undefined,
+  bold: undefined,
+  italic: 'regular',
+  boldItalic: 'bold',
+  mono: 'regular',
+  monoBold: 'bold',
+  icon: undefined,
+};
+
+/** The folder of an installed package (some font packages export no `package.json`). */
+export function packageDir(pkg: string): string {
+  for (const p of require.resolve.paths(pkg) ?? []) {
+    if (existsSync(join(p, pkg, 'package.json'))) return join(p, pkg);
+  }
+  throw new Error(`the font package ${pkg} is not installed: run npm install`);
+}
+
+function pathOf(f: FaceFile): string {
+  return f.pkg ? join(packageDir(f.pkg), f.file) : f.file;
+}
+
+/** A face as loaded once per process: its bytes and fontkit's view of it for coverage checks. */
+interface LoadedFace {
+  readonly name: string;
+  readonly path: string;
+  readonly font: fontkit.Font;
+}
+
+const loaded = new Map<string, LoadedFace>();
+
+const paths = new Map<FaceFile, string>();
+
+function load(f: FaceFile): LoadedFace {
+  let path = paths.get(f);
+  if (path === undefined) paths.set(f, (path = pathOf(f)));
+  let l = loaded.get(path);
+  if (!l) {
+    const bytes = readFileSync(path);
+    l = { name: path.replace(/^.*\//, '').replace(/\.[ot]tf$/, ''), path, font: fontkit.create(bytes) };
+    loaded.set(path, l);
+  }
+  return l;
+}
+
+/** Code points that draw nothing and need no glyph. */
+export function isInvisible(cp: number): boolean {
+  return (
+    cp < 0x20 ||
+    (cp >= 0x7f && cp < 0xa0) ||
+    cp === 0xad ||
+    (cp >= 0x200b && cp <= 0x200f) ||
+    (cp >= 0x202a && cp <= 0x202e) ||
+    (cp >= 0x2060 && cp <= 0x206f) ||
+    (cp >= 0xfe00 && cp <= 0xfe0f) ||
+    cp === 0xfeff
+  );
+}
+
+function scriptOf(cp: number): Script | undefined {
+  if ((cp >= 0x0600 && cp <= 0x08ff) || (cp >= 0xfb50 && cp <= 0xfdff) || (cp >= 0xfe70 && cp <= 0xfeff)) return 'arabic';
+  if ((cp >= 0x0590 && cp <= 0x05ff) || (cp >= 0xfb1d && cp <= 0xfb4f)) return 'hebrew';
+  if ((cp >= 0x3040 && cp <= 0x30ff) || (cp >= 0x31f0 && cp <= 0x31ff)) return 'japanese';
+  if ((cp >= 0x1100 && cp <= 0x11ff) || (cp >= 0x3130 && cp <= 0x318f) || (cp >= 0xac00 && cp <= 0xd7af)) return 'korean';
+  return undefined;
+}
+
+/** The CJK face tried first for Han characters and CJK punctuation, by the document's language. */
+function cjkOrder(language: string): Script[] {
+  const l = language.toLowerCase();
+  if (l.startsWith('ko')) return ['korean', 'japanese', 'chinese'];
+  if (l.startsWith('zh')) return ['chinese', 'japanese', 'korean'];
+  return ['japanese', 'chinese', 'korean'];
+}
+
+/** The character no configured font can draw, with where it stands. */
+export class MissingGlyphError extends Error {
+  constructor(
+    readonly article: string,
+    readonly character: string,
+  ) {
+    const cp = character.codePointAt(0) ?? 0;
+    super(
+      `${article}: no configured font can draw the character "${character}" (U+${cp.toString(16).toUpperCase().padStart(4, '0')}): ` +
+        'replace it in the article or its translation',
+    );
+    this.name = 'MissingGlyphError';
+  }
+}
+
+export interface Face {
+  /** The name the face is registered under in the document. */
+  readonly name: string;
+  readonly path: string;
+}
+
+/**
+ * The fonts of one document: resolves each character to the face that draws it (memoized),
+ * registers a face with pdfkit the first time it is used.
+ */
+export class FontBook {
+  private readonly registered = new Set<string>();
+  private readonly memo = new Map<FontStyle, Map<number, LoadedFace>>();
+  private readonly order: Script[];
+
+  constructor(
+    private readonly doc: PDFKit.PDFDocument,
+    language: string,
+  ) {
+    this.order = ['latin', 'arabic', 'hebrew', ...cjkOrder(language)];
+  }
+
+  private faces(style: FontStyle, script: Script | undefined): FaceFile[] {
+    if (style === 'icon') return [ICON_FACE];
+    const own = FACES[style];
+    const back = FALLS_BACK_TO[style];
+    const all = back ? [...own, ...FACES[back as Exclude<FontStyle, 'icon'>]] : [...own];
+    const rank = (f: FaceFile): number => (f.script === script ? -1 : this.order.indexOf(f.script));
+    // Own faces first, then the preferred script, then the language's order.
+    return all
+      .map((f, i) => ({ f, i }))
+      .sort((a, b) => (a.i < own.length ? 0 : 1) - (b.i < own.length ? 0 : 1) || rank(a.f) - rank(b.f) || a.i - b.i)
+      .map((x) => x.f);
+  }
+
+  /** The face that draws `cp` in `style`, or undefined when none can. */
+  faceFor(cp: number, style: FontStyle): Face | undefined {
+    let m = this.memo.get(style);
+    if (!m) this.memo.set(style, (m = new Map()));
+    const hit = m.get(cp);
+    if (hit) return this.use(hit);
+    const script = scriptOf(cp) ?? (cp >= 0x2e80 && cp <= 0xffef && cp !== 0xfffd ? this.order[3] : undefined);
+    for (const f of this.faces(style, script)) {
+      const l = load(f);
+      if (l.font.hasGlyphForCodePoint(cp)) {
+        m.set(cp, l);
+        return this.use(l);
+      }
+    }
+    return undefined;
+  }
+
+  private use(l: LoadedFace): Face {
+    if (!this.registered.has(l.name)) {
+      // pdfkit takes the fontkit font itself: its tables are parsed once per process, not per document.
+      this.doc.registerFont(l.name, l.font as unknown as Buffer);
+      this.registered.add(l.name);
+    }
+    return l;
+  }
+}

@@ -1,0 +1,166 @@
+// Pictures of the PDF writer. PNG and JPEG go to pdfkit as they are; any other format (GIF, WebP,
+// TIFF, SVG…) is turned into a PNG of its first frame by sharp, before layout, once per process.
+import { readFile } from 'node:fs/promises';
+import type { Root } from 'hast';
+import sharp from 'sharp';
+import { visit } from 'unist-util-visit';
+import type { HandbookDocument } from '../../handbook/document.ts';
+
+/** Bytes pdfkit can embed, or why the picture cannot be shown. */
+type Prepared = Buffer | Error;
+
+const prepared = new Map<string, Promise<Prepared>>();
+
+function isPng(b: Buffer): boolean {
+  return b.length > 8 && b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47;
+}
+function isJpeg(b: Buffer): boolean {
+  return b.length > 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff;
+}
+
+/** Widest picture embedded, in pixels: 150 dpi across the text column. */
+const MAX_WIDTH = 1000;
+
+/**
+ * PNGs pdfkit embeds without decoding them: 8-bit, no alpha channel or transparent palette entries,
+ * not interlaced, and no wider than MAX_WIDTH. Others go through sharp (pdfkit's own PNG decoder is
+ * slow and memory hungry).
+ */
+function plainPng(b: Buffer): boolean {
+  const width = b.readUInt32BE(16);
+  const depth = b[24];
+  const colorType = b[25];
+  const interlace = b[28];
+  const idat = b.indexOf('IDAT');
+  const trns = b.indexOf('tRNS');
+  return width <= MAX_WIDTH && depth === 8 && (colorType === 0 || colorType === 2) && interlace === 0 && (trns === -1 || trns > idat);
+}
+
+let labels = 0;
+
+/**
+ * A plain PNG (8-bit grey or RGB, not interlaced) embedded as its own compressed data: PNG's IDAT
+ * stream is what a PDF image with the PNG predictors reads, so nothing is decoded. pdfkit draws any
+ * object with a size, a label and `embed` as an image.
+ */
+class PngXObject implements OpenedImage {
+  readonly label = `Ipdf${++labels}`;
+  readonly width: number;
+  readonly height: number;
+  obj: unknown;
+  private readonly colors: number;
+  private readonly data: Buffer;
+
+  constructor(png: Buffer) {
+    this.width = png.readUInt32BE(16);
+    this.height = png.readUInt32BE(20);
+    this.colors = png[25] === 2 ? 3 : 1;
+    const parts: Buffer[] = [];
+    for (let at = 8; at + 8 <= png.length; ) {
+      const length = png.readUInt32BE(at);
+      const type = png.toString('latin1', at + 4, at + 8);
+      if (type === 'IDAT') parts.push(png.subarray(at + 8, at + 8 + length));
+      if (type === 'IEND') break;
+      at += 12 + length;
+    }
+    this.data = Buffer.concat(parts);
+  }
+
+  embed(doc: PDFKit.PDFDocument): void {
+    const obj = (doc as unknown as { ref(data: object): { end(data: Buffer): void } }).ref({
+      Type: 'XObject',
+      Subtype: 'Image',
+      BitsPerComponent: 8,
+      Width: this.width,
+      Height: this.height,
+      ColorSpace: this.colors === 3 ? 'DeviceRGB' : 'DeviceGray',
+      Filter: 'FlateDecode',
+      DecodeParms: { Predictor: 15, Colors: this.colors, BitsPerComponent: 8, Columns: this.width },
+    });
+    obj.end(this.data);
+    this.obj = obj;
+  }
+}
+
+async function prepare(path: string): Promise<Prepared> {
+  try {
+    const bytes = await readFile(path);
+    if ((isPng(bytes) && plainPng(bytes)) || isJpeg(bytes)) return bytes;
+    // Transparency is laid on the white page once, here; the first frame of an animation is kept.
+    return await sharp(bytes, { pages: 1, animated: false })
+      .resize({ width: MAX_WIDTH, withoutEnlargement: true })
+      .flatten({ background: '#ffffff' })
+      .png({ compressionLevel: 6, adaptiveFiltering: false })
+      .toBuffer();
+  } catch (e) {
+    return e instanceof Error ? e : new Error(String(e));
+  }
+}
+
+/** The image files the document's articles show. */
+function sourcesOf(trees: readonly Root[]): Set<string> {
+  const srcs = new Set<string>();
+  for (const t of trees) {
+    visit(t, 'element', (el) => {
+      const src = el.properties?.['src'];
+      if (el.tagName === 'img' && typeof src === 'string') srcs.add(src);
+    });
+  }
+  return srcs;
+}
+
+/** Reads (and where needed converts) every picture of the document; each file once per process. */
+export async function prepareImages(document: HandbookDocument): Promise<Map<string, Prepared>> {
+  const out = new Map<string, Prepared>();
+  await Promise.all(
+    [...sourcesOf(document.articles.map((a) => a.body))].map(async (src) => {
+      const path = document.imageFiles.get(src);
+      if (path === undefined) return;
+      let p = prepared.get(path);
+      if (!p) prepared.set(path, (p = prepare(path)));
+      out.set(src, await p);
+    }),
+  );
+  return out;
+}
+
+/** An image pdfkit has opened (and embeds once, however often it is drawn). */
+export interface OpenedImage {
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface PlacedImage {
+  readonly image: OpenedImage;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** The pictures of one PDF, each embedded once however often it is shown. */
+export class Images {
+  private readonly opened = new Map<string, PlacedImage | Error>();
+
+  constructor(
+    private readonly doc: PDFKit.PDFDocument,
+    private readonly files: ReadonlyMap<string, Prepared>,
+  ) {}
+
+  /** The picture at `src`, or why it cannot be shown (missing file, unreadable bytes). */
+  get(src: string): PlacedImage | Error {
+    let o = this.opened.get(src);
+    if (o) return o;
+    const bytes = this.files.get(src);
+    if (bytes === undefined) o = new Error(`picture not found: ${src}`);
+    else if (bytes instanceof Error) o = new Error(`picture ${src} cannot be read: ${bytes.message}`);
+    else {
+      try {
+        const image = isPng(bytes) ? new PngXObject(bytes) : (this.doc as unknown as { openImage(b: Buffer): OpenedImage }).openImage(bytes);
+        o = { image, width: image.width, height: image.height };
+      } catch (e) {
+        o = new Error(`picture ${src} cannot be read: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+    this.opened.set(src, o);
+    return o;
+  }
+}

@@ -1,0 +1,111 @@
+// Inline content of the handbook document's hast → styled spans, one handler per element.
+import type { Element, ElementContent } from 'hast';
+import { directionOf } from '../../handbook/assemble.ts';
+import { iconGlyph } from '../../handbook/icons.ts';
+import type { Layout } from './layout.ts';
+import type { FontStyle } from './fonts.ts';
+import type { Span, TextStyle } from './text.ts';
+
+type InlineHandler = (el: Element, style: TextStyle, ctx: Layout, out: Span[]) => void;
+
+const BOLD: Partial<Record<FontStyle, FontStyle>> = { regular: 'bold', italic: 'boldItalic', mono: 'monoBold' };
+const ITALIC: Partial<Record<FontStyle, FontStyle>> = { regular: 'italic', bold: 'boldItalic' };
+
+function withFont(style: TextStyle, map: Partial<Record<FontStyle, FontStyle>>): TextStyle {
+  const f = map[style.font];
+  return f ? { ...style, font: f } : style;
+}
+
+function children(el: Element, style: TextStyle, ctx: Layout, out: Span[]): void {
+  for (const c of el.children) inlineSpans(c, style, ctx, out);
+}
+
+const HANDLERS: ReadonlyMap<string, InlineHandler> = new Map<string, InlineHandler>([
+  ['strong', (el, s, ctx, out) => children(el, withFont(s, BOLD), ctx, out)],
+  ['b', (el, s, ctx, out) => children(el, withFont(s, BOLD), ctx, out)],
+  ['em', (el, s, ctx, out) => children(el, withFont(s, ITALIC), ctx, out)],
+  ['del', (el, s, ctx, out) => children(el, { ...s, strike: true }, ctx, out)],
+  ['s', (el, s, ctx, out) => children(el, { ...s, strike: true }, ctx, out)],
+  [
+    'code',
+    (el, s, ctx, out) =>
+      children(el, { ...s, font: s.font === 'bold' || s.font === 'boldItalic' ? 'monoBold' : 'mono', size: s.size * 0.9, background: ctx.theme.codeBackground }, ctx, out),
+  ],
+  [
+    'a',
+    (el, s, ctx, out) => {
+      const href = el.properties?.['href'];
+      const link = typeof href === 'string' && /^(#|https?:|mailto:)/.test(href) ? href : undefined;
+      children(el, link ? { ...s, link, color: ctx.theme.link, underline: true } : s, ctx, out);
+    },
+  ],
+  ['br', (_el, s, _ctx, out) => void out.push({ text: '\n', style: s })],
+  ['span', isolated],
+  ['bdi', isolated],
+  ['i', (el, s, ctx, out) => (iconName(el) !== undefined ? icon(el, s, ctx, out) : children(el, withFont(s, ITALIC), ctx, out))],
+  [
+    'img',
+    (el, s, _ctx, out) => {
+      const alt = el.properties?.['alt'];
+      if (typeof alt === 'string' && alt.trim()) out.push({ text: `[${alt.trim()}]`, style: withFont(s, ITALIC) });
+    },
+  ],
+]);
+
+/** Text in another direction (a fallback to the source language) is isolated, as `<bdi dir>` is in HTML. */
+function isolated(el: Element, s: TextStyle, ctx: Layout, out: Span[]): void {
+  const dir = el.properties?.['dir'];
+  if (dir !== 'ltr' && dir !== 'rtl') return children(el, s, ctx, out);
+  out.push({ text: dir === 'ltr' ? '\u2066' : '\u2067', style: s });
+  children(el, s, ctx, out);
+  out.push({ text: '\u2069', style: s });
+}
+
+/** A title in `language` isolated inside a document in another direction. */
+export function isolate(text: string, language: string | undefined, documentLanguage: string): string {
+  if (!language || language === documentLanguage) return text;
+  return `${directionOf(language) === 'rtl' ? '\u2067' : '\u2066'}${text}\u2069`;
+}
+
+export function hasClass(el: Element, name: string): boolean {
+  const c = el.properties?.['className'];
+  return Array.isArray(c) ? c.includes(name) : typeof c === 'string' && String(c).split(' ').includes(name);
+}
+
+/** `i.icon[data-icon]`, or the raw HTML the corpus also writes: `<i class="fa fa-check">`. */
+function iconName(el: Element): string | undefined {
+  if (hasClass(el, 'icon')) return String(el.properties?.['dataIcon'] ?? '');
+  const c = el.properties?.['className'];
+  if (!Array.isArray(c) || !c.includes('fa')) return undefined;
+  return c.map(String).find((x) => x.startsWith('fa-') && !/^fa-(lg|[2-5]x|fw|spin|pulse|border|inverse|rotate-\d+|flip-\w+|stack(-\dx)?|li|ul)$/.test(x));
+}
+
+function icon(el: Element, s: TextStyle, ctx: Layout, out: Span[]): void {
+  const name = iconName(el) ?? '';
+  const cp = iconGlyph(name)?.codePoint;
+  if (cp === undefined) {
+    const label = el.properties?.['ariaLabel'];
+    ctx.warn('unknown-icon', `unknown icon "${name}": shown as its label`);
+    if (typeof label === 'string' && label) out.push({ text: `[${label}]`, style: s });
+    return;
+  }
+  out.push({ text: String.fromCodePoint(cp), style: { ...s, font: 'icon', background: undefined } });
+}
+
+/** Appends the spans of an inline node. Unknown elements show their text. */
+export function inlineSpans(node: ElementContent, style: TextStyle, ctx: Layout, out: Span[]): void {
+  if (node.type === 'text') {
+    if (node.value) out.push({ text: node.value, style });
+    return;
+  }
+  if (node.type !== 'element') return;
+  const handler = HANDLERS.get(node.tagName);
+  if (handler) handler(node, style, ctx, out);
+  else children(node, style, ctx, out);
+}
+
+export function spansOf(nodes: readonly ElementContent[], style: TextStyle, ctx: Layout): Span[] {
+  const out: Span[] = [];
+  for (const n of nodes) inlineSpans(n, style, ctx, out);
+  return out;
+}

@@ -1,0 +1,147 @@
+// The layout context of one PDF: the pdfkit document, the cursor on the current page, the structure
+// tree being built (tagged PDF) and the boxes open across page breaks.
+import type { DocumentWarning, Direction } from '../../handbook/document.ts';
+import type { FontBook } from './fonts.ts';
+import type { Images } from './images.ts';
+import type { TextContext } from './text.ts';
+import type { Theme } from './theme.ts';
+
+/** A horizontal slice of the page that a block lays out in. */
+export interface Frame {
+  readonly left: number;
+  readonly width: number;
+}
+
+/** Something drawn around content that may cross pages (a callout's box): told where each page's part ends. */
+export interface OpenBox {
+  /** Draws the part of the box on the current page, from `top` to `bottom`. */
+  drawPart(top: number, bottom: number, last: boolean): void;
+  top: number;
+}
+
+type StructElement = PDFKit.PDFStructureElement;
+
+export class Layout implements TextContext {
+  article = '';
+  articleLine = 0;
+  y: number;
+  readonly boxes: OpenBox[] = [];
+  private readonly structs: StructElement[] = [];
+  private marking: StructElement | undefined;
+  /** The outline (bookmark) items new headings go under: the article's, then its last h2's. */
+  outline: PDFKit.PDFOutline[] = [];
+  /** The page (1-based) each article and heading id starts on. */
+  readonly pages = new Map<string, number>();
+
+  constructor(
+    readonly doc: PDFKit.PDFDocument,
+    readonly fonts: FontBook,
+    readonly images: Images,
+    readonly theme: Theme,
+    readonly direction: Direction,
+    readonly language: string,
+    readonly warnings: DocumentWarning[],
+  ) {
+    this.y = theme.margin.top;
+  }
+
+  get top(): number {
+    return this.theme.margin.top;
+  }
+  get bottom(): number {
+    return this.doc.page.height - this.theme.margin.bottom;
+  }
+  get page(): Frame {
+    const m = this.theme.margin;
+    return { left: m.left, width: this.doc.page.width - m.left - m.right };
+  }
+  /** The page number (1-based) the cursor is on. */
+  get pageNumber(): number {
+    const r = this.doc.bufferedPageRange();
+    return r.start + r.count;
+  }
+
+  warn(kind: string, message: string): void {
+    this.warnings.push({ file: this.article, line: this.articleLine, kind, message });
+  }
+
+  newPage(): void {
+    this.closeMarking();
+    for (const b of this.boxes) b.drawPart(b.top, this.bottom, false);
+    this.doc.addPage();
+    this.y = this.top;
+    for (const b of this.boxes) b.top = this.y;
+  }
+
+  /** Starts a new page unless `height` points still fit on this one (or the page is still empty). */
+  ensure(height: number): void {
+    if (this.y + height > this.bottom && this.y > this.top + 0.5) this.newPage();
+  }
+
+  // Structure tree ---------------------------------------------------------------------------
+
+  /** Opens a structure element as the last child of the current one (or of the root). */
+  open(type: string, options: PDFKit.Mixins.StructureElementOptions = {}): StructElement {
+    this.closeMarking();
+    const el = this.doc.struct(type, options);
+    const parent = this.structs[this.structs.length - 1];
+    if (parent) parent.add(el);
+    else this.doc.addStructure(el);
+    this.structs.push(el);
+    return el;
+  }
+
+  close(el: StructElement): void {
+    this.closeMarking();
+    const top = this.structs.pop();
+    if (top !== el) throw new Error('PDF structure closed out of order');
+    el.end();
+  }
+
+  /** Runs `draw` inside a structure element made earlier (the contents, filled in last). */
+  reenter(el: StructElement, draw: () => void): void {
+    this.closeMarking();
+    this.structs.push(el);
+    try {
+      draw();
+    } finally {
+      this.closeMarking();
+      this.structs.pop();
+    }
+  }
+
+  /** Runs `draw` inside a structure element of `type`. */
+  within<T>(type: string, draw: () => T, options: PDFKit.Mixins.StructureElementOptions = {}): T {
+    const el = this.open(type, options);
+    try {
+      return draw();
+    } finally {
+      this.close(el);
+    }
+  }
+
+  /** Makes sure what is drawn next is marked content of the current structure element. */
+  mark(): void {
+    const el = this.structs[this.structs.length - 1];
+    if (!el || this.marking === el) return;
+    this.closeMarking();
+    const type = (el as unknown as { dictionary: { data: { S: string } } }).dictionary.data.S;
+    el.add(this.doc.markStructureContent(type));
+    this.marking = el;
+  }
+
+  closeMarking(): void {
+    if (this.marking) {
+      this.doc.endMarkedContent();
+      this.marking = undefined;
+    }
+  }
+
+  /** Draws decoration (rules, boxes, page furniture) outside the structure tree. */
+  artifact(draw: () => void, type = 'Layout'): void {
+    this.closeMarking();
+    this.doc.markContent('Artifact', { type } as PDFKit.Mixins.MarkingOptions);
+    draw();
+    this.doc.endMarkedContent();
+  }
+}

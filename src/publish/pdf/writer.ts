@@ -1,0 +1,26 @@
+// The `pdf` entry of the writers table: `<outDir>/<fileName>.pdf`, written atomically.
+import { join } from 'node:path';
+import { writeFileAtomic } from '../../util/atomic-write.ts';
+import type { Writer } from '../writers.ts';
+import type { PageSize } from './theme.ts';
+import { writePdf } from './write.ts';
+
+/** Regions that print on US Letter; every other language gets A4. */
+const LETTER_REGIONS = new Set(['US', 'CA', 'MX', 'PH', 'CL', 'CO', 'VE', 'GT', 'PR']);
+
+export function pageSizeFor(language: string): PageSize {
+  const region = language.split(/[-_]/)[1]?.toUpperCase();
+  return region !== undefined && LETTER_REGIONS.has(region) ? 'LETTER' : 'A4';
+}
+
+export const pdfWriter: Writer = {
+  format: 'pdf',
+  extension: 'pdf',
+  description: 'one printable, tagged PDF per category (output/<lang>/<category>.pdf): cover, contents, bookmarks',
+  async write(document, outDir) {
+    const file = join(outDir, `${document.fileName}.pdf`);
+    const result = await writePdf(document, { pageSize: pageSizeFor(document.language) });
+    writeFileAtomic(file, result.bytes);
+    return { files: [file], warnings: result.warnings };
+  },
+};

@@ -1,0 +1,95 @@
+// The PDF writer on hand-built documents: every construct and script, checked with qpdf and poppler.
+import test from 'ava';
+import { h } from 'hastscript';
+import { writePdf } from '../../../src/publish/pdf/write.ts';
+import { MissingGlyphError } from '../../../src/publish/pdf/fonts.ts';
+import { fixtureDocument, fixtureImages } from './fixture.ts';
+import { NO_PDF_TOOLS, PDF_TOOLS, pageTexts, pdfFonts, pdfInfo, qpdfCheck, saved } from './support.ts';
+
+const images = fixtureImages();
+const built = new Map<string, Promise<Awaited<ReturnType<typeof writePdf>>>>();
+function pdfOf(language: 'en' | 'ja' | 'ar') {
+  let p = built.get(language);
+  if (!p) built.set(language, (p = images.then((files) => writePdf(fixtureDocument(language, files)))));
+  return p;
+}
+
+const withTools = PDF_TOOLS.length ? test.skip : test;
+if (PDF_TOOLS.length) test.skip(NO_PDF_TOOLS, () => {});
+
+for (const language of ['en', 'ja', 'ar'] as const) {
+  withTools(`${language}: qpdf --check passes, every font embedded, tagged, title and language set`, async (t) => {
+    const { bytes, pages } = await pdfOf(language);
+    const file = saved(bytes);
+    const check = qpdfCheck(file);
+    t.is(check.code, 0, check.out);
+    t.regex(check.out, /No syntax or stream encoding errors/);
+    const fonts = pdfFonts(file);
+    t.true(fonts.length >= 4, fonts.map((f) => f.name).join(' '));
+    t.deepEqual(fonts.filter((f) => !f.embedded), [], 'every font is embedded');
+    t.true(fonts.every((f) => /^[A-Z]{6}\+/.test(f.name)), 'every font is a subset');
+    t.true(fonts.some((f) => f.name.includes('FontAwesome')), 'icons drawn with Font Awesome');
+    const info = pdfInfo(file);
+    t.is(info.get('Tagged'), 'yes');
+    t.is(Number(info.get('Pages')), pages);
+    t.regex(info.get('Title') ?? '', /^Handbook: /);
+    t.regex(info.get('Page size') ?? '', /\(A4\)/);
+  });
+}
+
+withTools('contents page numbers are the pages where articles start; page furniture says "Page n of N"', async (t) => {
+  const { bytes, pages } = await pdfOf('en');
+  const texts = pageTexts(saved(bytes));
+  t.is(texts.length, pages);
+  t.regex(texts[0]!, /Getting started\s+Handbook: Getting started[\s\S]*Language: en[\s\S]*3 articles/, 'cover');
+  t.notRegex(texts[0]!, /Page 1 of/, 'no furniture on the cover');
+  const contents = texts[1]!;
+  t.regex(contents, /Contents/);
+  const entries = [...contents.matchAll(/^\s*(Getting started \d)\s+(\d+)\s*$/gm)];
+  t.is(entries.length, 3);
+  for (const [, title, page] of entries) {
+    const text = texts[Number(page) - 1]!;
+    t.regex(text, new RegExp(`^\\s*Handbook: Getting started\\s+${title}\\s`), `${title} starts on page ${page}`);
+  }
+  texts.slice(1).forEach((text, i) => t.regex(text, new RegExp(`Page ${i + 2} of ${pages}\\s*$`)));
+});
+
+withTools('every construct prints its text: inline runs, lists, code, tables across pages, callouts, figures, tabs, icons', async (t) => {
+  const { bytes, warnings } = await pdfOf('en');
+  const all = pageTexts(saved(bytes)).join('\n');
+  for (const s of ['A paragraph with bold, italic, inline code, deleted, an external link', 'Deep two', 'npm install --global handbook', 'Row 70', 'opt-69', 'A warning callout with bold text inside.', 'A GIF, first frame', 'A picture that is missing', 'Web vault', 'A quotation.', '[Unknown]']) {
+    t.true(all.includes(s), s);
+  }
+  t.true(all.includes('Ελληνικά και Русский текст. 日本語のテキストと中文文本。한국어 텍스트.'), 'Greek, Cyrillic, Japanese, Chinese, Korean');
+  // The table header row is repeated on the page the table continues on.
+  const table = pageTexts(saved(bytes)).filter((p) => /Row \d+/.test(p));
+  t.true(table.length >= 2, 'the table spans pages');
+  for (const p of table) t.regex(p, /Name\s+Description\s+Option/);
+  // No line runs off the page: the long code line wraps.
+  t.true(all.includes('/a/very/long/path/that/goes/on'));
+  t.deepEqual(
+    warnings.filter((w) => w.file === 'getting-started/article-1.md').map((w) => w.kind).sort(),
+    ['missing-image', 'unknown-icon'],
+    'one warning for the picture the document has no file for, one for the unknown icon',
+  );
+});
+
+withTools('right-to-left: Arabic shaped and laid out from the right, mixed-direction lines in bidi order', async (t) => {
+  const { bytes } = await pdfOf('ar');
+  const texts = pageTexts(saved(bytes));
+  const article = texts[2]!;
+  t.true(article.includes('البدء 1') || article.includes('1 البدء'), article.slice(0, 200));
+  // Right aligned: the heading's line ends at the right margin, so -layout indents it far.
+  const title = article.split('\n').find((l) => l.includes('البدء'))!;
+  t.true(title.length - title.trimStart().length > 40, `right aligned: ${JSON.stringify(title)}`);
+  t.true(texts.join('\n').includes('שלום עולם'), 'Hebrew');
+  t.regex(texts.join('\n'), /مرحبا/, 'Arabic text extracted in logical order');
+  t.regex(texts[1]!, /المحتويات/);
+});
+
+test('a character no configured font can draw is an error naming the article and the character', async (t) => {
+  const document = fixtureDocument('en', await images, 1);
+  const broken = { ...document, articles: [{ ...document.articles[0]!, body: h(null, [h('p', 'Hieroglyph \u{13000} here')]) }] };
+  const error = await t.throwsAsync(writePdf(broken), { instanceOf: MissingGlyphError });
+  t.regex(error!.message, /getting-started\/article-1\.md: no configured font can draw the character "\u{13000}" \(U\+13000\)/u);
+});
