@@ -3,9 +3,6 @@ import { relative } from 'node:path';
 import type { Command } from 'commander';
 import { withCommonOptions } from './options.ts';
 import { checkLanguage, loadConfig } from '../config/config.ts';
-import { buildHtml } from '../build/html.ts';
-import { buildMarkdown } from '../build/markdown.ts';
-import { readHelpCenter } from '../parse/help-center.ts';
 import { EXIT, formatCount, reportProblems, splitList } from './output.ts';
 import { startProgress } from './progress.ts';
 import { UsageError } from './usage.ts';
@@ -36,6 +33,9 @@ export function registerBuild(program: Command, setExit: (code: number) => void)
 }
 
 async function runBuild(flags: BuildFlags): Promise<number> {
+  const { buildHtml } = await import('../build/html.ts');
+  const { buildMarkdown } = await import('../build/markdown.ts');
+  const { readHelpCenter } = await import('../parse/help-center.ts');
   const formats = splitList(flags.format);
   for (const format of formats) {
     if (PLANNED.includes(format)) throw new UsageError(`--format ${format}: PDF handbooks are not built yet; use --format md,html`);

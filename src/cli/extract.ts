@@ -4,8 +4,7 @@ import { withLock } from '../store/lock.ts';
 import type { Command } from 'commander';
 import { withCommonOptions } from './options.ts';
 import { checkLanguage, loadConfig } from '../config/config.ts';
-import { extract, type ExtractResult } from '../extract/extract.ts';
-import { readHelpCenter } from '../parse/help-center.ts';
+import type { ExtractResult } from '../extract/extract.ts';
 import { XLIFF_VERSIONS, type XliffVersion } from '../xliff/package.ts';
 import { EXIT, formatCount, reportProblems, splitList } from './output.ts';
 import { startProgress } from './progress.ts';
@@ -30,7 +29,7 @@ export function registerExtract(program: Command, setExit: (code: number) => voi
       .option('--xliff <version>', 'XLIFF version: 1.2 or 2.0', '1.2')
       .option('--out <dir>', 'folder for <lang>/<category>.xlf (default: output/xliff under the root)')
       .option('--all', 'write every unit, not only those that need translating'),
-  ).action((flags: ExtractFlags) => setExit(runExtract(flags)));
+  ).action(async (flags: ExtractFlags) => setExit(await runExtract(flags)));
 }
 
 function summaryOf(result: ExtractResult, articles: number, version: string, languages: string[], out: string): string {
@@ -51,7 +50,9 @@ function summaryOf(result: ExtractResult, articles: number, version: string, lan
   );
 }
 
-function runExtract(flags: ExtractFlags): number {
+async function runExtract(flags: ExtractFlags): Promise<number> {
+  const { extract } = await import('../extract/extract.ts');
+  const { readHelpCenter } = await import('../parse/help-center.ts');
   if (!XLIFF_VERSIONS.includes(flags.xliff as XliffVersion)) throw new UsageError(`--xliff must be 1.2 or 2.0, not "${flags.xliff}"`);
   const config = loadConfig(flags.root, { articles: flags.articles });
   const languages = flags.lang ? splitList(flags.lang).map((l) => checkLanguage(l, '--lang')) : [...config.targetLanguages];

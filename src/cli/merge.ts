@@ -3,8 +3,7 @@ import { relative } from 'node:path';
 import type { Command } from 'commander';
 import { withCommonOptions } from './options.ts';
 import { checkLanguage, loadConfig } from '../config/config.ts';
-import { mergeLocked, type MergeProblem } from '../merge/merge.ts';
-import { readHelpCenter } from '../parse/help-center.ts';
+import type { MergeProblem } from '../merge/merge.ts';
 import { EXIT, formatCount, reportProblems } from './output.ts';
 import { UsageError } from './usage.ts';
 
@@ -29,10 +28,12 @@ export function registerMerge(program: Command, setExit: (code: number) => void)
       .argument('<files...>', 'XLIFF 1.2 or 2.0 files returned by translators')
       .option('--lang <code>', 'the target language the files must have (default: any configured one)')
       .option('--dry-run', 'check only; write nothing'),
-  ).action((files: string[], flags: MergeFlags) => setExit(runMerge(files, flags)));
+  ).action(async (files: string[], flags: MergeFlags) => setExit(await runMerge(files, flags)));
 }
 
-function runMerge(files: string[], flags: MergeFlags): number {
+async function runMerge(files: string[], flags: MergeFlags): Promise<number> {
+  const { mergeLocked } = await import('../merge/merge.ts');
+  const { readHelpCenter } = await import('../parse/help-center.ts');
   const config = loadConfig(flags.root, { articles: flags.articles });
   const language = flags.lang ? checkLanguage(flags.lang, '--lang') : undefined;
   if (language && flags.lang!.includes(',')) throw new UsageError('merge takes one --lang at a time');

@@ -4,9 +4,7 @@ import { relative } from 'node:path';
 import type { Command } from 'commander';
 import { withCommonOptions } from './options.ts';
 import { checkLanguage, loadConfig } from '../config/config.ts';
-import { readHelpCenter } from '../parse/help-center.ts';
 import { withLock } from '../store/lock.ts';
-import { prune } from '../store/prune.ts';
 import { join } from 'node:path';
 import { EXIT, formatCount, reportProblems, splitList } from './output.ts';
 
@@ -25,10 +23,12 @@ export function registerPrune(program: Command, setExit: (code: number) => void)
       .description('delete stored translations of deleted articles and of text that no longer exists')
       .option('--lang <codes>', 'languages, comma-separated (default: every language in locales/)')
       .option('--dry-run', 'show what would be deleted; delete nothing'),
-  ).action((flags: PruneFlags) => setExit(runPrune(flags)));
+  ).action(async (flags: PruneFlags) => setExit(await runPrune(flags)));
 }
 
-function runPrune(flags: PruneFlags): number {
+async function runPrune(flags: PruneFlags): Promise<number> {
+  const { readHelpCenter } = await import('../parse/help-center.ts');
+  const { prune } = await import('../store/prune.ts');
   const config = loadConfig(flags.root, { articles: flags.articles });
   const languages = flags.lang
     ? splitList(flags.lang).map((l) => checkLanguage(l, '--lang'))

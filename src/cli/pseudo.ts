@@ -3,8 +3,6 @@ import { relative } from 'node:path';
 import type { Command } from 'commander';
 import { withCommonOptions } from './options.ts';
 import { checkLanguage, loadConfig } from '../config/config.ts';
-import { readHelpCenter } from '../parse/help-center.ts';
-import { pseudoLocalize } from '../pseudo/pseudo.ts';
 import { EXIT, formatCount, reportProblems } from './output.ts';
 
 interface PseudoFlags {
@@ -20,10 +18,12 @@ export function registerPseudo(program: Command, setExit: (code: number) => void
       .command('pseudo')
       .description('fill a pseudo-language (accented, 35% longer, ⟦marked⟧) with every unit; then build --lang qps')
       .option('--lang <code>', 'the pseudo-language code', 'qps'),
-  ).action((flags: PseudoFlags) => setExit(runPseudo(flags)));
+  ).action(async (flags: PseudoFlags) => setExit(await runPseudo(flags)));
 }
 
-function runPseudo(flags: PseudoFlags): number {
+async function runPseudo(flags: PseudoFlags): Promise<number> {
+  const { readHelpCenter } = await import('../parse/help-center.ts');
+  const { pseudoLocalize } = await import('../pseudo/pseudo.ts');
   const config = loadConfig(flags.root, { articles: flags.articles });
   const language = checkLanguage(flags.lang, '--lang');
   const center = readHelpCenter(config);
