@@ -14,6 +14,7 @@ interface BuildFlags {
   out?: string;
   articles?: string;
   root: string;
+  cache: boolean;
   json?: boolean;
 }
 
@@ -41,7 +42,7 @@ async function runBuild(flags: BuildFlags): Promise<number> {
     if (PLANNED.includes(format)) throw new UsageError(`--format ${format}: PDF handbooks are not built yet; use --format md,html`);
     if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must list ${FORMATS.join(', ')}, not "${format}"`);
   }
-  const config = loadConfig(flags.root, { articles: flags.articles, output: flags.out });
+  const config = loadConfig(flags.root, { articles: flags.articles, cache: flags.cache, output: flags.out });
   const languages = flags.lang ? splitList(flags.lang).map((l) => checkLanguage(l, '--lang')) : [...config.targetLanguages];
   if (languages.length === 0) throw new UsageError('no language: pass --lang de,ja or set targetLanguages in handbook.config.json');
   const center = readHelpCenter(config);

@@ -17,6 +17,7 @@ interface ExtractFlags {
   all?: boolean;
   articles?: string;
   root: string;
+  cache: boolean;
   json?: boolean;
 }
 
@@ -54,7 +55,7 @@ async function runExtract(flags: ExtractFlags): Promise<number> {
   const { extract } = await import('../extract/extract.ts');
   const { readHelpCenter } = await import('../parse/help-center.ts');
   if (!XLIFF_VERSIONS.includes(flags.xliff as XliffVersion)) throw new UsageError(`--xliff must be 1.2 or 2.0, not "${flags.xliff}"`);
-  const config = loadConfig(flags.root, { articles: flags.articles });
+  const config = loadConfig(flags.root, { articles: flags.articles, cache: flags.cache });
   const languages = flags.lang ? splitList(flags.lang).map((l) => checkLanguage(l, '--lang')) : [...config.targetLanguages];
   if (languages.length === 0) throw new UsageError('no target language: pass --lang de,ja or set targetLanguages in handbook.config.json');
   const outDir = flags.out ?? `${config.output}/xliff`;

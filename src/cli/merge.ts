@@ -12,6 +12,7 @@ interface MergeFlags {
   dryRun?: boolean;
   articles?: string;
   root: string;
+  cache: boolean;
   json?: boolean;
 }
 
@@ -34,7 +35,7 @@ export function registerMerge(program: Command, setExit: (code: number) => void)
 async function runMerge(files: string[], flags: MergeFlags): Promise<number> {
   const { mergeLocked } = await import('../merge/merge.ts');
   const { readHelpCenter } = await import('../parse/help-center.ts');
-  const config = loadConfig(flags.root, { articles: flags.articles });
+  const config = loadConfig(flags.root, { articles: flags.articles, cache: flags.cache });
   const language = flags.lang ? checkLanguage(flags.lang, '--lang') : undefined;
   if (language && flags.lang!.includes(',')) throw new UsageError('merge takes one --lang at a time');
   const center = readHelpCenter(config);

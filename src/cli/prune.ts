@@ -13,6 +13,7 @@ interface PruneFlags {
   dryRun?: boolean;
   articles?: string;
   root: string;
+  cache: boolean;
   json?: boolean;
 }
 
@@ -29,7 +30,7 @@ export function registerPrune(program: Command, setExit: (code: number) => void)
 async function runPrune(flags: PruneFlags): Promise<number> {
   const { readHelpCenter } = await import('../parse/help-center.ts');
   const { prune } = await import('../store/prune.ts');
-  const config = loadConfig(flags.root, { articles: flags.articles });
+  const config = loadConfig(flags.root, { articles: flags.articles, cache: flags.cache });
   const languages = flags.lang
     ? splitList(flags.lang).map((l) => checkLanguage(l, '--lang'))
     : existsSync(config.locales)

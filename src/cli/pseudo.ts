@@ -9,6 +9,7 @@ interface PseudoFlags {
   lang: string;
   articles?: string;
   root: string;
+  cache: boolean;
   json?: boolean;
 }
 
@@ -24,7 +25,7 @@ export function registerPseudo(program: Command, setExit: (code: number) => void
 async function runPseudo(flags: PseudoFlags): Promise<number> {
   const { readHelpCenter } = await import('../parse/help-center.ts');
   const { pseudoLocalize } = await import('../pseudo/pseudo.ts');
-  const config = loadConfig(flags.root, { articles: flags.articles });
+  const config = loadConfig(flags.root, { articles: flags.articles, cache: flags.cache });
   const language = checkLanguage(flags.lang, '--lang');
   const center = readHelpCenter(config);
   reportProblems(center.problems, relative(process.cwd(), config.articles) || '.');

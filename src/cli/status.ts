@@ -15,6 +15,7 @@ interface StatusFlags {
   failUnder?: string;
   articles?: string;
   root: string;
+  cache: boolean;
 }
 
 export function registerStatus(program: Command, setExit: (code: number) => void): void {
@@ -51,7 +52,7 @@ async function runStatus(flags: StatusFlags): Promise<number> {
   const { statusOf } = await import('../status/status.ts');
   const failUnder = flags.failUnder === undefined ? undefined : Number(flags.failUnder);
   if (failUnder !== undefined && (!Number.isFinite(failUnder) || failUnder < 0 || failUnder > 100)) throw new UsageError(`--fail-under must be a percentage from 0 to 100, not "${flags.failUnder}"`);
-  const config = loadConfig(flags.root, { articles: flags.articles });
+  const config = loadConfig(flags.root, { articles: flags.articles, cache: flags.cache });
   const languages = flags.lang ? splitList(flags.lang).map((l) => checkLanguage(l, '--lang')) : [...config.targetLanguages];
   if (languages.length === 0) throw new UsageError('no language: pass --lang de,ja or set targetLanguages in handbook.config.json');
   const center = readHelpCenter(config);

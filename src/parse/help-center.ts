@@ -4,6 +4,7 @@ import { join, relative, sep } from 'node:path';
 import type { Config } from '../config/config.ts';
 import type { Article, Category, FileProblem, HelpCenter, Unit } from '../model/types.ts';
 import { assignIds, orderOf, parseArticle } from './article.ts';
+import { NO_CACHE, openModelCache } from '../cache/model-cache.ts';
 import { ArticleError, LineIndex } from './problem.ts';
 
 /** Markdown files under a folder, relative to it with `/`, sorted so every machine agrees. */
@@ -68,9 +69,10 @@ export function readHelpCenter(config: Config, progress?: ReadProgress): HelpCen
   const skip = new Set([config.categories ?? '', config.images, config.locales, config.output]);
   const paths = listMarkdown(config.articles, skip);
   const articles: Article[] = [];
+  const cache = config.cache ? openModelCache(config.cache, config.articles) : NO_CACHE;
   paths.forEach((path, k) => {
     try {
-      const article = parseArticle(path, readFileSync(join(config.articles, path)), config);
+      const article = cache.parse(path, readFileSync(join(config.articles, path)), config);
       articles.push(article);
     } catch (error) {
       if (!(error instanceof ArticleError)) throw error;
@@ -78,6 +80,7 @@ export function readHelpCenter(config: Config, progress?: ReadProgress): HelpCen
     }
     progress?.(k + 1, paths.length);
   });
+  cache.save();
 
   const files = new Map<string, CategoryFile>();
   if (config.categories) {
