@@ -64,6 +64,12 @@ const setup = () => {
 };
 
 measure('parse 138 articles', () => loadConfig(freshRoot()), (config) => void readHelpCenter(config));
+const warmCache = () => {
+  const config = loadConfig(freshRoot(), { cache: true });
+  readHelpCenter(config);
+  return config;
+};
+measure('read 138 articles, warm model cache', warmCache, (config) => void readHelpCenter(config));
 for (const version of ['1.2', '2.0'] as const) {
   measure(`extract --all, XLIFF ${version}`, setup, ({ config, center }) => void extract(config, center, { languages: ['de'], version, outDir: join(config.root, 'out'), all: true }));
 }
@@ -106,6 +112,7 @@ const oneCategoryTranslated = () => {
   return state;
 };
 measure('extract with memory (1 category done)', oneCategoryTranslated, ({ config, center }) => void extract(config, center, { languages: ['de'], version: '1.2', outDir: join(config.root, 'out'), all: false }));
+measure('extract without memory (nothing done)', setup, ({ config, center }) => void extract(config, center, { languages: ['de'], version: '1.2', outDir: join(config.root, 'out'), all: false }));
 
 console.log(`handbook bench: real corpus (138 articles, ${RUNS} runs each, median), Node ${process.version}`);
 console.log(`${'stage'.padEnd(40)}${'median ms'.padStart(12)}${'peak RSS MB'.padStart(14)}`);

@@ -20,6 +20,7 @@ interface BuildFlags {
   out?: string;
   articles?: string;
   root: string;
+  cache: boolean;
   json?: boolean;
   quiet?: boolean;
 }
@@ -62,7 +63,7 @@ async function runBuild(flags: BuildFlags): Promise<number> {
     if (PLANNED.includes(format)) throw new UsageError(`--format ${format}: PDF handbooks are not built yet; use --format ${FORMATS.join(',')}`);
     if (!FORMATS.includes(format)) throw new UsageError(`--format must list ${FORMATS.join(', ')}, not "${format}"`);
   }
-  const config = loadConfig(flags.root, { articles: flags.articles, output: flags.out });
+  const config = loadConfig(flags.root, { articles: flags.articles, cache: flags.cache, output: flags.out });
   const languages = flags.lang ? splitList(flags.lang).map((l) => checkLanguage(l, '--lang')) : [...new Set([config.sourceLanguage, ...config.targetLanguages])];
   if (languages.length === 0) throw new UsageError('no language: pass --lang de,ja or set targetLanguages in handbook.config.json');
   const center = readHelpCenter(config);

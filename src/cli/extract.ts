@@ -4,8 +4,7 @@ import { withStore } from '../store/transaction.ts';
 import type { Command } from 'commander';
 import { withCommonOptions } from './options.ts';
 import { checkLanguage, loadConfig } from '../config/config.ts';
-import { extract, type ExtractResult } from '../extract/extract.ts';
-import { readHelpCenter } from '../parse/help-center.ts';
+import type { ExtractResult } from '../extract/extract.ts';
 import { XLIFF_VERSIONS, type XliffVersion } from '../xliff/package.ts';
 import { PROFILES, type Profile, type TargetMode, type WriteOptions } from '../xliff/write.ts';
 import { EXIT, formatCount, reportProblems, splitList } from './output.ts';
@@ -21,6 +20,7 @@ interface ExtractFlags {
   for?: string;
   articles?: string;
   root: string;
+  cache: boolean;
   json?: boolean;
 }
 
@@ -35,7 +35,7 @@ export function registerExtract(program: Command, setExit: (code: number) => voi
       .option('--target <mode>', 'what an untranslated unit\'s <target> holds: "copy" of the source marked needs-translation (OmegaT needs it), or "none" (default: the --for tool\'s; "none" for 2.0)')
       .option('--out <dir>', 'folder for <lang>/<category>.xlf (default: output/xliff under the root)')
       .option('--all', 'write every unit, not only those that need translating'),
-  ).action((flags: ExtractFlags) => setExit(runExtract(flags)));
+  ).action(async (flags: ExtractFlags) => setExit(await runExtract(flags)));
 }
 
 function summaryOf(result: ExtractResult, articles: number, version: string, languages: string[], out: string): string {
@@ -65,10 +65,12 @@ function writeOptions(flags: ExtractFlags): WriteOptions {
   return { target, codes: profile.codes };
 }
 
-function runExtract(flags: ExtractFlags): number {
+async function runExtract(flags: ExtractFlags): Promise<number> {
+  const { extract } = await import('../extract/extract.ts');
+  const { readHelpCenter } = await import('../parse/help-center.ts');
   if (!XLIFF_VERSIONS.includes(flags.xliff as XliffVersion)) throw new UsageError(`--xliff must be 1.2 or 2.0, not "${flags.xliff}"`);
   const write = writeOptions(flags);
-  const config = loadConfig(flags.root, { articles: flags.articles });
+  const config = loadConfig(flags.root, { articles: flags.articles, cache: flags.cache });
   const languages = flags.lang ? splitList(flags.lang).map((l) => checkLanguage(l, '--lang')) : [...config.targetLanguages];
   if (languages.length === 0) throw new UsageError('no target language: pass --lang de,ja or set targetLanguages in handbook.config.json');
   const outDir = flags.out ?? `${config.output}/xliff`;

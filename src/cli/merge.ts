@@ -14,6 +14,7 @@ interface MergeFlags {
   dryRun?: boolean;
   articles?: string;
   root: string;
+  cache: boolean;
   json?: boolean;
 }
 
@@ -30,7 +31,7 @@ export function registerMerge(program: Command, setExit: (code: number) => void)
       .argument('<files...>', 'XLIFF 1.2 or 2.0 files returned by translators')
       .option('--lang <code>', 'the target language the files must have (default: any configured one)')
       .option('--dry-run', 'check only; write nothing'),
-  ).action((files: string[], flags: MergeFlags) => setExit(runMerge(files, flags)));
+  ).action(async (files: string[], flags: MergeFlags) => setExit(await runMerge(files, flags)));
 }
 
 /** "3 refused (2 inline codes changed, 1 unknown unit id)", and the <file>s refused as a whole. */
@@ -41,8 +42,8 @@ function refusedText(report: MergeReport): string {
   return `${formatCount(report.refused)} refused${details.length ? ` (${details.join('; ')}), see above` : ''}`;
 }
 
-function runMerge(files: string[], flags: MergeFlags): number {
-  const config = loadConfig(flags.root, { articles: flags.articles });
+async function runMerge(files: string[], flags: MergeFlags): Promise<number> {
+  const config = loadConfig(flags.root, { articles: flags.articles, cache: flags.cache });
   const language = flags.lang ? checkLanguage(flags.lang, '--lang') : undefined;
   if (language && flags.lang!.includes(',')) throw new UsageError('merge takes one --lang at a time');
   const center = readHelpCenter(config);

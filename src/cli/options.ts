@@ -5,5 +5,6 @@ export function withCommonOptions(command: Command): Command {
   return command
     .option('--articles <dir>', 'articles folder (default: from the configuration)')
     .option('--root <dir>', 'root folder holding handbook.config.json', '.')
-    .option('--json', 'print the result as JSON');
+    .option('--json', 'print the result as JSON')
+    .option('--no-cache', 'parse every article again, without reading or writing the model cache (.handbook-cache/)');
 }

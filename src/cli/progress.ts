@@ -1,5 +1,9 @@
 // A progress bar on a terminal, nothing in CI or in a pipe; one summary line either way.
-import cliProgress from 'cli-progress';
+import type * as CliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
+
+// Loaded only when a bar is shown: it costs a tenth of a second at every start otherwise.
+const load = () => createRequire(import.meta.url)('cli-progress') as typeof CliProgress;
 
 export interface Progress {
   update(done: number, total: number): void;
@@ -12,6 +16,7 @@ export function isInteractive(stream: NodeJS.WriteStream = process.stderr): bool
 
 export function startProgress(label: string, stream: NodeJS.WriteStream = process.stderr): Progress {
   if (!isInteractive(stream)) return { update() {}, stop() {} };
+  const cliProgress = load();
   const bar = new cliProgress.SingleBar(
     { format: `${label} [{bar}] {value}/{total}`, stream, clearOnComplete: true, hideCursor: true },
     cliProgress.Presets.shades_classic,

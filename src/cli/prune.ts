@@ -14,6 +14,7 @@ interface PruneFlags {
   dryRun?: boolean;
   articles?: string;
   root: string;
+  cache: boolean;
   json?: boolean;
 }
 
@@ -24,11 +25,11 @@ export function registerPrune(program: Command, setExit: (code: number) => void)
       .description('delete stored translations of deleted articles and of text that no longer exists')
       .option('--lang <codes>', 'languages, comma-separated (default: every language in locales/)')
       .option('--dry-run', 'show what would be deleted; delete nothing'),
-  ).action((flags: PruneFlags) => setExit(runPrune(flags)));
+  ).action(async (flags: PruneFlags) => setExit(await runPrune(flags)));
 }
 
-function runPrune(flags: PruneFlags): number {
-  const config = loadConfig(flags.root, { articles: flags.articles });
+async function runPrune(flags: PruneFlags): Promise<number> {
+  const config = loadConfig(flags.root, { articles: flags.articles, cache: flags.cache });
   const languages = flags.lang
     ? splitList(flags.lang).map((l) => checkLanguage(l, '--lang'))
     : storeLanguages(config.locales);

@@ -12,6 +12,7 @@ interface PseudoFlags {
   lang: string;
   articles?: string;
   root: string;
+  cache: boolean;
   json?: boolean;
 }
 
@@ -21,11 +22,11 @@ export function registerPseudo(program: Command, setExit: (code: number) => void
       .command('pseudo')
       .description('fill a pseudo-language (accented, 35% longer, ⟦marked⟧) with every unit; then build --lang qps')
       .option('--lang <code>', 'the pseudo-language code', 'qps'),
-  ).action((flags: PseudoFlags) => setExit(runPseudo(flags)));
+  ).action(async (flags: PseudoFlags) => setExit(await runPseudo(flags)));
 }
 
-function runPseudo(flags: PseudoFlags): number {
-  const config = loadConfig(flags.root, { articles: flags.articles });
+async function runPseudo(flags: PseudoFlags): Promise<number> {
+  const config = loadConfig(flags.root, { articles: flags.articles, cache: flags.cache });
   const language = checkLanguage(flags.lang, '--lang');
   const center = readHelpCenter(config);
   reportProblems(center.problems, relative(process.cwd(), config.articles) || '.');

@@ -3,10 +3,7 @@ import { relative } from 'node:path';
 import type { Command } from 'commander';
 import { withCommonOptions } from './options.ts';
 import { checkLanguage, loadConfig } from '../config/config.ts';
-import { readHelpCenter } from '../parse/help-center.ts';
-import { renderStatusHtml } from '../status/html.ts';
 import type { LanguageStatus, StatusCell } from '../status/report.ts';
-import { statusOf } from '../status/status.ts';
 import { writeFileAtomic } from '../util/atomic-write.ts';
 import { EXIT, formatCount, reportProblems, splitList } from './output.ts';
 import { UsageError } from './usage.ts';
@@ -18,6 +15,7 @@ interface StatusFlags {
   failUnder?: string;
   articles?: string;
   root: string;
+  cache: boolean;
 }
 
 export function registerStatus(program: Command, setExit: (code: number) => void): void {
@@ -28,7 +26,7 @@ export function registerStatus(program: Command, setExit: (code: number) => void
       .option('--lang <codes>', 'languages, comma-separated (default: targetLanguages of the configuration)')
       .option('--html <file>', 'also write the report as an HTML page with a bar per language and a heat map')
       .option('--fail-under <percent>', 'exit 1 when a language has fewer translated words than this percentage'),
-  ).action((flags: StatusFlags) => setExit(runStatus(flags)));
+  ).action(async (flags: StatusFlags) => setExit(await runStatus(flags)));
 }
 
 const COLUMNS = ['units', 'words', 'translated', 'reviewed', 'outdated', 'untranslated', '%'] as const;
@@ -48,10 +46,13 @@ function table(status: LanguageStatus): string {
   ].join('\n');
 }
 
-function runStatus(flags: StatusFlags): number {
+async function runStatus(flags: StatusFlags): Promise<number> {
+  const { readHelpCenter } = await import('../parse/help-center.ts');
+  const { renderStatusHtml } = await import('../status/html.ts');
+  const { statusOf } = await import('../status/status.ts');
   const failUnder = flags.failUnder === undefined ? undefined : Number(flags.failUnder);
   if (failUnder !== undefined && (!Number.isFinite(failUnder) || failUnder < 0 || failUnder > 100)) throw new UsageError(`--fail-under must be a percentage from 0 to 100, not "${flags.failUnder}"`);
-  const config = loadConfig(flags.root, { articles: flags.articles });
+  const config = loadConfig(flags.root, { articles: flags.articles, cache: flags.cache });
   const languages = flags.lang ? splitList(flags.lang).map((l) => checkLanguage(l, '--lang')) : [...config.targetLanguages];
   if (languages.length === 0) throw new UsageError('no language: pass --lang de,ja or set targetLanguages in handbook.config.json');
   const center = readHelpCenter(config);

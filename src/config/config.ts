@@ -1,6 +1,7 @@
 // handbook.config.json: optional, validated where it enters, every path resolved against the root.
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
+import { CACHE_FOLDER } from '../cache/folder.ts';
 import { DEFAULT_LIQUID_RULES, type LiquidRules, type LiquidTagRule } from './liquid-rules.ts';
 
 export const CONFIG_FILE = 'handbook.config.json';
@@ -28,6 +29,8 @@ export interface Config {
   readonly locales: string;
   /** Absolute path of `output/`, where builds write. */
   readonly output: string;
+  /** Absolute path of the model cache (`.handbook-cache/`), or undefined to parse every article every time. */
+  readonly cache?: string;
 }
 
 /** A configuration that cannot be used: the CLI reports it as a usage error. */
@@ -138,6 +141,8 @@ function readRaw(root: string): RawConfig {
 export interface ConfigOverrides {
   readonly articles?: string;
   readonly output?: string;
+  /** true: keep parsed models in `<root>/.handbook-cache/` (the command line does, unless `--no-cache`). */
+  readonly cache?: boolean;
 }
 
 /** Reads `handbook.config.json` from the root (if there is one) and fills in the defaults. */
@@ -170,5 +175,6 @@ export function loadConfig(rootDir: string, overrides: ConfigOverrides = {}): Co
     articleUrl: raw.articleUrl ?? '{siteUrl}/article/{slug}/',
     locales: join(root, 'locales'),
     output,
+    ...(overrides.cache ? { cache: join(root, CACHE_FOLDER) } : {}),
   };
 }

@@ -5,9 +5,9 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../config/config.ts';
 import type { Category, Code, FileProblem, HelpCenter, Unit } from '../model/types.ts';
-import { TranslationMemory } from '../store/memory.ts';
+import { TranslationMemory, type MemoryEntry } from '../store/memory.ts';
 import { documentsOf, progressOf } from '../store/progress.ts';
-import { nearest } from '../store/similarity.ts';
+import { NearIndex } from '../store/near-index.ts';
 import { storePath, writeStoreFile, type StoredUnit } from '../store/store.ts';
 import { fromTagged, segmentsOfTagged, toTagged } from '../store/tagged.ts';
 import { TranslationStore } from '../store/translations.ts';
@@ -63,7 +63,8 @@ const SUGGESTIONS = 3;
 class LanguageRun {
   readonly store: TranslationStore;
   readonly memory: TranslationMemory;
-  private readonly memoryEntries;
+  /** Near matches among the memory's current entries, indexed once per run. */
+  private memoryIndex: NearIndex<MemoryEntry> | undefined;
   /** Entries filled from the memory, by document, written at the end. */
   readonly fills = new Map<string, Record<string, StoredUnit>>();
   filled = 0;
@@ -74,7 +75,6 @@ class LanguageRun {
   ) {
     this.store = new TranslationStore(config.locales, language);
     this.memory = new TranslationMemory(config.locales, language);
-    this.memoryEntries = this.memory.entries().filter((e) => e.state !== 'outdated');
   }
 
   get threshold(): number {
@@ -91,7 +91,8 @@ class LanguageRun {
   }
 
   suggestions(source: string): Reference[] {
-    return nearest(source, this.memoryEntries, (e) => e.source, this.threshold, SUGGESTIONS).map(({ candidate, score }) => ({
+    this.memoryIndex ??= new NearIndex(this.memory.entries().filter((e) => e.state !== 'outdated'), (e) => e.source, this.threshold);
+    return this.memoryIndex.nearest(source, SUGGESTIONS).map(({ candidate, score }) => ({
       source: segmentsOfTagged(candidate.source),
       target: segmentsOfTagged(candidate.target),
       score: score * 100,

@@ -5,6 +5,7 @@ import type { Config } from '../config/config.ts';
 import type { Article, Category, FileProblem, HelpCenter, Unit } from '../model/types.ts';
 import { assignIds, orderOf, parseArticle } from './article.ts';
 import { checkArticleSize } from './limits.ts';
+import { NO_CACHE, openModelCache } from '../cache/model-cache.ts';
 import { ArticleError, LineIndex } from './problem.ts';
 import { decodeEntities } from './front-matter.ts';
 
@@ -122,9 +123,10 @@ export function readHelpCenter(config: Config, progress?: ReadProgress): HelpCen
   const skip = new Set([config.categories ?? '', config.images, config.locales, config.output]);
   const paths = listMarkdown(config.articles, skip, problems);
   const parsed: Article[] = [];
+  const cache = config.cache ? openModelCache(config.cache, config.articles) : NO_CACHE;
   paths.forEach((path, k) => {
     try {
-      parsed.push(parseArticle(path, readArticle(join(config.articles, path), path), config));
+      parsed.push(cache.parse(path, readArticle(join(config.articles, path), path), config));
     } catch (error) {
       if (!(error instanceof ArticleError)) throw error;
       problems.push({ file: path, line: error.line, message: error.reason });
@@ -132,6 +134,7 @@ export function readHelpCenter(config: Config, progress?: ReadProgress): HelpCen
     progress?.(k + 1, paths.length);
   });
   const articles = refuseSameNames(parsed, problems);
+  cache.save();
 
   const files = new Map<string, CategoryFile>();
   if (config.categories) {

@@ -1,14 +1,16 @@
-// Test helpers for the command line: run the installed entry point, in a copy of the sample help center.
+// Test helpers for the command line: run the command from its sources, in a copy of the sample help center.
 import { spawnSync } from 'node:child_process';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT, temporaryDir } from '../helpers.ts';
 
-const BIN = join(PROJECT, 'bin/handbook.js');
+/** `node` arguments that run the command from the TypeScript sources, so tests see src/ as it is now
+ * (the installed bin/handbook.js runs the compiled dist/, checked by test/cli/compiled.test.ts). */
+export const FROM_SOURCE = ['--import', import.meta.resolve('tsx'), join(PROJECT, 'src/cli/main.ts')];
 
 /** Runs `handbook ARGS` as CI would (no terminal, CI set). */
 export function run(args: string[], cwd = PROJECT) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+  const result = spawnSync(process.execPath, [...FROM_SOURCE, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

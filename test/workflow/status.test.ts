@@ -12,8 +12,8 @@ import type { StatusCell } from '../../src/status/report.ts';
 import { PROJECT, SHARED_NEED, testIf } from '../helpers.ts';
 import { structureOf } from '../render/structure.ts';
 import { translatedCorpus, workspace } from '../support/roundtrip.ts';
+import { FROM_SOURCE } from '../support/cli.ts';
 
-const BIN = join(PROJECT, 'bin/handbook.js');
 
 function addsUp(t: import('ava').ExecutionContext, cell: StatusCell, where: string) {
   for (const measure of ['units', 'words'] as const) {
@@ -64,7 +64,7 @@ test('pseudo fills every unit: a qps build falls back on nothing, shows markers,
 test('status on the command line: table, --json, --html and --fail-under', (t) => {
   const ws = workspace(join(PROJECT, 'articles/_articles'), join(PROJECT, 'articles/_categories'), ['de']);
   pseudoLocalize(ws.config, ws.center, 'qps');
-  const run = (args: string[]) => spawnSync(process.execPath, [BIN, 'status', '--root', ws.root, ...args], { encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+  const run = (args: string[]) => spawnSync(process.execPath, [...FROM_SOURCE, 'status', '--root', ws.root, ...args], { encoding: 'utf8', env: { ...process.env, CI: 'true' } });
   const table = run(['--lang', 'qps,de']);
   t.is(table.status, 0, table.stderr);
   t.regex(table.stdout, /^qps: 100\.0% of [\d,]+ words translated/m);

@@ -1,0 +1,248 @@
+// Whole-process benchmarks, the way users run the command: the compiled `handbook` (bin/handbook.js)
+// on the real corpus and on a corpus 10× larger (renamed copies), with a cold and a warm model cache
+// and after one edited article; and, side by side on the same articles, the peers that are installed:
+// po4a (Debian), md2xliff and @diplodoc/translation (installed by this bench with npm into a scratch
+// folder under /tmp, never project dependencies), pandoc for HTML, pandoc + WeasyPrint for PDF.
+// Median wall time of several runs and peak memory (max RSS, from /usr/bin/time).
+//
+// npm run bench:process [-- --runs 3] [--scaled-runs 3] [--scale 10] [--no-peers] [--no-scaled] [--only-scaled] [--languages 10]
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from '../src/config/config.ts';
+import { categoryPackage } from '../src/extract/extract.ts';
+import { listMarkdown, readHelpCenter } from '../src/parse/help-center.ts';
+import { writeXliff } from '../src/xliff/write.ts';
+
+const PROJECT = fileURLToPath(new URL('..', import.meta.url));
+const CORPUS = join(PROJECT, '../shared/corpus/bitwarden-help');
+const BIN = join(PROJECT, 'bin/handbook.js');
+const TIME = '/usr/bin/time';
+const argv = process.argv.slice(2);
+const flag = (name: string, fallback: number) => (argv.includes(name) ? Number(argv[argv.indexOf(name) + 1]) : fallback);
+let RUNS = flag('--runs', 3);
+const SCALED_RUNS = flag('--scaled-runs', RUNS);
+const SCALE = flag('--scale', 10);
+const LANGUAGES = flag('--languages', 10);
+const PEERS = !argv.includes('--no-peers');
+const SCALED = !argv.includes('--no-scaled');
+const BASE = !argv.includes('--only-scaled');
+const SCRATCH = join(tmpdir(), 'handbook-bench-peers');
+
+if (!existsSync(CORPUS)) {
+  console.log('bench: ../shared/corpus is absent; nothing to measure');
+  process.exit(0);
+}
+if (!existsSync(TIME)) {
+  console.log('bench: /usr/bin/time is missing (apt-get install time); it measures peak memory');
+  process.exit(0);
+}
+if (!existsSync(join(PROJECT, 'dist/cli/main.js'))) spawnSync('npm', ['run', 'build'], { cwd: PROJECT, stdio: 'inherit' });
+
+const has = (command: string) => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+interface Measure {
+  seconds: number;
+  mib: number;
+}
+
+/** One process under /usr/bin/time: wall seconds and max RSS. Fails loudly if the command fails. */
+function once(command: string, args: string[], cwd: string): Measure {
+  const result = spawnSync(TIME, ['-f', '%e %M', command, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true' }, maxBuffer: 1 << 28 });
+  const last = result.stderr.trim().split('\n').pop() ?? '';
+  const [seconds, kib] = last.split(' ').map(Number);
+  if (result.status !== 0 && result.status !== 1) throw new Error(`${command} ${args.join(' ')} failed (${result.status}):\n${result.stderr.slice(-2000)}`);
+  return { seconds: seconds!, mib: kib! / 1024 };
+}
+
+/** Median of RUNS runs of a job (a list of processes run one after the other), `prepare` untimed before each. */
+function measure(job: () => Measure[], prepare: () => void = () => {}): Measure {
+  const runs: Measure[] = [];
+  for (let k = 0; k < RUNS; k++) {
+    prepare();
+    const steps = job();
+    runs.push({ seconds: steps.reduce((s, m) => s + m.seconds, 0), mib: Math.max(...steps.map((m) => m.mib)) });
+  }
+  return { seconds: median(runs.map((r) => r.seconds)), mib: Math.max(...runs.map((r) => r.mib)) };
+}
+
+const handbook = (root: string, ...args: string[]) => once(process.execPath, [BIN, ...args, '--root', root], root);
+
+/** A root with the corpus, each article `scale` times (renamed copies: `<name>-2.md`…). */
+function corpusRoot(scale: number, languages: string[]): string {
+  const root = mkdtempSync(join(tmpdir(), `handbook-bench-${scale}x-`));
+  cpSync(join(CORPUS, '_categories'), join(root, '_categories'), { recursive: true });
+  for (const path of listMarkdown(join(CORPUS, '_articles'))) {
+    const text = readFileSync(join(CORPUS, '_articles', path));
+    for (let k = 1; k <= scale; k++) {
+      const target = join(root, '_articles', k === 1 ? path : path.replace(/\.md$/, `-${k}.md`));
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, text);
+    }
+  }
+  writeFileSync(join(root, 'handbook.config.json'), JSON.stringify({ articles: '_articles', categories: '_categories', targetLanguages: languages }));
+  return root;
+}
+
+/** Writes every category as translated XLIFF (target = source) per language: what merge reads. */
+function translatedFiles(root: string, languages: string[]): string[] {
+  const config = loadConfig(root, { cache: true });
+  const center = readHelpCenter(config);
+  const dir = join(root, 'returned');
+  mkdirSync(dir, { recursive: true });
+  return languages.flatMap((language) =>
+    center.categories.map((category) => {
+      const pkg = categoryPackage(config, category, language, true);
+      const path = join(dir, `${language}-${category.slug}.xlf`);
+      writeFileSync(path, writeXliff({ ...pkg, files: pkg.files.map((f) => ({ ...f, units: f.units.map((u) => ({ ...u, target: u.unit.segments })) })) }, '1.2'));
+      return path;
+    }),
+  );
+}
+
+let edits = 0;
+/** Changes one sentence of one article, differently each time. */
+function editOneArticle(root: string): void {
+  const path = join(root, '_articles/account/basic-auth-autofill.md');
+  const text = readFileSync(path, 'utf8').replace(/ \(edit \d+\)\./, '.');
+  writeFileSync(path, text.replace(/\.\n/, ` (edit ${++edits}).\n`));
+}
+
+const rows: { job: string; corpus: string; handbook?: Measure; peer?: string; other?: Measure; note?: string }[] = [];
+const clearAll = (root: string) => () => {
+  for (const folder of ['.handbook-cache', 'output', 'locales']) rmSync(join(root, folder), { recursive: true, force: true });
+};
+
+function handbookJobs(scale: number): void {
+  const label = `${scale}× (${138 * scale} articles)`;
+  const root = corpusRoot(scale, ['de']);
+  const [file] = translatedFiles(root, ['de']).filter((f) => basename(f) === 'de-organizations.xlf');
+  rmSync(join(root, 'locales'), { recursive: true, force: true });
+  const record = (job: string, m: Measure) => {
+    rows.push({ job, corpus: label, handbook: m });
+    console.error(`  ${job} (${label}): ${m.seconds.toFixed(2)} s, ${m.mib.toFixed(0)} MiB`);
+  };
+  if (scale === 1) record('handbook --help', measure(() => [once(process.execPath, [BIN, '--help'], root)]));
+  record('extract --all, cold (no cache)', measure(() => [handbook(root, 'extract', '--all')], clearAll(root)));
+  record('extract --all, --no-cache', measure(() => [handbook(root, 'extract', '--all', '--no-cache')]));
+  record('extract --all, warm cache', measure(() => [handbook(root, 'extract', '--all')]));
+  record('merge 1 category file, warm', measure(() => [handbook(root, 'merge', file!)], () => rmSync(join(root, 'locales'), { recursive: true, force: true })));
+  record('build md, warm', measure(() => [handbook(root, 'build', '--format', 'md')]));
+  record('build html (all categories), warm', measure(() => [handbook(root, 'build', '--format', 'html')]));
+  const pipeline = () => [handbook(root, 'extract'), handbook(root, 'merge', file!), handbook(root, 'build', '--format', 'md,html')];
+  record('extract + merge + build md,html, cold', measure(pipeline, clearAll(root)));
+  record('extract + merge + build md,html, 1 article edited', measure(pipeline, () => editOneArticle(root)));
+  rmSync(root, { recursive: true, force: true });
+}
+
+/** extract + merge + build md,html in many languages: is the cost linear in articles, and memory bounded? */
+function languagesJob(scale: number): void {
+  const languages = ['de', 'ja', 'ar', 'fr', 'es', 'it', 'pt-BR', 'nl', 'pl', 'sv', 'ko', 'zh-CN'].slice(0, LANGUAGES);
+  const label = `${scale}× (${138 * scale} articles), ${languages.length} languages`;
+  const root = corpusRoot(scale, languages);
+  const files = translatedFiles(root, languages);
+  const m = measure(
+    () => [handbook(root, 'extract', '--all'), handbook(root, 'merge', ...files), handbook(root, 'build', '--format', 'md,html')],
+    () => rmSync(join(root, 'locales'), { recursive: true, force: true }),
+  );
+  rows.push({ job: 'extract + merge + build md,html (warm cache)', corpus: label, handbook: m });
+  console.error(`  languages (${label}): ${m.seconds.toFixed(2)} s, ${m.mib.toFixed(0)} MiB`);
+  rmSync(root, { recursive: true, force: true });
+}
+
+/** The peers, on the same 138 articles, each in one process where the tool allows it. */
+function peerJobs(): void {
+  const root = corpusRoot(1, ['de']);
+  const articles = listMarkdown(join(root, '_articles'));
+  const compare = (job: string, peer: string, other: () => Measure | string, ours: Measure) => {
+    const result = other();
+    rows.push(typeof result === 'string' ? { job, corpus: '1× (138 articles)', peer, handbook: ours, note: result } : { job, corpus: '1× (138 articles)', peer, handbook: ours, other: result });
+    console.error(`  ${peer}: ${typeof result === 'string' ? result : `${result.seconds.toFixed(2)} s`}`);
+  };
+  const cold = measure(() => [handbook(root, 'extract', '--all')], clearAll(root));
+  const warm = measure(() => [handbook(root, 'extract', '--all')]);
+  const htmlWarm = measure(() => [handbook(root, 'build', '--format', 'html')]);
+
+  // npm peers in a scratch folder, driven by a small script that reads every article in one process.
+  const npmReady = () => {
+    if (existsSync(join(SCRATCH, 'node_modules/md2xliff')) && existsSync(join(SCRATCH, 'node_modules/@diplodoc/translation'))) return true;
+    mkdirSync(SCRATCH, { recursive: true });
+    writeFileSync(join(SCRATCH, 'package.json'), '{"private": true}');
+    return spawnSync('npm', ['install', '--no-audit', '--no-fund', '--silent', 'md2xliff@2.0.0', '@diplodoc/translation@1.7.19'], { cwd: SCRATCH, stdio: 'inherit' }).status === 0;
+  };
+  const npmPeers = npmReady();
+  const list = join(root, 'articles.json');
+  writeFileSync(list, JSON.stringify(articles.map((a) => join(root, '_articles', a))));
+  const driver = join(SCRATCH, 'drive.cjs');
+  if (npmPeers) {
+    writeFileSync(
+      driver,
+      `// Extracts XLIFF from every article with one peer, in one process.
+const fs = require('fs'); const path = require('path');
+const [tool, listFile, out] = process.argv.slice(2);
+fs.mkdirSync(out, { recursive: true });
+for (const [k, file] of JSON.parse(fs.readFileSync(listFile, 'utf8')).entries()) {
+  const md = fs.readFileSync(file, 'utf8');
+  const xliff = tool === 'md2xliff'
+    ? require('md2xliff').extract(md, file, file + '.skl', 'en-US', 'de-DE').xliff
+    : require('@diplodoc/translation').extract(md, { source: { language: 'en', locale: 'US' }, target: { language: 'de', locale: 'DE' } }).xliff;
+  fs.writeFileSync(path.join(out, k + '.xlf'), xliff);
+}
+`,
+    );
+  }
+  const npmPeer = (tool: string) => () => (npmPeers ? measure(() => [once(process.execPath, [driver, tool, list, join(root, `peer-${tool}`)], SCRATCH)]) : 'not installed (npm install failed)');
+  compare('extract, warm cache', 'md2xliff 2.0.0', npmPeer('md2xliff'), warm);
+  compare('extract, cold', '@diplodoc/translation 1.7.19', npmPeer('diplodoc'), cold);
+
+  const po4a = () => {
+    if (!has('po4a')) return 'not installed (apt-get install po4a)';
+    const cfg = join(root, 'po4a.cfg');
+    writeFileSync(cfg, ['[po4a_langs] de', '[po4a_paths] po/help.pot $lang:po/$lang.po', ...articles.map((a) => `[type: text] _articles/${a} $lang:out/$lang/${a} opt:"-o markdown -o yfm_keys=title,description"`)].join('\n'));
+    return measure(() => [once('po4a', ['--no-translations', '--force', cfg], root)], () => rmSync(join(root, 'po'), { recursive: true, force: true }));
+  };
+  const po4aResult = po4a();
+  compare('extract, cold', 'po4a', () => po4aResult, cold);
+  compare('extract, warm cache', 'po4a', () => po4aResult, warm);
+
+  const categories = new Map<string, string[]>();
+  const config = loadConfig(root, { cache: true });
+  for (const category of readHelpCenter(config).categories) categories.set(category.slug, category.articles.map((a) => join(root, '_articles', a.path)));
+  const pandoc = (format: 'html' | 'pdf') => () => {
+    if (!has('pandoc')) return 'not installed (apt-get install pandoc)';
+    if (format === 'pdf' && !has('weasyprint')) return 'not installed (apt-get install weasyprint)';
+    const out = join(root, `pandoc-${format}`);
+    mkdirSync(out, { recursive: true });
+    return measure(() =>
+      [...categories].map(([slug, files]) =>
+        once('pandoc', ['-f', 'markdown', '-s', '--metadata', `title=${slug}`, ...(format === 'pdf' ? ['--pdf-engine=weasyprint'] : []), '-o', join(out, `${slug}.${format}`), ...files], root),
+      ),
+    );
+  };
+  compare('build html, all categories, warm', 'pandoc', pandoc('html'), htmlWarm);
+  compare('build pdf, all categories', 'pandoc + WeasyPrint', pandoc('pdf'), { seconds: NaN, mib: NaN });
+  rmSync(root, { recursive: true, force: true });
+}
+
+console.error(`bench: whole processes, ${RUNS} runs each (median), ${cpus().length} cores (${cpus()[0]?.model}), Node ${process.version}`);
+if (BASE) handbookJobs(1);
+if (BASE && PEERS) peerJobs();
+if (BASE && LANGUAGES > 0) languagesJob(1);
+RUNS = SCALED_RUNS;
+if (SCALED) handbookJobs(SCALE);
+if (SCALED && LANGUAGES > 0) languagesJob(SCALE);
+
+const cell = (m: Measure | undefined) => (m && Number.isFinite(m.seconds) ? `${m.seconds.toFixed(2)} s, ${m.mib.toFixed(0)} MiB` : '—');
+console.log(`\n| job | corpus | handbook | peer | peer | peer / handbook |\n|---|---|---|---|---|---|`);
+for (const row of rows) {
+  const ratio = row.other && row.handbook && Number.isFinite(row.handbook.seconds) ? (row.other.seconds / row.handbook.seconds).toFixed(2) : '';
+  console.log(`| ${row.job} | ${row.corpus} | ${cell(row.handbook)} | ${row.peer ?? ''} | ${row.note ?? (row.peer ? cell(row.other) : '')} | ${ratio} |`);
+}
+console.log(`\n${cpus().length} × ${cpus()[0]?.model}, Node ${process.version}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end, ${RUNS} runs each (median); ${new Date().toISOString().slice(0, 10)}`);

@@ -1,0 +1,2 @@
+// Where cached work is kept, under the root: safe to delete at any time.
+export const CACHE_FOLDER = '.handbook-cache';

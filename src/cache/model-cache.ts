@@ -1,0 +1,121 @@
+// Parse once, keep it: the parsed model of every article, keyed by what the parse depends on, so a
+// command reads the model of an unchanged article instead of parsing it again.
+//
+// Key of an article = SHA-256 of (parser version, parse options, path, file bytes). The parser
+// version is computed, not bumped by hand: a hash of the package.json and package-lock.json of the
+// installed handbook and of the code that parses (src/parse and src/model, or their compiled dist/
+// twins), so any change of the parser or of its dependencies invalidates every entry.
+//
+// Storage: one file per articles folder, `<root>/.handbook-cache/models-<folder hash>.v8`, a
+// v8-serialized Map of key → Article holding exactly the articles of the last run (so it never
+// grows with deleted or edited articles), replaced atomically. A missing, unreadable or foreign
+// file is a cache miss, never an error; the folder can be deleted at any time.
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
+import type { Article } from '../model/types.ts';
+import { parseArticle, type ParseOptions } from '../parse/article.ts';
+import { writeFileAtomic } from '../util/atomic-write.ts';
+
+const FORMAT = 'handbook-model-cache/1';
+
+const sha256 = (...parts: (string | Uint8Array)[]) => {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part).update('\u0000');
+  return hash.digest('hex');
+};
+
+let version: string | undefined;
+
+/** A hash of the parser: the package's manifest and lock file and every file of src/parse and src/model. */
+export function parserVersion(): string {
+  if (version) return version;
+  const here = dirname(fileURLToPath(import.meta.url)); // src/cache or dist/cache
+  const code = dirname(here);
+  const files = [join(code, '../package.json'), join(code, '../package-lock.json')];
+  for (const folder of ['parse', 'model']) {
+    const dir = join(code, folder);
+    for (const name of readdirSync(dir).sort()) if (/\.(ts|js)$/.test(name) && !name.endsWith('.d.ts')) files.push(join(dir, name));
+  }
+  version = sha256(...files.map((file) => (existsSync(file) ? readFileSync(file) : '')));
+  return version;
+}
+
+export interface CacheStats {
+  /** Articles whose model was read from the cache. */
+  hits: number;
+  /** Articles parsed (not in the cache, or changed). */
+  misses: number;
+}
+
+export interface ModelCache {
+  /** The article's model: from the cache when path, bytes, options and parser are the same, else parsed. */
+  parse(path: string, bytes: Uint8Array, options: ParseOptions): Article;
+  /** Writes what this run used, when it differs from what was read. */
+  save(): void;
+  readonly stats: CacheStats;
+}
+
+/** A cache that parses every time (`--no-cache`). */
+export const NO_CACHE: ModelCache = {
+  parse: (path, bytes, options) => parseArticle(path, bytes, options),
+  save() {},
+  stats: { hits: 0, misses: 0 },
+};
+
+function readEntries(file: string): Map<string, Article> {
+  try {
+    const stored = deserialize(readFileSync(file)) as unknown;
+    if (typeof stored === 'object' && stored !== null && (stored as { format?: unknown }).format === FORMAT) {
+      const entries = (stored as { entries?: unknown }).entries;
+      if (entries instanceof Map) return entries as Map<string, Article>;
+    }
+  } catch {
+    // missing or damaged: parse again
+  }
+  return new Map();
+}
+
+/**
+ * Opens the model cache of an articles folder in `cacheDir` (`<root>/.handbook-cache`).
+ * `parser` overrides the parser version (tests).
+ */
+export function openModelCache(cacheDir: string, articlesDir: string, parser = parserVersion()): ModelCache {
+  const file = join(cacheDir, `models-${sha256(articlesDir).slice(0, 16)}.v8`);
+  const stored = readEntries(file);
+  const used = new Map<string, Article>();
+  const stats: CacheStats = { hits: 0, misses: 0 };
+  const optionsHash = new Map<ParseOptions, string>();
+  return {
+    stats,
+    parse(path, bytes, options) {
+      let configKey = optionsHash.get(options);
+      if (configKey === undefined) {
+        configKey = JSON.stringify([options.liquid, options.translatableFrontMatter]);
+        optionsHash.set(options, configKey);
+      }
+      const key = sha256(parser, configKey, path, bytes);
+      const cached = stored.get(key);
+      if (cached) {
+        stats.hits++;
+        used.set(key, cached);
+        return cached;
+      }
+      const article = parseArticle(path, bytes, options);
+      stats.misses++;
+      used.set(key, article);
+      return article;
+    },
+    save() {
+      if (stats.misses === 0 && used.size === stored.size) return;
+      try {
+        writeFileAtomic(file, serialize({ format: FORMAT, entries: used }));
+      } catch (error) {
+        // A cache that cannot be written (read-only folder, full disk) only costs time next run.
+        process.emitWarning(`handbook: model cache not saved in ${cacheDir}: ${(error as Error).message}`);
+      }
+    },
+  };
+}
