@@ -82,14 +82,16 @@ function applyKramdownAttributes(tree: MdastRoot): void {
   });
 }
 
-function setHeadingIds(tree: MdastRoot, slug: string): void {
+function setHeadingIds(tree: MdastRoot, slug: string, text: string): void {
   const anchors = new AnchorSet();
   visit(tree, 'heading', (node: Heading) => {
     const last = node.children[node.children.length - 1];
     let id: string | undefined;
     if (last?.type === 'text') {
       const pinned = /\s*\{:?\s*#([\w-]+)\s*\}\s*$/.exec(last.value);
-      if (pinned) {
+      // `\{#x}` is text a translator typed (escaped when published), not an id kramdown reads.
+      const written = text.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? text.length);
+      if (pinned && !/\\\{:?\s*#[\w-]+\s*\}[\s#]*$/.test(written)) {
         id = pinned[1]!;
         last.value = last.value.slice(0, pinned.index);
       }
@@ -371,7 +373,7 @@ export function articleHast(localized: string, bodyStart: number, context: Artic
   kramdownTables(mdast, text, (cell) => markdown.parse(cell) as MdastRoot);
   mdast.children = mdast.children.filter((node) => node.type !== 'yaml');
   applyKramdownAttributes(mdast);
-  setHeadingIds(mdast, context.slug);
+  setHeadingIds(mdast, context.slug, text);
   const hast = unified().use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw).runSync(mdast) as HastRoot;
   tabsToSections(hast);
   closeHeadingGaps(hast);
@@ -381,7 +383,34 @@ export function articleHast(localized: string, bodyStart: number, context: Artic
   // Relative image paths are allowed by the sanitizer only as plain paths, not other protocols.
   const clean = unified().use(rehypeSanitize, schema).runSync(hast) as HastRoot;
   isolateFallbacks(clean, context.fallbackLanguage);
+  isolateAddresses(clean);
   return clean;
+}
+
+/** A web or mail address written as text (kramdown makes no link of it). */
+const ADDRESS = /(?:https?:\/\/|www\.)[^\s<>]*[^\s<>.,;:!?)'"]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+/** Elements whose text is already laid out on its own: links, code, and anything with a direction. */
+const LAID_OUT = new Set(['a', 'code', 'pre', 'kbd', 'script', 'style']);
+
+/**
+ * An address in running text reads left to right in every page: in a right-to-left handbook its
+ * slashes and dots would otherwise be reordered, so it gets its own `span dir="ltr"`.
+ */
+function isolateAddresses(tree: HastRoot): void {
+  visit(tree, 'text', (node, index, parent) => {
+    if (!parent || index === undefined || parent.type !== 'element' || LAID_OUT.has(parent.tagName) || parent.properties.dir !== undefined) return;
+    const pieces: ElementContent[] = [];
+    let last = 0;
+    for (const match of node.value.matchAll(ADDRESS)) {
+      if (match.index > last) pieces.push({ type: 'text', value: node.value.slice(last, match.index) });
+      pieces.push(h('span', { dir: 'ltr' }, match[0]));
+      last = match.index + match[0].length;
+    }
+    if (pieces.length === 0) return;
+    if (last < node.value.length) pieces.push({ type: 'text', value: node.value.slice(last) });
+    parent.children.splice(index, 1, ...pieces);
+    return [SKIP, index + pieces.length];
+  });
 }
 
 export function headingsOf(tree: HastRoot): { level: number; id: string; text: string }[] {

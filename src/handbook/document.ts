@@ -11,7 +11,8 @@
 // - from the articles' raw HTML the sanitizer also lets through div, span, kbd, mark, sup, sub, ins,
 //   details/summary, dl/dt/dd…: a writer that has no form for one shows its children.
 // - inline: strong, em, del, code, a (`href` `#id` inside the handbook, else absolute; `dir="ltr"`
-//   when its text is an address), br, img, `i.icon` (`data-icon` = a Font Awesome 4.7 name such as
+//   when its text is an address; an address in running text, which is no link, is a
+//   `span dir="ltr"`), br, img, `i.icon` (`data-icon` = a Font Awesome 4.7 name such as
 //   `fa-cog`, no children; `iconGlyph(name)` in `icons.ts` gives its code point and outline,
 //   `iconMeaning(name)` its label).
 // - fallback: text that has no translation keeps its source-language text with `lang` (the source

@@ -49,3 +49,18 @@ test('bare addresses stay text, in the source and in a translation; written link
     t.deepEqual(hrefs, ['https://guide.example/', 'https://auto.example/']);
   }
 });
+
+test('a bare address in running text reads left to right on its own, and is still no link', (t) => {
+  const out = html('Open https://vault.example/#/login, or write to help@example.com.\n');
+  t.regex(out, /<span dir="ltr">https:\/\/vault\.example\/#\/login<\/span>, or write to <span dir="ltr">help@example\.com<\/span>\./);
+  t.notRegex(out, /<a /);
+});
+
+test('a heading id a translator typed, escaped as \\{#x}, is text, not the heading id', (t) => {
+  const pinned = html('## Manual sync {#manual-sync}\n');
+  t.regex(pinned, /<h2 id="a-manual-sync">Manual sync<\/h2>|<h2 id="[^"]*manual-sync">Manual sync<\/h2>/);
+  const typed = html('## Synchronisation \\{#evil}\n');
+  t.notRegex(typed, /id="a--evil"/, 'not pinned to the typed id');
+  t.regex(typed, /id="a--synchronisation-evil"/, 'the id kramdown makes of the heading text');
+  t.regex(typed, /Synchronisation \{#evil\}<\/h2>/);
+});
