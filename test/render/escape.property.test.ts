@@ -10,7 +10,8 @@ import type { Root as HastRoot, Element } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { Article, Segment } from '../../src/model/types.ts';
 import { bodyStartOf } from '../../src/parse/front-matter.ts';
-import { articleHast, type ArticleHtmlContext } from '../../src/handbook/article.ts';
+import { articleHast } from '../../src/handbook/article.ts';
+import { articleContext } from '../support/article-context.ts';
 import { localizeArticle } from '../../src/render/markdown/localize.ts';
 import { CORPUS, HAS_SHARED, NO_SHARED, SEED, parse } from '../helpers.ts';
 import { structureOf } from './structure.ts';
@@ -44,18 +45,7 @@ function targetsArb(article: Article): fc.Arbitrary<Segment[][]> {
   );
 }
 
-const context: ArticleHtmlContext = {
-  slug: 'a',
-  inHandbook: new Map(),
-  known: new Set(),
-  redirects: new Map(),
-  siteUrl: 'https://site.example',
-  warn: () => {},
-  useImage: () => true,
-  calloutLabel: (type) => type,
-  hasIcon: () => true,
-  articleUrl: (slug) => `https://site.example/article/${slug}/`,
-};
+const context = articleContext();
 
 function linksOf(markdown: string): string[] {
   const hrefs: string[] = [];

@@ -3,23 +3,13 @@
 import test from 'ava';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
-import { articleHast, type ArticleHtmlContext } from '../../src/handbook/article.ts';
+import { articleHast } from '../../src/handbook/article.ts';
+import { articleContext } from '../support/article-context.ts';
 import { localizeArticle } from '../../src/render/markdown/localize.ts';
 import { parse } from '../helpers.ts';
 
 const warnings: string[] = [];
-const context: ArticleHtmlContext = {
-  slug: 'a',
-  inHandbook: new Map(),
-  known: new Set(),
-  redirects: new Map(),
-  siteUrl: 'https://site.example',
-  warn: (line, _kind, message) => warnings.push(`${line}: ${message}`),
-  useImage: () => true,
-  calloutLabel: (type) => type,
-  hasIcon: () => true,
-  articleUrl: (slug) => `https://site.example/article/${slug}/`,
-};
+const context = articleContext((line, _kind, message) => warnings.push(`${line}: ${message}`));
 const html = (markdown: string) => unified().use(rehypeStringify).stringify(articleHast(markdown, 0, context));
 
 test('a table without header row is a table of body rows, each cell read as Markdown', (t) => {
