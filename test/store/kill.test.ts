@@ -3,17 +3,16 @@
 // reader sees it), and a rerun finishes; two merges started together into one language lose nothing.
 import test from 'ava';
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, rmSync, watch, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, rmSync, watch } from 'node:fs';
 import { join } from 'node:path';
-import { loadConfig, type Config } from '../../src/config/config.ts';
+import type { Config } from '../../src/config/config.ts';
 import { buildMarkdown } from '../../src/publish/articles.ts';
 import { merge, mergeLocked } from '../../src/merge/merge.ts';
-import { readHelpCenter } from '../../src/parse/help-center.ts';
 import { listStoreFiles } from '../../src/store/store.ts';
 import { TRANSACTION_DIR } from '../../src/store/transaction.ts';
 import { pseudoSegments } from '../render/pseudo.ts';
-import { snapshot, translatedXliff } from '../support/roundtrip.ts';
-import { CORPUS, HAS_SHARED, NO_SHARED, PROJECT, temporaryDir } from '../helpers.ts';
+import { corpusCopy, snapshot, translatedXliff } from '../support/roundtrip.ts';
+import { HAS_SHARED, NO_SHARED, PROJECT, temporaryDir } from '../helpers.ts';
 
 const BIN = join(PROJECT, 'bin/handbook.js');
 const serial = HAS_SHARED ? test.serial : test.skip;
@@ -21,12 +20,7 @@ const suffix = HAS_SHARED ? '' : ` (skipped: ${NO_SHARED})`;
 
 /** The corpus with German translations of 5 categories stored (old), and 12 more to merge (new). */
 function setUp() {
-  const root = temporaryDir();
-  cpSync(join(CORPUS, '_articles'), join(root, '_articles'), { recursive: true });
-  cpSync(join(CORPUS, '_categories'), join(root, '_categories'), { recursive: true });
-  writeFileSync(join(root, 'handbook.config.json'), JSON.stringify({ articles: '_articles', categories: '_categories', targetLanguages: ['de'] }));
-  const config = loadConfig(root);
-  const center = readHelpCenter(config);
+  const { root, config, center } = corpusCopy();
   const files = translatedXliff({ root, config, center }, '1.2', pseudoSegments);
   const [first, rest] = [files.slice(0, 5), files.slice(5)];
   merge(config, center, { files: first });

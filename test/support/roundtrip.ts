@@ -52,14 +52,20 @@ export function snapshot(dir: string): Record<string, string> {
   return files;
 }
 
-/** A writable copy of the corpus, with one category fully translated into German. */
-export function translatedCorpus(slug: string) {
+/** A writable copy of the corpus in a folder of its own, configured for German, and its help center. */
+export function corpusCopy() {
   const root = temporaryDir();
   cpSync(join(CORPUS, '_articles'), join(root, '_articles'), { recursive: true });
   cpSync(join(CORPUS, '_categories'), join(root, '_categories'), { recursive: true });
   writeFileSync(join(root, 'handbook.config.json'), JSON.stringify({ articles: '_articles', categories: '_categories', targetLanguages: ['de'] }));
   const config = loadConfig(root);
   const center = readHelpCenter(config);
+  return { root, config, center };
+}
+
+/** A writable copy of the corpus, with one category fully translated into German. */
+export function translatedCorpus(slug: string) {
+  const { root, config, center } = corpusCopy();
   const category = center.categories.find((c) => c.slug === slug)!;
   const pkg = categoryPackage(config, category, 'de', false);
   const filled = { ...pkg, files: pkg.files.map((f) => ({ ...f, units: f.units.map((u) => ({ ...u, target: pseudoSegments(u.unit.segments), state: 'translated' as const })) })) };
