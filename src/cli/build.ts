@@ -4,11 +4,8 @@ import { relative } from 'node:path';
 import type { Command } from 'commander';
 import { withCommonOptions } from './options.ts';
 import { checkLanguage, loadConfig } from '../config/config.ts';
-import { buildMarkdown } from '../publish/articles.ts';
-import { publishHandbooks } from '../publish/handbooks.ts';
-import { groupWarnings, type WarningGroup } from '../publish/warnings.ts';
-import { WRITERS } from '../publish/writers.ts';
-import { readHelpCenter } from '../parse/help-center.ts';
+import { formatName, HANDBOOK_FORMATS } from '../publish/formats.ts';
+import type { WarningGroup } from '../publish/warnings.ts';
 import { EXIT, formatCount, reportProblems, splitList } from './output.ts';
 import { startProgress } from './progress.ts';
 import { UsageError } from './usage.ts';
@@ -26,13 +23,7 @@ interface BuildFlags {
 }
 
 /** `md` also writes the localized articles for the site; every format is a handbook writer. */
-const FORMATS = [...new Set(['md', ...WRITERS.keys()])];
-const PLANNED = ['pdf'].filter((f) => !WRITERS.has(f));
-const FORMAT_NAMES = new Map([
-  ['md', 'Markdown'],
-  ['html', 'HTML'],
-  ['pdf', 'PDF'],
-]);
+const FORMATS = [...new Set(['md', ...HANDBOOK_FORMATS.map((f) => f.format)])];
 
 export function registerBuild(program: Command, setExit: (code: number) => void): void {
   withCommonOptions(
@@ -58,9 +49,14 @@ function printWarnings(groups: readonly WarningGroup[], where: string, languages
 }
 
 async function runBuild(flags: BuildFlags): Promise<number> {
+  // Loaded here, not at start-up: `handbook --help` must not pay for rehype, pdfkit and the parser.
+  const { buildMarkdown } = await import('../publish/articles.ts');
+  const { publishHandbooks } = await import('../publish/handbooks.ts');
+  const { groupWarnings } = await import('../publish/warnings.ts');
+  const { WRITERS } = await import('../publish/writers.ts');
+  const { readHelpCenter } = await import('../parse/help-center.ts');
   const formats = splitList(flags.format);
   for (const format of formats) {
-    if (PLANNED.includes(format)) throw new UsageError(`--format ${format}: PDF handbooks are not built yet; use --format ${FORMATS.join(',')}`);
     if (!FORMATS.includes(format)) throw new UsageError(`--format must list ${FORMATS.join(', ')}, not "${format}"`);
   }
   const config = loadConfig(flags.root, { articles: flags.articles, cache: flags.cache, output: flags.out });
@@ -75,7 +71,7 @@ async function runBuild(flags: BuildFlags): Promise<number> {
   const builds = buildMarkdown(config, center, { languages, outDir: config.output, categories, write: formats.includes('md'), onArticle: (d, t) => articlesProgress.update(d, t) });
   articlesProgress.stop();
   const handbookFormats = formats.filter((f) => WRITERS.has(f));
-  const handbooksProgress = startProgress(`Building ${handbookFormats.map((f) => FORMAT_NAMES.get(f) ?? f).join(', ')} handbooks`);
+  const handbooksProgress = startProgress(`Building ${handbookFormats.map(formatName).join(', ')} handbooks`);
   const handbooks = handbookFormats.length
     ? await publishHandbooks(config, center, { languages, formats: handbookFormats, outDir: config.output, categories, onHandbook: (d, t) => handbooksProgress.update(d, t) })
     : [];
@@ -88,7 +84,7 @@ async function runBuild(flags: BuildFlags): Promise<number> {
     process.stdout.write(`${JSON.stringify({ formats, languages: builds, handbooks: handbooks.map(({ files: _files, ...rest }) => rest), warnings: groups, problems: center.problems }, null, 2)}\n`);
   } else {
     const parts = builds.map((b) => (b.source ? `${b.language} source language` : `${b.language} ${formatCount(b.units - b.fallbacks)}/${formatCount(b.units)} translated (${formatCount(b.fallbacks)} in source language)`));
-    const counts = handbookFormats.map((f) => `${handbooks.filter((b) => b.format === f).reduce((n, b) => n + b.handbooks.length, 0)} ${FORMAT_NAMES.get(f) ?? f} handbooks`);
+    const counts = handbookFormats.map((f) => `${handbooks.filter((b) => b.format === f).reduce((n, b) => n + b.handbooks.length, 0)} ${formatName(f)} handbooks`);
     const total = groups.reduce((n, g) => n + g.warnings.length, 0);
     const warned = total ? `; ${total} warning(s): ${groups.map((g) => `${g.warnings.length} ${g.kind}`).join(', ')}${flags.quiet ? '' : ' (above)'}` : '';
     process.stdout.write(`build ${formats.join(',')}: ${builds[0]?.articles ?? 0} articles × ${builds.length} ${builds.length === 1 ? 'language' : 'languages'} in ${relative(process.cwd(), config.output) || '.'}: ${parts.join('; ')}${counts.length ? `; ${counts.join(', ')}` : ''}${warned}\n`);

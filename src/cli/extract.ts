@@ -1,6 +1,5 @@
 // `handbook extract`: read the help center, write XLIFF for translators.
 import { relative } from 'node:path';
-import { withStore } from '../store/transaction.ts';
 import type { Command } from 'commander';
 import { withCommonOptions } from './options.ts';
 import { checkLanguage, loadConfig } from '../config/config.ts';
@@ -68,6 +67,7 @@ function writeOptions(flags: ExtractFlags): WriteOptions {
 async function runExtract(flags: ExtractFlags): Promise<number> {
   const { extract } = await import('../extract/extract.ts');
   const { readHelpCenter } = await import('../parse/help-center.ts');
+  const { withStore } = await import('../store/transaction.ts');
   if (!XLIFF_VERSIONS.includes(flags.xliff as XliffVersion)) throw new UsageError(`--xliff must be 1.2 or 2.0, not "${flags.xliff}"`);
   const write = writeOptions(flags);
   const config = loadConfig(flags.root, { articles: flags.articles, cache: flags.cache });

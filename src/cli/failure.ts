@@ -1,6 +1,7 @@
 // How a command that stopped on an error ends: one line saying what happened and what to do, and
 // an exit code that tells refused input (1), a usage error (2) and a bug in handbook (3) apart.
 import { CommanderError } from 'commander';
+import { commandLineFailure } from './usage.ts';
 import { accessSync, constants, existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ConfigError } from '../config/config.ts';
@@ -67,10 +68,7 @@ function systemMessage(error: NodeJS.ErrnoException & { syscall: string }): stri
 
 /** The exit code and the message of an error that stopped a command. */
 export function failureOf(error: unknown, debug: boolean): Failure {
-  if (error instanceof CommanderError) {
-    const ok = error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version';
-    return { code: ok ? EXIT.ok : EXIT.usage, message: undefined };
-  }
+  if (error instanceof CommanderError) return commandLineFailure(error);
   if (error instanceof UsageError || error instanceof ConfigError) return { code: EXIT.usage, message: `error: ${error.message}` };
   if (REFUSED.some((type) => error instanceof type)) return { code: EXIT.refused, message: `error: ${(error as Error).message}` };
   if (isSystemError(error)) return { code: EXIT.refused, message: `error: ${systemMessage(realCause(error))}` };

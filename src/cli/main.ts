@@ -1,5 +1,6 @@
 // The command line: a thin shell over the library; each command lives in its own module.
-import { Command } from 'commander';
+import { Command, CommanderError } from 'commander';
+import { commandLineFailure } from './usage.ts';
 import { pathToFileURL } from 'node:url';
 import { registerBuild } from './build.ts';
 import { registerExtract } from './extract.ts';
@@ -8,7 +9,6 @@ import { registerPrune } from './prune.ts';
 import { registerPseudo } from './pseudo.ts';
 import { registerStatus } from './status.ts';
 import { EXIT } from './output.ts';
-import { failureOf } from './failure.ts';
 
 export async function main(argv: readonly string[]): Promise<number> {
   let exitCode: number = EXIT.ok;
@@ -30,7 +30,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     await program.parseAsync(argv);
     return exitCode;
   } catch (error) {
-    const failure = failureOf(error, argv.includes('--debug'));
+    // --help and command-line mistakes end here without loading the pipeline's error classes.
+    const failure = error instanceof CommanderError ? commandLineFailure(error) : (await import('./failure.ts')).failureOf(error, argv.includes('--debug'));
     if (failure.message) process.stderr.write(`${failure.message}\n`);
     return failure.code;
   }

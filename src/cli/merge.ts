@@ -3,9 +3,8 @@ import { relative } from 'node:path';
 import type { Command } from 'commander';
 import { withCommonOptions } from './options.ts';
 import { checkLanguage, loadConfig } from '../config/config.ts';
-import { mergeLocked, REFUSAL_LABELS, type MergeProblem, type MergeReport, type RefusalReason } from '../merge/merge.ts';
+import type { MergeProblem, MergeReport, RefusalReason } from '../merge/merge.ts';
 import { startProgress } from './progress.ts';
-import { readHelpCenter } from '../parse/help-center.ts';
 import { EXIT, formatCount, reportProblems } from './output.ts';
 import { UsageError } from './usage.ts';
 
@@ -35,14 +34,17 @@ export function registerMerge(program: Command, setExit: (code: number) => void)
 }
 
 /** "3 refused (2 inline codes changed, 1 unknown unit id)", and the <file>s refused as a whole. */
-function refusedText(report: MergeReport): string {
-  const reasons = (Object.keys(REFUSAL_LABELS) as RefusalReason[]).filter((r) => Object.hasOwn(report.refusedBy, r)).map((r) => `${formatCount(report.refusedBy[r]!)} ${REFUSAL_LABELS[r]}`);
+function refusedText(report: MergeReport, labels: Readonly<Record<RefusalReason, string>>): string {
+  const reasons = (Object.keys(labels) as RefusalReason[]).filter((r) => Object.hasOwn(report.refusedBy, r)).map((r) => `${formatCount(report.refusedBy[r]!)} ${labels[r]}`);
   const files = report.filesRefused ? [`${report.filesRefused} <file> or file(s) refused as a whole`] : [];
   const details = [...reasons, ...files];
   return `${formatCount(report.refused)} refused${details.length ? ` (${details.join('; ')}), see above` : ''}`;
 }
 
 async function runMerge(files: string[], flags: MergeFlags): Promise<number> {
+  // Loaded here, not at start-up: `handbook --help` must not pay for the pipeline.
+  const { mergeLocked, REFUSAL_LABELS } = await import('../merge/merge.ts');
+  const { readHelpCenter } = await import('../parse/help-center.ts');
   const config = loadConfig(flags.root, { articles: flags.articles, cache: flags.cache });
   const language = flags.lang ? checkLanguage(flags.lang, '--lang') : undefined;
   if (language && flags.lang!.includes(',')) throw new UsageError('merge takes one --lang at a time');
@@ -59,7 +61,7 @@ async function runMerge(files: string[], flags: MergeFlags): Promise<number> {
       `merge: ${report.files} file(s) (${report.languages.join(', ') || 'no language'}): ${verb} ${formatCount(report.stored)} translations, ` +
         `${formatCount(report.unchanged)} unchanged, ${formatCount(report.outdated)} kept as outdated, ` +
         `${formatCount(report.empty + report.copies)} untranslated skipped (${formatCount(report.empty)} empty, ${formatCount(report.copies)} copies of the source), ` +
-        `${refusedText(report)}${flags.dryRun ? '; dry run, nothing written' : ''}\n`,
+        `${refusedText(report, REFUSAL_LABELS)}${flags.dryRun ? '; dry run, nothing written' : ''}\n`,
     );
   }
   return report.refused > 0 || report.filesRefused > 0 ? EXIT.refused : EXIT.ok;

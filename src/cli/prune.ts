@@ -3,10 +3,6 @@ import { relative } from 'node:path';
 import type { Command } from 'commander';
 import { withCommonOptions } from './options.ts';
 import { checkLanguage, loadConfig } from '../config/config.ts';
-import { readHelpCenter } from '../parse/help-center.ts';
-import { withStore } from '../store/transaction.ts';
-import { storeLanguages } from '../store/store.ts';
-import { prune } from '../store/prune.ts';
 import { EXIT, formatCount, reportProblems, splitList } from './output.ts';
 
 interface PruneFlags {
@@ -29,6 +25,10 @@ export function registerPrune(program: Command, setExit: (code: number) => void)
 }
 
 async function runPrune(flags: PruneFlags): Promise<number> {
+  const { readHelpCenter } = await import('../parse/help-center.ts');
+  const { withStore } = await import('../store/transaction.ts');
+  const { storeLanguages } = await import('../store/store.ts');
+  const { prune } = await import('../store/prune.ts');
   const config = loadConfig(flags.root, { articles: flags.articles, cache: flags.cache });
   const languages = flags.lang
     ? splitList(flags.lang).map((l) => checkLanguage(l, '--lang'))

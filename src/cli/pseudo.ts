@@ -3,9 +3,6 @@ import { relative } from 'node:path';
 import type { Command } from 'commander';
 import { withCommonOptions } from './options.ts';
 import { checkLanguage, loadConfig } from '../config/config.ts';
-import { readHelpCenter } from '../parse/help-center.ts';
-import { pseudoLocalize } from '../pseudo/pseudo.ts';
-import { withStore } from '../store/transaction.ts';
 import { EXIT, formatCount, reportProblems } from './output.ts';
 
 interface PseudoFlags {
@@ -26,6 +23,9 @@ export function registerPseudo(program: Command, setExit: (code: number) => void
 }
 
 async function runPseudo(flags: PseudoFlags): Promise<number> {
+  const { readHelpCenter } = await import('../parse/help-center.ts');
+  const { pseudoLocalize } = await import('../pseudo/pseudo.ts');
+  const { withStore } = await import('../store/transaction.ts');
   const config = loadConfig(flags.root, { articles: flags.articles, cache: flags.cache });
   const language = checkLanguage(flags.lang, '--lang');
   const center = readHelpCenter(config);

@@ -4,6 +4,7 @@ import type { DocumentWarning, HandbookDocument } from '../handbook/document.ts'
 import { htmlWriter } from './html.ts';
 import { markdownWriter } from './markdown.ts';
 import { pdfWriter } from './pdf/writer.ts';
+import { HANDBOOK_FORMATS } from './formats.ts';
 
 export interface WriterResult {
   /** Every file written, the handbook first, then what it needs beside it (pictures, icons). */
@@ -34,3 +35,7 @@ export const WRITERS: ReadonlyMap<string, Writer> = new Map<string, Writer>([
   ['md', markdownWriter],
   ['pdf', pdfWriter],
 ]);
+
+for (const format of WRITERS.keys()) {
+  if (!HANDBOOK_FORMATS.some((f) => f.format === format)) throw new Error(`writers.ts: format "${format}" is not named in formats.ts`);
+}

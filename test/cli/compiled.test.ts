@@ -46,6 +46,16 @@ test('the compiled bin/handbook.js prints its usage and exits 0', (t) => {
   t.is(compiled(['--no-such-flag']).code, 2);
 });
 
+test('--help loads no pipeline module: parser, rehype, pdfkit and i18next load only in the commands that run them', (t) => {
+  for (const args of [['--help'], ['build', '--help'], ['merge', '--help'], ['extract', '--help'], ['--no-such-flag']]) {
+    const result = spawnSync(process.execPath, ['--import', join(PROJECT, 'test/support/log-modules.mjs'), BIN, ...args], { encoding: 'utf8' });
+    const loaded = [...result.stderr.matchAll(/^loaded (.+)$/gm)].map((m) => m[1]!);
+    t.true(loaded.some((url) => url.endsWith('/dist/cli/main.js')), `${args.join(' ')}: the hook saw the command start`);
+    const heavy = loaded.filter((url) => /\/dist\/(parse|publish\/pdf|handbook|merge|extract|store)\/|\/node_modules\/(pdfkit|unified|micromark|remark-[a-z-]+|rehype-[a-z-]+|i18next|liquidjs|sharp|fontkit)\//.test(url));
+    t.deepEqual(heavy, [], `${args.join(' ')} loaded pipeline modules`);
+  }
+});
+
 test('the compiled command writes the same XLIFF as the sources (modules it loads on demand included)', (t) => {
   const fromDist = sampleRoot();
   const fromSource = sampleRoot();
