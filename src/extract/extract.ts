@@ -90,7 +90,16 @@ class LanguageRun {
     return entry;
   }
 
-  suggestions(source: string): Reference[] {
+  /** Suggestions already found in this run, by source text: a fifth of the corpus's units repeat another's. */
+  private readonly suggested = new Map<string, readonly Reference[]>();
+
+  suggestions(source: string): readonly Reference[] {
+    let found = this.suggested.get(source);
+    if (!found) this.suggested.set(source, (found = this.nearMatches(source)));
+    return found;
+  }
+
+  private nearMatches(source: string): Reference[] {
     this.memoryIndex ??= new NearIndex(this.memory.entries().filter((e) => e.state !== 'outdated'), (e) => e.source, this.threshold);
     return this.memoryIndex.nearest(source, SUGGESTIONS).map(({ candidate, score }) => ({
       source: segmentsOfTagged(candidate.source),
