@@ -36,22 +36,23 @@ function plainPng(b: Buffer): boolean {
   return width <= MAX_WIDTH && depth === 8 && (colorType === 0 || colorType === 2) && interlace === 0 && (trns === -1 || trns > idat);
 }
 
-let labels = 0;
-
 /**
  * A plain PNG (8-bit grey or RGB, not interlaced) embedded as its own compressed data: PNG's IDAT
  * stream is what a PDF image with the PNG predictors reads, so nothing is decoded. pdfkit draws any
  * object with a size, a label and `embed` as an image.
  */
 class PngXObject implements OpenedImage {
-  readonly label = `Ipdf${++labels}`;
   readonly width: number;
   readonly height: number;
   obj: unknown;
   private readonly colors: number;
   private readonly data: Buffer;
 
-  constructor(png: Buffer) {
+  /** `label` names the image in its page's resources: numbered per document, so a PDF's bytes never depend on what was built before it. */
+  constructor(
+    png: Buffer,
+    readonly label: string,
+  ) {
     this.width = png.readUInt32BE(16);
     this.height = png.readUInt32BE(20);
     this.colors = png[25] === 2 ? 3 : 1;
@@ -139,6 +140,7 @@ export interface PlacedImage {
 /** The pictures of one PDF, each embedded once however often it is shown. */
 export class Images {
   private readonly opened = new Map<string, PlacedImage | Error>();
+  private embedded = 0;
 
   constructor(
     private readonly doc: PDFKit.PDFDocument,
@@ -154,7 +156,7 @@ export class Images {
     else if (bytes instanceof Error) o = new Error(`picture ${src} cannot be read: ${bytes.message}`);
     else {
       try {
-        const image = isPng(bytes) ? new PngXObject(bytes) : (this.doc as unknown as { openImage(b: Buffer): OpenedImage }).openImage(bytes);
+        const image = isPng(bytes) ? new PngXObject(bytes, `Ipdf${++this.embedded}`) : (this.doc as unknown as { openImage(b: Buffer): OpenedImage }).openImage(bytes);
         o = { image, width: image.width, height: image.height };
       } catch (e) {
         o = new Error(`picture ${src} cannot be read: ${e instanceof Error ? e.message : String(e)}`);
