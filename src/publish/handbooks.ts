@@ -51,7 +51,7 @@ export async function publishHandbooks(config: Config, center: HelpCenter, optio
     for (const category of categories) {
       const document = assembleHandbook({ config, center, category, language, store, t, date });
       for (const writer of writers) {
-        const result = await writer.write(document, dir);
+        const result = await writer.write(document, dir, config.cache === undefined ? {} : { cache: config.cache });
         const into = written.get(writer)!;
         into.handbooks.push({ document, file: result.files[0]! });
         into.files.push(...result.files);

@@ -19,13 +19,19 @@ export interface WrittenHandbook {
   readonly file: string;
 }
 
+/** What a writer may reuse from the run it is part of. */
+export interface WriterRun {
+  /** The cache folder (`.handbook-cache/`) work may be kept in between runs; none with `--no-cache`. */
+  readonly cache?: string;
+}
+
 export interface Writer {
   /** What `--format` names it and the handbook's file extension. */
   readonly format: string;
   readonly extension: string;
   readonly description: string;
   /** Writes the document's handbook into `outDir` (the language's output folder). */
-  readonly write: (document: HandbookDocument, outDir: string) => WriterResult | Promise<WriterResult>;
+  readonly write: (document: HandbookDocument, outDir: string, run?: WriterRun) => WriterResult | Promise<WriterResult>;
   /** After every handbook of a language: files for the whole language (an index page). */
   readonly finish?: (handbooks: readonly WrittenHandbook[], outDir: string) => WriterResult | Promise<WriterResult>;
 }

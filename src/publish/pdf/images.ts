@@ -1,10 +1,15 @@
-// Pictures of the PDF writer. PNG and JPEG go to pdfkit as they are; any other format (GIF, WebP,
-// TIFF, SVG…) is turned into a PNG of its first frame by sharp, before layout, once per process.
+// Pictures of the PDF writer. Plain PNGs and JPEGs go to pdfkit as they are; any other picture (a PNG
+// with transparency or wider than needed, GIF, WebP, TIFF, SVG…) is turned into a plain PNG of its
+// first frame by sharp, before layout, once per process, and kept in the picture cache
+// (`<cache>/pictures/<sha256 of its bytes and the conversion>.png`) for the next runs.
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Root } from 'hast';
 import sharp from 'sharp';
 import { visit } from 'unist-util-visit';
 import type { HandbookDocument } from '../../handbook/document.ts';
+import { writeFileAtomic } from '../../util/atomic-write.ts';
 
 /** Bytes pdfkit can embed, or why the picture cannot be shown. */
 type Prepared = Buffer | Error;
@@ -83,16 +88,39 @@ class PngXObject implements OpenedImage {
   }
 }
 
-async function prepare(path: string): Promise<Prepared> {
+/** What a converted picture depends on besides its bytes: a change here names new cache files. */
+const CONVERSION = `png, ${MAX_WIDTH} px wide at most, on white, mitchell, deflate 3`;
+
+/** A converted picture as the cache holds it: a whole PNG (a file cut short is converted again). */
+function wholePng(b: Buffer): boolean {
+  return isPng(b) && b.length > 20 && b.toString('latin1', b.length - 8, b.length - 4) === 'IEND' && plainPng(b);
+}
+
+async function convert(bytes: Buffer): Promise<Buffer> {
+  // Transparency is laid on the white page once, here; the first frame of an animation is kept.
+  return sharp(bytes, { pages: 1, animated: false })
+    .resize({ width: MAX_WIDTH, withoutEnlargement: true, kernel: 'mitchell' })
+    .flatten({ background: '#ffffff' })
+    .png({ compressionLevel: 3, adaptiveFiltering: false })
+    .toBuffer();
+}
+
+async function prepare(path: string, cache: string | undefined): Promise<Prepared> {
   try {
     const bytes = await readFile(path);
     if ((isPng(bytes) && plainPng(bytes)) || isJpeg(bytes)) return bytes;
-    // Transparency is laid on the white page once, here; the first frame of an animation is kept.
-    return await sharp(bytes, { pages: 1, animated: false })
-      .resize({ width: MAX_WIDTH, withoutEnlargement: true })
-      .flatten({ background: '#ffffff' })
-      .png({ compressionLevel: 6, adaptiveFiltering: false })
-      .toBuffer();
+    if (cache === undefined) return await convert(bytes);
+    const file = join(cache, `${createHash('sha256').update(bytes).update(CONVERSION).digest('hex')}.png`);
+    const kept = await readFile(file).catch(() => undefined);
+    if (kept && wholePng(kept)) return kept;
+    const converted = await convert(bytes);
+    try {
+      writeFileAtomic(file, converted);
+    } catch (error) {
+      // A cache that cannot be written (read-only folder, full disk) only costs time next run.
+      process.emitWarning(`handbook: picture cache not saved in ${cache}: ${(error as Error).message}`);
+    }
+    return converted;
   } catch (e) {
     return e instanceof Error ? e : new Error(String(e));
   }
@@ -110,15 +138,18 @@ function sourcesOf(trees: readonly Root[]): Set<string> {
   return srcs;
 }
 
-/** Reads (and where needed converts) every picture of the document; each file once per process. */
-export async function prepareImages(document: HandbookDocument): Promise<Map<string, Prepared>> {
+/**
+ * Reads (and where needed converts) every picture of the document; each file once per process.
+ * `cache` is the folder converted pictures are kept in between runs (none: convert every run).
+ */
+export async function prepareImages(document: HandbookDocument, cache?: string): Promise<Map<string, Prepared>> {
   const out = new Map<string, Prepared>();
   await Promise.all(
     [...sourcesOf(document.articles.map((a) => a.body))].map(async (src) => {
       const path = document.imageFiles.get(src);
       if (path === undefined) return;
       let p = prepared.get(path);
-      if (!p) prepared.set(path, (p = prepare(path)));
+      if (!p) prepared.set(path, (p = prepare(path, cache)));
       out.set(src, await p);
     }),
   );

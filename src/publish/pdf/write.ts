@@ -1,6 +1,9 @@
 // The printable handbook: `writePdf(document)` lays one category's handbook out with pdfkit — cover,
 // contents with right page numbers, each article on a new page, running header and footer, outline,
-// tagged structure — and returns the PDF's bytes with the warnings met on the way.
+// tagged structure — and returns the PDF's bytes with the warnings met on the way; `writePdfFile`
+// streams them into a file instead.
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import type { DocumentWarning, HandbookDocument } from '../../handbook/document.ts';
 import { flow } from './blocks.ts';
@@ -16,6 +19,8 @@ export interface PdfOptions {
   /** Paper size; A4 unless given. */
   readonly pageSize?: PageSize;
   readonly theme?: Theme;
+  /** The folder converted pictures are kept in between runs (`<cache>/pictures`); none: converted every run. */
+  readonly pictureCache?: string;
 }
 
 export interface PdfResult {
@@ -59,9 +64,10 @@ function articleStart(ctx: Layout, document: HandbookDocument, index: number): v
   );
 }
 
-export async function writePdf(document: HandbookDocument, options: PdfOptions = {}): Promise<PdfResult> {
+/** Lays the document out on a pdfkit document whose bytes go to `sink`; resolves when the last byte is given. */
+async function render(document: HandbookDocument, options: PdfOptions, sink: (chunk: Buffer) => void): Promise<{ pages: number; warnings: DocumentWarning[] }> {
   const theme = options.theme ?? THEME;
-  const files = await prepareImages(document);
+  const files = await prepareImages(document, options.pictureCache);
   const doc = new PDFDocument({
     tagged: true,
     lang: document.language,
@@ -73,8 +79,7 @@ export async function writePdf(document: HandbookDocument, options: PdfOptions =
     margin: 0,
     info: { Title: document.words.handbookTitle, Subject: document.title, Creator: 'handbook', CreationDate: document.date },
   } as PDFKit.PDFDocumentOptions);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
+  doc.on('data', sink);
   const done = new Promise<void>((resolve, reject) => {
     doc.on('end', resolve);
     doc.on('error', reject);
@@ -97,5 +102,52 @@ export async function writePdf(document: HandbookDocument, options: PdfOptions =
   const pages = doc.bufferedPageRange().count;
   doc.end();
   await done;
+  return { pages, warnings };
+}
+
+export async function writePdf(document: HandbookDocument, options: PdfOptions = {}): Promise<PdfResult> {
+  const chunks: Buffer[] = [];
+  const { pages, warnings } = await render(document, options, (c) => chunks.push(c));
   return { bytes: Buffer.concat(chunks), pages, warnings };
+}
+
+/** Bytes gathered before each write to the file: the PDF is never held whole in memory. */
+const WRITE_BATCH = 1 << 20;
+
+/**
+ * Writes the document's PDF to `file`: written into a temporary file beside it as pdfkit makes it,
+ * a mebibyte at a time, then renamed over `file`, so a reader sees the old file or the new one.
+ */
+export async function writePdfFile(document: HandbookDocument, file: string, options: PdfOptions = {}): Promise<Omit<PdfResult, 'bytes'>> {
+  mkdirSync(dirname(file), { recursive: true });
+  const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  let fd: number | undefined;
+  try {
+    fd = openSync(temporary, 'w');
+    const out = fd;
+    let batch: Buffer[] = [];
+    let size = 0;
+    const flush = (): void => {
+      if (size > 0) writeSync(out, batch.length === 1 ? batch[0]! : Buffer.concat(batch, size));
+      batch = [];
+      size = 0;
+    };
+    const result = await render(document, options, (c) => {
+      batch.push(c);
+      size += c.length;
+      if (size >= WRITE_BATCH) flush();
+    });
+    flush();
+    closeSync(out);
+    fd = undefined;
+    renameSync(temporary, file);
+    return result;
+  } catch (error) {
+    if (fd !== undefined) closeSync(fd);
+    rmSync(temporary, { force: true });
+    // A failed write (ENOSPC) names no file: name the one being written, for the message.
+    const system = error as NodeJS.ErrnoException;
+    if (typeof system.code === 'string' && system.path === undefined) system.path = file;
+    throw error;
+  }
 }

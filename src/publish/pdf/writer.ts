@@ -1,9 +1,9 @@
-// The `pdf` entry of the writers table: `<outDir>/<fileName>.pdf`, written atomically.
+// The `pdf` entry of the writers table: `<outDir>/<fileName>.pdf`, written atomically, converted
+// pictures kept in `<cache>/pictures/` unless the run has no cache (`--no-cache`).
 import { join } from 'node:path';
-import { writeFileAtomic } from '../../util/atomic-write.ts';
 import type { Writer } from '../writers.ts';
 import type { PageSize } from './theme.ts';
-import { writePdf } from './write.ts';
+import { writePdfFile } from './write.ts';
 
 /** Regions that print on US Letter; every other language gets A4. */
 const LETTER_REGIONS = new Set(['US', 'CA', 'MX', 'PH', 'CL', 'CO', 'VE', 'GT', 'PR']);
@@ -17,10 +17,10 @@ export const pdfWriter: Writer = {
   format: 'pdf',
   extension: 'pdf',
   description: 'one printable, tagged PDF per category (output/<lang>/<category>.pdf): cover, contents, bookmarks',
-  async write(document, outDir) {
+  async write(document, outDir, run) {
     const file = join(outDir, `${document.fileName}.pdf`);
-    const result = await writePdf(document, { pageSize: pageSizeFor(document.language) });
-    writeFileAtomic(file, result.bytes);
+    const pictureCache = run?.cache === undefined ? undefined : join(run.cache, 'pictures');
+    const result = await writePdfFile(document, file, { pageSize: pageSizeFor(document.language), ...(pictureCache ? { pictureCache } : {}) });
     return { files: [file], warnings: result.warnings };
   },
 };
