@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import * as fontkit from 'fontkit';
 import type {} from 'pdfkit';
 import { ICON_FONT } from '../../handbook/icons.ts';
+import { shareShaping } from './shaping.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -197,6 +198,7 @@ export class FontBook {
     if (!this.registered.has(l.name)) {
       // pdfkit takes the fontkit font itself: its tables are parsed once per process, not per document.
       this.doc.registerFont(l.name, l.font as unknown as Buffer);
+      shareShaping(this.doc, l.name, l.path);
       this.registered.add(l.name);
     }
     return l;

@@ -4,6 +4,7 @@
 // handed to fontkit in logical order, which shapes them and lays their glyphs out right to left.
 import * as bidiJs from 'bidi-js';
 import { isInvisible, MissingGlyphError, type Face, type FontBook, type FontStyle } from './fonts.ts';
+import { unitWidth } from './shaping.ts';
 
 // bidi-js is CommonJS: its module object is the factory.
 const bidi = (bidiJs as unknown as { default: () => bidiJs.Bidi }).default();
@@ -95,7 +96,7 @@ export function collapseSpaces(spans: readonly Span[]): Span[] {
 }
 
 function measure(ctx: TextContext, face: Face, style: TextStyle, text: string): number {
-  return ctx.doc.font(face.name).fontSize(style.size).widthOfString(text);
+  return unitWidth(face.path, text, () => ctx.doc.font(face.name).fontSize(1).widthOfString(text)) * style.size;
 }
 
 /** Cuts a paragraph's spans into pieces: one face, style and bidi level each, cut at break opportunities. */
