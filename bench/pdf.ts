@@ -1,16 +1,19 @@
-// PDF handbooks of the real corpus: pages per second and peak memory of the PDF writer, side by side
-// with pandoc + WeasyPrint printing the same articles (skipped with a note when they are absent).
+// PDF handbooks of the real corpus (every category in English): pages per second, CPU and wall time
+// per page and peak memory of the PDF writer, each pass in a process of its own, beside pandoc +
+// WeasyPrint printing the same articles in the same run (skipped with a note when absent):
+//   cold             a new process, empty picture cache: every picture converted (and cached)
+//   cached pictures  a new process, the pictures read from that cache
+//   same process     the second build in that process (fonts, shaping, pictures already in memory)
+// Medians of `--pdf-runs N` runs (default 3); the load average is printed with each row, as the
+// absolute times on a shared machine depend on it (the ratios compare passes of the same minutes).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig } from '../src/config/config.ts';
-import { assembleHandbook } from '../src/handbook/assemble.ts';
-import type { HandbookDocument } from '../src/handbook/document.ts';
-import { readHelpCenter } from '../src/parse/help-center.ts';
-import { writePdf } from '../src/publish/pdf/write.ts';
-import { TranslationStore } from '../src/store/translations.ts';
-import { createTranslator } from '../src/words/words.ts';
+import { fileURLToPath } from 'node:url';
+import type { PassFigures } from './pdf-pass.ts';
+
+const PASS = fileURLToPath(new URL('./pdf-pass.ts', import.meta.url));
 
 function has(cmd: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
@@ -21,63 +24,149 @@ function pagesOf(file: string): number {
   return m ? Number(m[1]) : 0;
 }
 
-export async function benchPdf(corpus: string): Promise<void> {
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+interface Row {
+  readonly what: string;
+  readonly pages: number;
+  /** Per page, medians of the runs. */
+  readonly cpuMs: number;
+  readonly wallMs: number;
+  readonly processCpuMs: number;
+  readonly peakRssMb: number;
+  readonly load: number;
+}
+
+/** Runs bench/pdf-pass.ts in a new process; one figure per pass. */
+function passes(corpus: string, count: number, pictureCache?: string): PassFigures[] {
+  const out = mkdtempSync(join(tmpdir(), 'handbook-bench-pdf-out-'));
+  const r = spawnSync(process.execPath, ['--import', 'tsx', PASS, corpus, out, String(count), ...(pictureCache ? [pictureCache] : [])], { encoding: 'utf8', maxBuffer: 16 << 20 });
+  rmSync(out, { recursive: true, force: true });
+  if (r.status !== 0) throw new Error(`bench/pdf-pass.ts failed: ${r.stderr}`);
+  return r.stdout.trim().split('\n').map((l) => JSON.parse(l) as PassFigures);
+}
+
+function row(what: string, runs: PassFigures[], loads: number[]): Row {
+  const perPage = (f: (p: PassFigures) => number) => median(runs.map((p) => f(p) / p.pages));
+  return {
+    what,
+    pages: runs[0]!.pages,
+    cpuMs: perPage((p) => p.cpuMs),
+    wallMs: perPage((p) => p.wallMs),
+    processCpuMs: perPage((p) => p.processCpuMs),
+    peakRssMb: median(runs.map((p) => p.peakRssMb)),
+    load: median(loads),
+  };
+}
+
+/** The articles each English handbook prints, in order: the peer prints the same ones. */
+async function articlesByCategory(corpus: string): Promise<Map<string, { path: string; title: string }[]>> {
+  const { loadConfig } = await import('../src/config/config.ts');
+  const { assembleHandbook } = await import('../src/handbook/assemble.ts');
+  const { readHelpCenter } = await import('../src/parse/help-center.ts');
+  const { TranslationStore } = await import('../src/store/translations.ts');
+  const { createTranslator } = await import('../src/words/words.ts');
   const root = mkdtempSync(join(tmpdir(), 'handbook-bench-pdf-'));
-  writeFileSync(join(root, 'handbook.config.json'), JSON.stringify({ articles: join(corpus, '_articles'), categories: join(corpus, '_categories'), images: join(corpus, 'images'), siteUrl: 'https://bitwarden.com/help' }));
+  writeFileSync(join(root, 'handbook.config.json'), JSON.stringify({ articles: join(corpus, '_articles'), categories: join(corpus, '_categories'), images: join(corpus, 'images') }));
   const config = loadConfig(root);
   const center = readHelpCenter(config);
   const t = await createTranslator(config.locales, 'en', 'en');
   const store = new TranslationStore(config.locales, 'en');
-  const date = new Date();
-  const documents: HandbookDocument[] = center.categories
-    .filter((c) => c.articles.some((a) => !a.hidden))
-    .map((category) => assembleHandbook({ config, center, category, language: 'en', store, t, date }));
-  const articles = documents.reduce((n, d) => n + d.articles.length, 0);
-
-  // CPU time beside wall time: on a shared machine the wall clock mostly measures the neighbours.
-  const rows: { what: string; pages: number; ms: number; cpuMs: number; rssMb: number }[] = [];
-  for (const pass of ['first run (pictures converted)', 'second run (pictures cached)']) {
-    let pages = 0;
-    let rss = 0;
-    const start = performance.now();
-    const cpu = process.cpuUsage();
-    for (const d of documents) {
-      pages += (await writePdf(d)).pages;
-      rss = Math.max(rss, process.memoryUsage().rss);
-    }
-    const used = process.cpuUsage(cpu);
-    rows.push({ what: `handbook pdf, ${pass}`, pages, ms: performance.now() - start, cpuMs: (used.user + used.system) / 1000, rssMb: rss / 2 ** 20 });
+  const out = new Map<string, { path: string; title: string }[]>();
+  for (const category of center.categories.filter((c) => c.articles.some((a) => !a.hidden))) {
+    const d = assembleHandbook({ config, center, category, language: 'en', store, t, date: new Date() });
+    out.set(d.fileName, d.articles.map((a) => ({ path: a.path, title: a.title })));
   }
+  rmSync(root, { recursive: true, force: true });
+  return out;
+}
 
-  let note = '';
-  if (has('pandoc') && has('weasyprint') && has('pdfinfo')) {
-    // The same articles: each category's Markdown files through pandoc to HTML, then WeasyPrint.
+/** pandoc turns each category's articles into one HTML file, WeasyPrint prints it; CPU and peak RSS of WeasyPrint's processes. */
+async function weasyprint(corpus: string, runs: number): Promise<Row | string> {
+  if (!has('pandoc') || !has('weasyprint') || !has('pdfinfo') || !has('/usr/bin/time')) return 'pandoc + WeasyPrint: not installed (apt-get install pandoc weasyprint poppler-utils time), comparison skipped';
+  const articlesDir = join(corpus, '_articles');
+  const byCategory = await articlesByCategory(corpus);
+  const figures: PassFigures[] = [];
+  const loads: number[] = [];
+  for (let run = 0; run < runs; run++) {
     const out = mkdtempSync(join(tmpdir(), 'handbook-bench-weasy-'));
     let pages = 0;
-    let rss = 0;
     let cpuMs = 0;
+    let processCpuMs = 0;
+    let rss = 0;
     const start = performance.now();
-    for (const d of documents) {
-      const md = d.articles.map((a) => readFileSync(join(config.articles, a.path), 'utf8').replace(/^---[\s\S]*?\n---\n/, `\n# ${a.title}\n`)).join('\n\n');
-      const html = join(out, `${d.fileName}.html`);
-      const pdf = join(out, `${d.fileName}.pdf`);
-      const p = spawnSync('pandoc', ['-f', 'markdown', '-t', 'html5', '--standalone', '--metadata', `title=${d.title}`, '-o', html], { input: md, cwd: join(corpus, '_articles') });
+    for (const [category, articles] of byCategory) {
+      // Front matter off, the article's title as its heading, as the handbook prints it.
+      const md = articles.map((a) => readFileSync(join(articlesDir, a.path), 'utf8').replace(/^---[\s\S]*?\n---\n/, `\n# ${a.title}\n`)).join('\n\n');
+      const html = join(out, `${category}.html`);
+      const pdf = join(out, `${category}.pdf`);
+      const p = spawnSync('/usr/bin/time', ['-f', '%U %S %M', 'pandoc', '-f', 'markdown', '-t', 'html5', '--standalone', '--metadata', `title=${category}`, '-o', html], { input: md, cwd: articlesDir, encoding: 'utf8' });
       const w = spawnSync('/usr/bin/time', ['-f', '%U %S %M', 'weasyprint', html, pdf], { encoding: 'utf8' });
-      const [user, system, kb] = (/([\d.]+) ([\d.]+) (\d+)\s*$/.exec(w.stderr)?.slice(1) ?? ['0', '0', '0']).map(Number) as [number, number, number];
-      cpuMs += (user + system) * 1000;
-      rss = Math.max(rss, kb / 1024, Number(p.status === 0));
+      const timed = (stderr: string) => (/([\d.]+) ([\d.]+) (\d+)\s*$/.exec(stderr)?.slice(1) ?? ['0', '0', '0']).map(Number) as [number, number, number];
+      const [pu, ps] = timed(p.stderr);
+      const [wu, ws, kb] = timed(w.stderr);
+      cpuMs += (wu + ws) * 1000;
+      processCpuMs += (pu + ps + wu + ws) * 1000;
+      rss = Math.max(rss, kb / 1024);
       pages += pagesOf(pdf);
     }
-    rows.push({ what: 'pandoc + WeasyPrint, same articles (CPU: WeasyPrint)', pages, ms: performance.now() - start, cpuMs, rssMb: rss });
-  } else note = 'pandoc + WeasyPrint: not installed (apt-get install pandoc weasyprint), comparison skipped';
-
-  console.log(`\nPDF handbooks: ${documents.length} categories, ${articles} articles in English`);
-  console.log(`${'what'.padEnd(56)}${'pages'.padStart(7)}${'wall s'.padStart(8)}${'ms/page'.padStart(9)}${'pages/s'.padStart(9)}${'CPU ms/page'.padStart(13)}${'CPU pages/s'.padStart(13)}${'peak RSS MB'.padStart(13)}`);
-  for (const r of rows) {
-    console.log(
-      `${r.what.padEnd(56)}${String(r.pages).padStart(7)}${(r.ms / 1000).toFixed(2).padStart(8)}${(r.ms / r.pages).toFixed(1).padStart(9)}${((r.pages * 1000) / r.ms).toFixed(1).padStart(9)}` +
-        `${(r.cpuMs / r.pages).toFixed(1).padStart(13)}${((r.pages * 1000) / r.cpuMs).toFixed(1).padStart(13)}${r.rssMb.toFixed(0).padStart(13)}`,
-    );
+    figures.push({ pages, documents: byCategory.size, articles: 0, cpuMs, wallMs: performance.now() - start, processCpuMs, peakRssMb: rss });
+    loads.push(loadavg()[0]!);
+    rmSync(out, { recursive: true, force: true });
   }
-  if (note) console.log(note);
+  return row('pandoc + WeasyPrint, same articles', figures, loads);
+}
+
+export async function benchPdf(corpus: string, runs = 3): Promise<void> {
+  const cold: PassFigures[] = [];
+  const cached: PassFigures[] = [];
+  const same: PassFigures[] = [];
+  const loads: [number[], number[]] = [[], []];
+  for (let run = 0; run < runs; run++) {
+    const cache = mkdtempSync(join(tmpdir(), 'handbook-bench-pictures-'));
+    cold.push(passes(corpus, 1, cache)[0]!);
+    loads[0].push(loadavg()[0]!);
+    const [first, second] = passes(corpus, 2, cache);
+    cached.push(first!);
+    same.push(second!);
+    loads[1].push(loadavg()[0]!);
+    rmSync(cache, { recursive: true, force: true });
+  }
+  const rows: Row[] = [row('handbook, cold: new process, pictures converted', cold, loads[0]), row('handbook, new process, pictures cached', cached, loads[1]), row('handbook, same process, second build', same, loads[1])];
+  const peer = await weasyprint(corpus, runs);
+  if (typeof peer !== 'string') rows.push(peer);
+
+  const { documents, articles } = cold[0]!;
+  console.log(`\nPDF handbooks: ${documents} categories, ${articles} articles in English, ${runs} runs each (median), every pass in its own process`);
+  console.log('CPU = CPU time of the writing per page (all threads; the peer: WeasyPrint\'s processes, pandoc\'s Markdown → HTML left out); process CPU = the whole process (start, parse, assembly; the peer: pandoc too)');
+  const head = ['what', 'pages', 'CPU ms/page', 'CPU pages/s', 'wall ms/page', 'pages/s', 'process CPU ms/page', 'peak RSS MB', 'load avg', 'peer CPU ÷ this'];
+  const widths = [50, 7, 13, 13, 14, 9, 21, 13, 10, 17];
+  const line = (cells: string[]) => console.log(cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(''));
+  line(head);
+  const peerCpu = typeof peer === 'string' ? undefined : peer.cpuMs;
+  for (const r of rows) {
+    line([
+      r.what,
+      String(r.pages),
+      r.cpuMs.toFixed(1),
+      (1000 / r.cpuMs).toFixed(0),
+      r.wallMs.toFixed(1),
+      (1000 / r.wallMs).toFixed(0),
+      r.processCpuMs.toFixed(1),
+      r.peakRssMb.toFixed(0),
+      r.load.toFixed(1),
+      peerCpu === undefined || r === peer ? '' : `${(peerCpu / r.cpuMs).toFixed(1)}×`,
+    ]);
+  }
+  if (typeof peer === 'string') console.log(peer);
+}
+
+// Alone: node --import tsx bench/pdf.ts [--pdf-runs N]
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const flag = process.argv.indexOf('--pdf-runs');
+  await benchPdf(fileURLToPath(new URL('../../shared/corpus/bitwarden-help/', import.meta.url)), flag > 0 ? Number(process.argv[flag + 1]) : 3);
 }

@@ -117,4 +117,5 @@ measure('extract without memory (nothing done)', setup, ({ config, center }) => 
 console.log(`handbook bench: real corpus (138 articles, ${RUNS} runs each, median), Node ${process.version}`);
 console.log(`${'stage'.padEnd(40)}${'median ms'.padStart(12)}${'peak RSS MB'.padStart(14)}`);
 for (const row of rows) console.log(`${row.stage.padEnd(40)}${row.ms.toFixed(0).padStart(12)}${row.rssMb.toFixed(0).padStart(14)}`);
-await (await import('./pdf.ts')).benchPdf(CORPUS);
+const pdfRunsFlag = process.argv.indexOf('--pdf-runs');
+await (await import('./pdf.ts')).benchPdf(CORPUS, pdfRunsFlag > 0 ? Number(process.argv[pdfRunsFlag + 1]) : 3);
