@@ -198,7 +198,7 @@ export class FontBook {
     if (!this.registered.has(l.name)) {
       // pdfkit takes the fontkit font itself: its tables are parsed once per process, not per document.
       this.doc.registerFont(l.name, l.font as unknown as Buffer);
-      shareShaping(this.doc, l.name, l.path);
+      shareShaping(this.doc, l.name, l.font);
       this.registered.add(l.name);
     }
     return l;

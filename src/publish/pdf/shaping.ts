@@ -1,14 +1,15 @@
 // Shaping shared by every document of a run. pdfkit shapes text with fontkit word by word and keeps the
 // results per document (per embedded font); a run of many handbooks shapes the same words again in
-// each. Here one cache per font file serves them all: a shaped word (glyph ids, advances, positions)
-// depends on the font file and the text only, not on the document, which picks its own subset ids
-// from the glyph ids when the text is drawn. Widths are memoized per face and text the same way.
+// each. Here one cache per fontkit font serves every document drawing with it: a shaped word (glyph
+// ids, advances, positions, fontkit's glyph objects) depends on the font and the text only, not on
+// the document, which picks its own subset ids from the glyph ids when the text is drawn; a document
+// given a fontkit font of its own gets a cache of its own. Widths are memoized per face file and text.
 import type {} from 'pdfkit';
 
 /** pdfkit's shaped words of one font, as its embedded fonts keep them (`layoutCache`). */
 type LayoutCache = Record<string, unknown>;
 
-const layouts = new Map<string, LayoutCache>();
+const layouts = new WeakMap<object, LayoutCache>();
 
 interface PdfkitFonts {
   _font: { layoutCache?: LayoutCache } | null;
@@ -18,20 +19,20 @@ interface PdfkitFonts {
 
 /**
  * Opens the font registered as `name` in `doc` and gives it the run's shared cache of shaped words for
- * the font file at `path`. The document's current font is left as it was.
+ * `font` (the fontkit font it was registered with). The document's current font is left as it was.
  */
-export function shareShaping(doc: PDFKit.PDFDocument, name: string, path: string): void {
+export function shareShaping(doc: PDFKit.PDFDocument, name: string, font: object): void {
   const fonts = doc as unknown as PdfkitFonts;
-  const { _font: font, _fontSource: source, _fontFamily: family } = fonts;
+  const { _font: current, _fontSource: source, _fontFamily: family } = fonts;
   doc.font(name);
   const opened = fonts._font;
-  fonts._font = font;
+  fonts._font = current;
   fonts._fontSource = source;
   fonts._fontFamily = family;
   // pdfkit without a layout cache (the `fontLayoutCache: false` option) keeps none: neither do we.
   if (!opened?.layoutCache) return;
-  let shared = layouts.get(path);
-  if (!shared) layouts.set(path, (shared = Object.create(null) as LayoutCache));
+  let shared = layouts.get(font);
+  if (!shared) layouts.set(font, (shared = Object.create(null) as LayoutCache));
   opened.layoutCache = shared;
 }
 
