@@ -5,6 +5,7 @@
 import * as bidiJs from 'bidi-js';
 import { isInvisible, MissingGlyphError, type Face, type FontBook, type FontStyle } from './fonts.ts';
 import { unitWidth } from './shaping.ts';
+import { showText } from './show-text.ts';
 
 // bidi-js is CommonJS: its module object is the factory.
 const bidi = (bidiJs as unknown as { default: () => bidiJs.Bidi }).default();
@@ -328,7 +329,7 @@ export function drawLine(ctx: TextContext, line: Line, left: number, top: number
       fillColors.set(doc.page, s.color);
     }
     doc.font(run.piece.face.name).fontSize(s.size);
-    doc.text(run.text, x, baseline, { lineBreak: false, baseline: 'alphabetic', textWidth: run.width } as PDFKit.Mixins.TextOptions);
+    showText(doc, run.text, x, baseline);
     if (s.underline || s.strike) {
       const y = s.underline ? baseline + s.size * 0.12 : baseline - s.size * 0.3;
       doc.save().moveTo(x, y).lineTo(x + run.width, y).lineWidth(Math.max(0.4, s.size / 18)).strokeColor(s.color).stroke().restore();
