@@ -88,8 +88,8 @@ class PngXObject implements OpenedImage {
   }
 }
 
-/** What a converted picture depends on besides its bytes: a change here names new cache files. */
-const CONVERSION = `png, ${MAX_WIDTH} px wide at most, on white, mitchell, deflate 3`;
+/** What a converted picture depends on besides its bytes (settings, sharp and libvips): a change here names new cache files. */
+const CONVERSION = `png, ${MAX_WIDTH} px wide at most, on white, mitchell, deflate 3; sharp ${sharp.versions.sharp ?? ''}, vips ${sharp.versions.vips}`;
 
 /** A converted picture as the cache holds it: a whole PNG (a file cut short is converted again). */
 function wholePng(b: Buffer): boolean {
