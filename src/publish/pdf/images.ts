@@ -105,6 +105,9 @@ async function convert(bytes: Buffer): Promise<Buffer> {
     .toBuffer();
 }
 
+/** Picture cache folders a write failed in (warned about once). */
+const unwritable = new Set<string>();
+
 async function prepare(path: string, cache: string | undefined): Promise<Prepared> {
   try {
     const bytes = await readFile(path);
@@ -117,8 +120,9 @@ async function prepare(path: string, cache: string | undefined): Promise<Prepare
     try {
       writeFileAtomic(file, converted);
     } catch (error) {
-      // A cache that cannot be written (read-only folder, full disk) only costs time next run.
-      process.emitWarning(`handbook: picture cache not saved in ${cache}: ${(error as Error).message}`);
+      // A cache that cannot be written (read-only folder, full disk) only costs time next run: said once.
+      if (!unwritable.has(cache)) process.emitWarning(`handbook: picture cache not saved in ${cache}: ${(error as Error).message}`);
+      unwritable.add(cache);
     }
     return converted;
   } catch (e) {
