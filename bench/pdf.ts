@@ -142,7 +142,7 @@ export async function benchPdf(corpus: string, runs = 3): Promise<void> {
 
   const { documents, articles } = cold[0]!;
   console.log(`\nPDF handbooks: ${documents} categories, ${articles} articles in English, ${runs} runs each (median), every pass in its own process`);
-  console.log('CPU = CPU time of the writing per page (all threads; the peer: WeasyPrint\'s processes, pandoc\'s Markdown → HTML left out); process CPU = the whole process (start, parse, assembly; the peer: pandoc too)');
+  console.log('CPU = CPU time of the writing per page (all threads; the peer: WeasyPrint\'s processes, pandoc\'s Markdown → HTML left out); process CPU = the whole process (Node and tsx start, parse, assembly; the peer: pandoc too)');
   const head = ['what', 'pages', 'CPU ms/page', 'CPU pages/s', 'wall ms/page', 'pages/s', 'process CPU ms/page', 'peak RSS MB', 'load avg', 'peer CPU ÷ this'];
   const widths = [50, 7, 13, 13, 14, 9, 21, 13, 10, 17];
   const line = (cells: string[]) => console.log(cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(''));
