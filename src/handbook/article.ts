@@ -260,18 +260,29 @@ const schema = {
 
 const BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'td', 'th', 'figcaption', 'dt', 'dd']);
 
+/** Inline elements that hold no words of any language: code, keys, icons, pictures, line breaks. */
+const WORDLESS = new Set(['code', 'kbd', 'br', 'img', 'i']);
+
+const isFallbackSpan = (node: ElementContent, language: string): node is Element =>
+  node.type === 'element' && node.tagName === 'span' && node.properties.lang === language && Object.keys(node.properties).length === 2;
+
+/** Nothing of a language: white space, punctuation, a code span, an icon. */
+const isWordless = (node: ElementContent): boolean =>
+  node.type === 'text' ? !/[\p{L}\p{N}]/u.test(node.value) : node.type === 'element' && WORDLESS.has(node.tagName) && !(node.tagName === 'i' && node.children.length > 0);
+
 /**
  * A block whose whole text fell back (a paragraph, a heading, a cell) takes the language and
  * direction itself, so it is also laid out left to right (aligned, bulleted) in a right-to-left page.
+ * Code, icons and punctuation beside the fallback text (a unit's own codes at its ends stand outside
+ * it: "Using the command `bw get fingerprint me`") leave it a fallback block.
  */
 function liftWholeBlocks(tree: HastRoot, language: string): void {
   visit(tree, 'element', (node: Element) => {
     if (!BLOCKS.has(node.tagName)) return;
-    const parts = node.children.filter((c) => c.type !== 'text' || c.value.trim() !== '');
-    const only = parts.length === 1 ? parts[0] : undefined;
-    if (only?.type !== 'element' || only.tagName !== 'span' || only.properties.lang !== language || Object.keys(only.properties).length !== 2) return;
+    const fallback = node.children.filter((c) => isFallbackSpan(c, language));
+    if (fallback.length === 0 || !node.children.every((c) => isFallbackSpan(c, language) || isWordless(c))) return;
     node.properties = { ...node.properties, lang: language, dir: 'ltr' };
-    node.children = only.children;
+    node.children = node.children.flatMap((c) => (isFallbackSpan(c, language) ? c.children : [c]));
   });
 }
 

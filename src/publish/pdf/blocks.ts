@@ -3,10 +3,10 @@
 import type { Element, ElementContent } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { figure, pictureParagraph } from './figure.ts';
-import { hasClass, spansOf } from './inline.ts';
+import { hasClass, spansOf, statedDirection } from './inline.ts';
 import type { Frame, Layout, OpenBox } from './layout.ts';
 import { table } from './table.ts';
-import { drawLine, layoutText, type Align, type Span, type TextStyle } from './text.ts';
+import { drawLine, firstStrongDirection, layoutText, type Align, type Direction, type Span, type TextStyle } from './text.ts';
 
 type BlockHandler = (el: Element, ctx: Layout, frame: Frame) => void;
 
@@ -16,15 +16,19 @@ function isInline(n: ElementContent): boolean {
   return n.type === 'text' || (n.type === 'element' && INLINE.has(n.tagName));
 }
 
-/** Lays out the lines of a paragraph, each on the page where it fits. */
-export function paragraph(ctx: Layout, spans: readonly Span[], frame: Frame, options: { type?: string; align?: Align; gap?: number; pre?: boolean } = {}): void {
-  const lines = layoutText(ctx, spans, frame.width, ctx.direction, options.pre);
+/**
+ * Lays out the lines of a paragraph, each on the page where it fits, in its own base direction:
+ * the one its element states, else its first strong character's, else the handbook's.
+ */
+export function paragraph(ctx: Layout, spans: readonly Span[], frame: Frame, options: { type?: string; align?: Align; gap?: number; pre?: boolean; dir?: Direction } = {}): void {
+  const direction = options.dir ?? firstStrongDirection(spans, ctx.direction);
+  const lines = layoutText(ctx, spans, frame.width, direction, options.pre);
   if (!lines.length) return;
   ctx.within(options.type ?? 'P', () => {
     for (const line of lines) {
       ctx.ensure(line.height);
       ctx.mark();
-      drawLine(ctx, line, frame.left, ctx.y, frame.width, ctx.direction, options.align);
+      drawLine(ctx, line, frame.left, ctx.y, frame.width, direction, options.align);
       ctx.y += line.height;
     }
   });
@@ -32,10 +36,10 @@ export function paragraph(ctx: Layout, spans: readonly Span[], frame: Frame, opt
 }
 
 /** Lays out a mix of block and inline children: runs of inline content become paragraphs. */
-export function flow(nodes: readonly ElementContent[], ctx: Layout, frame: Frame, style: TextStyle = ctx.theme.body): void {
+export function flow(nodes: readonly ElementContent[], ctx: Layout, frame: Frame, style: TextStyle = ctx.theme.body, dir?: Direction): void {
   let run: ElementContent[] = [];
   const flush = (): void => {
-    if (run.some((n) => n.type !== 'text' || n.value.trim() !== '')) paragraph(ctx, spansOf(run, style, ctx), frame);
+    if (run.some((n) => n.type !== 'text' || n.value.trim() !== '')) paragraph(ctx, spansOf(run, style, ctx), frame, { dir });
     run = [];
   };
   for (const n of nodes) {
@@ -74,7 +78,7 @@ function heading(el: Element, ctx: Layout, frame: Frame): void {
     const item = parent.addItem(title);
     if (level === 2) ctx.outline = [ctx.outline[0]!, item];
   }
-  paragraph(ctx, spans, frame, { type: `H${Math.min(level, 6)}`, gap: style.size * 0.35 });
+  paragraph(ctx, spans, frame, { type: `H${Math.min(level, 6)}`, gap: style.size * 0.35, dir: statedDirection(el) });
 }
 
 const BULLETS = ['•', '◦', '▪'];
@@ -84,12 +88,13 @@ function list(el: Element, ctx: Layout, frame: Frame): void {
   const start = Number(el.properties?.['start'] ?? 1) || 1;
   const depth = Number((el.data as { depth?: number } | undefined)?.depth ?? 0);
   const indent = ctx.theme.listIndent;
-  const rtl = ctx.direction === 'rtl';
-  const body: Frame = { left: rtl ? frame.left : frame.left + indent, width: frame.width - indent };
   let n = start;
   ctx.within('L', () => {
     for (const item of el.children) {
       if (item.type !== 'element' || item.tagName !== 'li') continue;
+      // The marker stands at the start of the item's own direction (a fallback item in an Arabic handbook: on the left).
+      const rtl = (statedDirection(item) ?? ctx.direction) === 'rtl';
+      const body: Frame = { left: rtl ? frame.left : frame.left + indent, width: frame.width - indent };
       for (const c of item.children) {
         if (c.type === 'element' && (c.tagName === 'ul' || c.tagName === 'ol')) c.data = { ...(c.data ?? {}), depth: depth + 1 } as typeof c.data;
       }
@@ -102,7 +107,7 @@ function list(el: Element, ctx: Layout, frame: Frame): void {
           const markerFrame: Frame = rtl ? { left: frame.left + frame.width - indent + 4, width: indent - 4 } : { left: frame.left, width: indent - 4 };
           for (const l of lines) drawLine(ctx, l, markerFrame.left, ctx.y, markerFrame.width, 'ltr', rtl ? 'start' : 'end');
         });
-        ctx.within('LBody', () => flow(item.children, ctx, body));
+        ctx.within('LBody', () => flow(item.children, ctx, body, ctx.theme.body, statedDirection(item)));
       });
       n++;
     }
@@ -220,7 +225,7 @@ function para(el: Element, ctx: Layout, frame: Frame): void {
       boxed(ctx, frame, ctx.theme.callouts.get('warning')!.color, 6, (inner) => paragraph(ctx, spansOf(el.children, { ...ctx.theme.body, font: 'italic' }, ctx), inner)),
     );
   }
-  paragraph(ctx, spansOf(el.children, ctx.theme.body, ctx), frame);
+  paragraph(ctx, spansOf(el.children, ctx.theme.body, ctx), frame, { dir: statedDirection(el) });
 }
 
 function aside(el: Element, ctx: Layout, frame: Frame): void {

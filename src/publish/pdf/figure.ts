@@ -4,7 +4,7 @@ import type { Element, ElementContent } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { spansOf } from './inline.ts';
 import type { Frame, Layout } from './layout.ts';
-import { drawLine, layoutText } from './text.ts';
+import { drawLine, firstStrongDirection, layoutText } from './text.ts';
 import { hasClass } from './inline.ts';
 
 function imgOf(el: Element): Element | undefined {
@@ -35,7 +35,9 @@ export function figure(el: Element, ctx: Layout, frame: Frame): void {
   const picture = img && !hasClass(el, 'missing') ? ctx.images.get(src) : undefined;
   if (picture instanceof Error) ctx.warn('missing-image', `${picture.message}: a placeholder is printed instead`);
   const capStyle = { ...ctx.theme.small, font: 'italic' as const };
-  const capLines = caption.length ? layoutText(ctx, spansOf(caption, capStyle, ctx), frame.width, ctx.direction) : [];
+  const capSpans = spansOf(caption, capStyle, ctx);
+  const capDirection = firstStrongDirection(capSpans, ctx.direction);
+  const capLines = caption.length ? layoutText(ctx, capSpans, frame.width, capDirection) : [];
   const capHeight = capLines.reduce((a, l) => a + l.height, 0);
   const maxHeight = (ctx.bottom - ctx.top) * 0.62;
   let width = frame.width;
@@ -67,7 +69,7 @@ export function figure(el: Element, ctx: Layout, frame: Frame): void {
           for (const l of capLines) {
             ctx.ensure(l.height);
             ctx.mark();
-            drawLine(ctx, l, frame.left, ctx.y, frame.width, ctx.direction, 'center');
+            drawLine(ctx, l, frame.left, ctx.y, frame.width, capDirection, 'center');
             ctx.y += l.height;
           }
         });

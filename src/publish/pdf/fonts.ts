@@ -197,10 +197,43 @@ export class FontBook {
   private use(l: LoadedFace): Face {
     if (!this.registered.has(l.name)) {
       // pdfkit takes the fontkit font itself: its tables are parsed once per process, not per document.
+      forgetUnnamedGlyphs(l.font);
       this.doc.registerFont(l.name, l.font as unknown as Buffer);
       shareShaping(this.doc, l.name, l.font);
       this.registered.add(l.name);
     }
     return l;
   }
+
+  /**
+   * Before the document ends: a ligature of right-to-left letters (Arabic lam-alef) is drawn in
+   * visual order and text extractors reverse right-to-left words character by character, so its
+   * ToUnicode entry is given right to left too, and the letters read back in their logical order.
+   */
+  ligaturesInReadingOrder(): void {
+    const families = (this.doc as unknown as { _fontFamilies: Record<string, { unicode?: number[][] }> })._fontFamilies;
+    for (const name of this.registered) {
+      const unicode = families[name]?.unicode;
+      if (!unicode) continue;
+      unicode.forEach((codePoints, gid) => {
+        // A copy: pdfkit's entry is the glyph's own array, shared with later documents.
+        if (codePoints && codePoints.length > 1 && codePoints.every(isStrongRtl)) unicode[gid] = [...codePoints].reverse();
+      });
+    }
+  }
+}
+
+const isStrongRtl = (cp: number): boolean => scriptOf(cp) === 'arabic' || scriptOf(cp) === 'hebrew';
+
+/**
+ * fontkit keeps one glyph object per glyph id and font, with the code points it was first met with,
+ * and pdfkit takes a document's ToUnicode entries from them. Subsetting an earlier document made
+ * objects for the components of composite glyphs (the "o" of "ö") without code points: a document
+ * that then drew an "o" lost it from its text layer. Those are forgotten before a document uses the
+ * font; fontkit makes them again, with their code points, when they are laid out.
+ */
+function forgetUnnamedGlyphs(font: fontkit.Font): void {
+  const glyphs = (font as unknown as { _glyphs?: Record<string, { codePoints: readonly number[] } | null> })._glyphs;
+  if (!glyphs) return;
+  for (const id of Object.keys(glyphs)) if (!glyphs[id]?.codePoints.length) delete glyphs[id];
 }

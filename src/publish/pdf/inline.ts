@@ -4,7 +4,7 @@ import { directionOf } from '../../handbook/assemble.ts';
 import { iconGlyph } from '../../handbook/icons.ts';
 import type { Layout } from './layout.ts';
 import type { FontStyle } from './fonts.ts';
-import type { Span, TextStyle } from './text.ts';
+import type { Direction, Span, TextStyle } from './text.ts';
 
 type InlineHandler = (el: Element, style: TextStyle, ctx: Layout, out: Span[]) => void;
 
@@ -26,17 +26,14 @@ const HANDLERS: ReadonlyMap<string, InlineHandler> = new Map<string, InlineHandl
   ['em', (el, s, ctx, out) => children(el, withFont(s, ITALIC), ctx, out)],
   ['del', (el, s, ctx, out) => children(el, { ...s, strike: true }, ctx, out)],
   ['s', (el, s, ctx, out) => children(el, { ...s, strike: true }, ctx, out)],
-  [
-    'code',
-    (el, s, ctx, out) =>
-      children(el, { ...s, font: s.font === 'bold' || s.font === 'boldItalic' ? 'monoBold' : 'mono', size: s.size * 0.9, background: ctx.theme.codeBackground }, ctx, out),
-  ],
+  ['code', code],
+  ['kbd', code],
   [
     'a',
     (el, s, ctx, out) => {
       const href = el.properties?.['href'];
       const link = typeof href === 'string' && /^(#|https?:|mailto:)/.test(href) ? href : undefined;
-      children(el, link ? { ...s, link, color: ctx.theme.link, underline: true } : s, ctx, out);
+      inDirection(statedDirection(el), link ? { ...s, link, color: ctx.theme.link, underline: true } : s, out, (style) => children(el, style, ctx, out));
     },
   ],
   ['br', (_el, s, _ctx, out) => void out.push({ text: '\n', style: s })],
@@ -52,19 +49,38 @@ const HANDLERS: ReadonlyMap<string, InlineHandler> = new Map<string, InlineHandl
   ],
 ]);
 
-/** Text in another direction (a fallback to the source language) is isolated, as `<bdi dir>` is in HTML. */
-function isolated(el: Element, s: TextStyle, ctx: Layout, out: Span[]): void {
-  const dir = el.properties?.['dir'];
-  if (dir !== 'ltr' && dir !== 'rtl') return children(el, s, ctx, out);
+/** The spans `draw` appends, isolated in `dir` (LRI/RLI … PDI) when one is given, as `<bdi dir>` is in HTML. */
+function inDirection(dir: Direction | undefined, s: TextStyle, out: Span[], draw: (style: TextStyle) => void): void {
+  if (!dir) return draw(s);
   out.push({ text: dir === 'ltr' ? '\u2066' : '\u2067', style: s });
-  children(el, s, ctx, out);
+  draw(s);
   out.push({ text: '\u2069', style: s });
+}
+
+/** Text in another direction (a fallback to the source language, an address) is isolated. */
+function isolated(el: Element, s: TextStyle, ctx: Layout, out: Span[]): void {
+  inDirection(statedDirection(el), s, out, (style) => children(el, style, ctx, out));
+}
+
+/**
+ * Inline code and keys, in the monospaced face, isolated left to right: in a right-to-left
+ * paragraph `--format pdf` keeps its dashes and spaces where they are.
+ */
+function code(el: Element, s: TextStyle, ctx: Layout, out: Span[]): void {
+  const style: TextStyle = { ...s, font: s.font === 'bold' || s.font === 'boldItalic' ? 'monoBold' : 'mono', size: s.size * 0.9, background: ctx.theme.codeBackground };
+  inDirection('ltr', style, out, (inner) => children(el, inner, ctx, out));
 }
 
 /** A title in `language` isolated inside a document in another direction. */
 export function isolate(text: string, language: string | undefined, documentLanguage: string): string {
   if (!language || language === documentLanguage) return text;
   return `${directionOf(language) === 'rtl' ? '\u2067' : '\u2066'}${text}\u2069`;
+}
+
+/** The direction an element states (`dir`, as fallback text carries), if any. */
+export function statedDirection(el: Element | undefined): Direction | undefined {
+  const dir = el?.properties?.['dir'];
+  return dir === 'ltr' || dir === 'rtl' ? dir : undefined;
 }
 
 export function hasClass(el: Element, name: string): boolean {

@@ -2,13 +2,15 @@
 // move to the next page whole (or split by lines when taller than a page), the header row repeated on
 // every page the table continues on, columns laid out right to left in a right-to-left handbook.
 import type { Element, ElementContent } from 'hast';
-import { spansOf } from './inline.ts';
+import { spansOf, statedDirection } from './inline.ts';
 import type { Frame, Layout } from './layout.ts';
-import { breakLines, collapseSpaces, drawLine, piecesOf, type Align, type Line, type Piece } from './text.ts';
+import { breakLines, collapseSpaces, drawLine, firstStrongDirection, piecesOf, type Align, type Direction, type Line, type Piece } from './text.ts';
 
 interface Cell {
   readonly header: boolean;
   readonly align: Align;
+  /** The cell's own base direction (its text's first strong character, else the handbook's). */
+  readonly direction: Direction;
   readonly pieces: Piece[];
 }
 
@@ -67,7 +69,9 @@ export function table(el: Element, ctx: Layout, frame: Frame): void {
       .map((c) => {
         const header = c.tagName === 'th';
         const style = header ? { ...ctx.theme.body, font: 'bold' as const, size: 9 } : { ...ctx.theme.body, size: 9 };
-        return { header, align: alignOf(c), pieces: piecesOf(ctx, collapseSpaces(spansOf(c.children as ElementContent[], style, ctx)), ctx.direction) };
+        const spans = collapseSpaces(spansOf(c.children as ElementContent[], style, ctx));
+        const direction = statedDirection(c) ?? firstStrongDirection(spans, ctx.direction);
+        return { header, align: alignOf(c), direction, pieces: piecesOf(ctx, spans, direction) };
       }),
   }));
   const columns = Math.max(0, ...rows.map((r) => r.cells.length));
@@ -146,7 +150,7 @@ export function table(el: Element, ctx: Layout, frame: Frame): void {
             let y = top + PAD;
             for (const l of cellLines) {
               if (!repeated) ctx.mark();
-              drawLine(ctx, l, xs[i]! + PAD, y, cols[i]! - 2 * PAD, ctx.direction, cell.align);
+              drawLine(ctx, l, xs[i]! + PAD, y, cols[i]! - 2 * PAD, cell.direction, cell.align);
               y += l.height;
             }
           };

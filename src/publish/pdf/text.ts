@@ -342,6 +342,25 @@ export function drawLine(ctx: TextContext, line: Line, left: number, top: number
   }
 }
 
+/**
+ * The base direction of a paragraph by the bidi algorithm's rules P2–P3: that of its first strong
+ * character (isolated runs skipped), or `otherwise` when it has none. So a paragraph of fallback
+ * English in an Arabic handbook, or one opening with a Latin name, is laid out left to right.
+ */
+export function firstStrongDirection(spans: readonly Span[], otherwise: Direction): Direction {
+  let isolates = 0;
+  for (const span of spans) {
+    for (const ch of span.text) {
+      const type = bidi.getBidiCharTypeName(ch);
+      if (type === 'LRI' || type === 'RLI' || type === 'FSI') isolates++;
+      else if (type === 'PDI') isolates = Math.max(0, isolates - 1);
+      else if (isolates === 0 && type === 'L') return 'ltr';
+      else if (isolates === 0 && (type === 'R' || type === 'AL')) return 'rtl';
+    }
+  }
+  return otherwise;
+}
+
 /** Lays a paragraph out in lines of `width` points. */
 export function layoutText(ctx: TextContext, spans: readonly Span[], width: number, direction: Direction, pre = false): Line[] {
   const pieces = piecesOf(ctx, pre ? spans : collapseSpaces(spans), direction, pre);

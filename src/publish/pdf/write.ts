@@ -6,6 +6,7 @@ import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'n
 import { basename, dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import type { DocumentWarning, HandbookDocument } from '../../handbook/document.ts';
+import { directionOf } from '../../handbook/assemble.ts';
 import { flow } from './blocks.ts';
 import { FontBook } from './fonts.ts';
 import { isolate } from './inline.ts';
@@ -46,9 +47,11 @@ function articleStart(ctx: Layout, document: HandbookDocument, index: number): v
       ctx.within(
         'H1',
         () => {
-          for (const l of layoutText(ctx, [{ text: isolate(article.title, article.titleLanguage, document.language), style }], frame.width, ctx.direction)) {
+          // A title that fell back to the source language stands in that language's direction, as its body does.
+          const direction = directionOf(article.titleLanguage);
+          for (const l of layoutText(ctx, [{ text: isolate(article.title, article.titleLanguage, document.language), style }], frame.width, direction)) {
             ctx.mark();
-            drawLine(ctx, l, frame.left, ctx.y, frame.width, ctx.direction);
+            drawLine(ctx, l, frame.left, ctx.y, frame.width, direction);
             ctx.y += l.height;
           }
         },
@@ -100,6 +103,7 @@ async function render(document: HandbookDocument, options: PdfOptions, sink: (ch
   toc.end();
   pageFurniture(ctx, document);
   const pages = doc.bufferedPageRange().count;
+  ctx.fonts.ligaturesInReadingOrder();
   doc.end();
   await done;
   return { pages, warnings };

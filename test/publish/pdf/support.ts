@@ -44,6 +44,21 @@ export function pdfFonts(file: string): { name: string; embedded: boolean }[] {
     });
 }
 
+/**
+ * The text of each page in pdftotext's reading order (its raw mode: blocks apart, right-to-left
+ * lines in logical order), from one run over the whole file, split at the form feeds.
+ */
+export function readingTexts(file: string): string[] {
+  const r = spawnSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  if (r.status !== 0) throw new Error(`pdftotext ${file}: ${r.stderr}`);
+  return r.stdout.split('\f').slice(0, -1);
+}
+
+/** The document language in the catalog (`/Lang`), read from the bytes pdfkit writes uncompressed. */
+export function catalogLanguage(bytes: Buffer): string | undefined {
+  return /\/Type \/Catalog\n(?:\/[^\n]*\n)*?\/Lang \(([^)]*)\)/.exec(bytes.toString('latin1'))?.[1];
+}
+
 /** The text of each page (pdftotext, reading order). */
 export function pageTexts(file: string): string[] {
   // pdftotext wraps right-to-left runs in embedding controls; the text is what counts here.
