@@ -263,27 +263,40 @@ const BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'td', 'th
 /** Inline elements that hold no words of any language: code, keys, icons, pictures, line breaks. */
 const WORDLESS = new Set(['code', 'kbd', 'br', 'img', 'i']);
 
-const isFallbackSpan = (node: ElementContent, language: string): node is Element =>
+const isFallbackSpan = (node: ElementContent, language: string): boolean =>
   node.type === 'element' && node.tagName === 'span' && node.properties.lang === language && Object.keys(node.properties).length === 2;
 
-/** Nothing of a language: white space, punctuation, a code span, an icon. */
-const isWordless = (node: ElementContent): boolean =>
-  node.type === 'text' ? !/[\p{L}\p{N}]/u.test(node.value) : node.type === 'element' && WORDLESS.has(node.tagName) && !(node.tagName === 'i' && node.children.length > 0);
+/** Nothing of a language: white space, punctuation, a code span, an icon, a web or mail address (a link showing it has `dir="ltr"`, no `lang`). */
+const isWordless = (node: ElementContent): boolean => {
+  if (node.type === 'text') return !/[\p{L}\p{N}]/u.test(node.value.replace(ADDRESS, ''));
+  if (node.type !== 'element') return true;
+  if (node.tagName === 'a' || node.tagName === 'span') return node.properties.dir === 'ltr' && node.properties.lang === undefined;
+  return WORDLESS.has(node.tagName) && !(node.tagName === 'i' && node.children.length > 0);
+};
+
+/** A block already in the source language, a list of such items, or a code block (no language). */
+const isFallbackBlock = (node: ElementContent, language: string): boolean =>
+  node.type === 'element' &&
+  !PHRASING.has(node.tagName) &&
+  (node.properties.lang === language ||
+    node.tagName === 'pre' ||
+    ((node.tagName === 'ul' || node.tagName === 'ol') && node.children.every((item) => item.type !== 'element' || item.properties.lang === language)));
 
 /**
- * A block whose whole text fell back (a paragraph, a heading, a cell) takes the language and
- * direction itself, so it is also laid out left to right (aligned, bulleted) in a right-to-left page.
- * Code, icons and punctuation beside the fallback text (a unit's own codes at its ends stand outside
- * it: "Using the command `bw get fingerprint me`") leave it a fallback block.
+ * A block whose whole text fell back (a paragraph, a heading, a cell, a list item and the list in
+ * it) takes the language and direction itself, so it is also laid out left to right (aligned,
+ * bulleted) in a right-to-left page. Code, icons, addresses and punctuation beside the fallback text
+ * (a unit's own codes at its ends stand outside it: "Using the command `bw get fingerprint me`")
+ * leave it a fallback block. Inner blocks first, so a list item sees whether its list fell back.
  */
-function liftWholeBlocks(tree: HastRoot, language: string): void {
-  visit(tree, 'element', (node: Element) => {
-    if (!BLOCKS.has(node.tagName)) return;
-    const fallback = node.children.filter((c) => isFallbackSpan(c, language));
-    if (fallback.length === 0 || !node.children.every((c) => isFallbackSpan(c, language) || isWordless(c))) return;
-    node.properties = { ...node.properties, lang: language, dir: 'ltr' };
-    node.children = node.children.flatMap((c) => (isFallbackSpan(c, language) ? c.children : [c]));
-  });
+function liftWholeBlocks(node: HastRoot | Element, language: string): void {
+  for (const child of node.children) if (child.type === 'element') liftWholeBlocks(child, language);
+  if (node.type !== 'element' || !BLOCKS.has(node.tagName)) return;
+  const fallback = (c: ElementContent) => c.type === 'element' && (isFallbackSpan(c, language) || (!PHRASING.has(c.tagName) && c.properties.lang === language));
+  const children = node.children as ElementContent[];
+  if (!children.some(fallback) || !children.every((c) => isFallbackSpan(c, language) || isWordless(c) || isFallbackBlock(c, language))) return;
+  node.properties = { ...node.properties, lang: language, dir: 'ltr' };
+  node.children = children.flatMap((c) => (c.type === 'element' && isFallbackSpan(c, language) ? c.children : [c]));
 }
 
 /** Whether a subtree holds a fallback marker anywhere in its text. */

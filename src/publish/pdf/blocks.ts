@@ -83,6 +83,12 @@ function heading(el: Element, ctx: Layout, frame: Frame): void {
 
 const BULLETS = ['•', '◦', '▪'];
 
+/** The direction a list item states, or that its first block states (a loose item's paragraph). */
+function itemDirection(item: Element): Direction | undefined {
+  const first = item.children.find((c) => c.type !== 'text' || c.value.trim() !== '');
+  return statedDirection(item) ?? (first?.type === 'element' && !INLINE.has(first.tagName) ? statedDirection(first) : undefined);
+}
+
 function list(el: Element, ctx: Layout, frame: Frame): void {
   const ordered = el.tagName === 'ol';
   const start = Number(el.properties?.['start'] ?? 1) || 1;
@@ -93,7 +99,7 @@ function list(el: Element, ctx: Layout, frame: Frame): void {
     for (const item of el.children) {
       if (item.type !== 'element' || item.tagName !== 'li') continue;
       // The marker stands at the start of the item's own direction (a fallback item in an Arabic handbook: on the left).
-      const rtl = (statedDirection(item) ?? ctx.direction) === 'rtl';
+      const rtl = (itemDirection(item) ?? ctx.direction) === 'rtl';
       const body: Frame = { left: rtl ? frame.left : frame.left + indent, width: frame.width - indent };
       for (const c of item.children) {
         if (c.type === 'element' && (c.tagName === 'ul' || c.tagName === 'ol')) c.data = { ...(c.data ?? {}), depth: depth + 1 } as typeof c.data;

@@ -67,10 +67,20 @@ function build(language: string, slug: string): Promise<Built> {
   return next;
 }
 
-/** A page's text without its running header (first line) and footer (last line). */
-function bodyOf(page: string): string {
-  const lines = page.split('\n').filter((l) => l.trim() !== '');
-  return lines.slice(1, -1).join('\n');
+/** A line's characters in any order, without white space: right-to-left lines come back reordered. */
+const letters = (s: string) => [...comparable(s)].sort().join('');
+
+/** A page's text without its running header (the handbook's title) and footer ("Page 3 of 41"). */
+function bodyOf(page: string, document: HandbookDocument, number: number, total: number): string {
+  const furniture = [letters(document.words.handbookTitle), letters(document.words.page(number, total))];
+  return page
+    .split('\n')
+    .filter((l) => {
+      const at = furniture.indexOf(letters(l));
+      if (at >= 0) furniture[at] = '';
+      return at < 0 && l.trim() !== '';
+    })
+    .join('\n');
 }
 
 /** Contents entries as the writer lists them: articles and their h2 headings. */
@@ -84,12 +94,12 @@ const contentsEntries = (toc: readonly TocEntry[]): TocEntry[] => toc.flatMap((e
  * entries' titles in order.
  */
 function contentsNumbers(pages: readonly string[], document: HandbookDocument): { numbers: Map<TocEntry, number>; problems: string[] } {
-  const lines = (page: string | undefined) => bodyOf(page ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
-  const first = Number(lines(pages[1]).find((l) => /^\d+$/.test(l)));
+  const lines = (page: string | undefined, i: number) => bodyOf(page ?? '', document, i + 1, pages.length).split('\n').map((l) => l.trim()).filter(Boolean);
+  const first = Number(lines(pages[1], 1).find((l) => /^\d+$/.test(l)));
   const found: number[] = [];
   let titles = '';
-  for (const page of pages.slice(1, Math.max(2, first - 1))) {
-    for (const line of lines(page)) {
+  for (let i = 1; i < Math.max(2, first - 1); i++) {
+    for (const line of lines(pages[i], i)) {
       if (/^\d+$/.test(line)) found.push(Number(line));
       else titles += line;
     }
@@ -130,7 +140,7 @@ for (const language of skip ? [] : LANGUAGES) {
 
       const contents = contentsNumbers(pages, document);
       problems.push(...contents.problems);
-      const bodies = pages.map((p, i) => (i === 0 ? p : bodyOf(p)));
+      const bodies = pages.map((p, i) => (i === 0 ? p : bodyOf(p, document, i + 1, pages.length)));
       let missing = 0;
       document.articles.forEach((article, i) => {
         const entry = document.toc[i]!;
@@ -144,8 +154,8 @@ for (const language of skip ? [] : LANGUAGES) {
         }
         const next = document.toc[i + 1] ? contents.numbers.get(document.toc[i + 1]!) : undefined;
         const printed = comparable(bodies.slice(start - 1, (next ?? pages.length + 1) - 1).join('\n'));
-        for (const text of [article.title, ...(article.notice ? [article.notice] : []), ...printedTexts(article.body)]) {
-          if (!isPrinted(printed, text) && missing++ < 25) problems.push(`${article.path}: not printed: ${JSON.stringify(text.trim().slice(0, 160))}`);
+        for (const { text, cell } of [{ text: article.title, cell: false }, ...(article.notice ? [{ text: article.notice, cell: false }] : []), ...printedTexts(article.body)]) {
+          if (!isPrinted(printed, text, cell) && missing++ < 25) problems.push(`${article.path}: not printed: ${JSON.stringify(text.trim().slice(0, 160))}`);
         }
       });
       if (missing > 25) problems.push(`… ${missing} texts not printed in all`);
