@@ -155,3 +155,27 @@ function picturesOf(s: ReturnType<typeof sample>, slug: string): Set<string> {
   const category = s.center.categories.find((c) => c.slug === slug)!;
   return new Set(category.articles.flatMap((a) => [...a.source.matchAll(/\{%\s*image\s+(\S+)/g)].map((m) => m[1]!)));
 }
+
+test('an untranslated list item in Arabic is English with the code, address and list beside its text: lang="en" dir="ltr" on the item', async (t) => {
+  const s = sample();
+  writeFileSync(
+    join(s.config.articles, 'reference', 'fallback-blocks.md'),
+    [
+      '---',
+      'title: Fallback blocks',
+      'categories: [reference]',
+      'order: "09"',
+      '---',
+      '',
+      '- Using the command `bw get fingerprint me`',
+      '- Windows: `%AppData%\\Bitwarden`',
+      '  - Portable: `.\\appdata`',
+      '- See https://example.com/docs',
+      '',
+    ].join('\n'),
+  );
+  const doc = await assemble({ config: s.config, center: readHelpCenter(s.config) }, 'reference', 'ar');
+  const items = elements(doc, (e) => e.tagName === 'li' && /fingerprint|Windows|Portable|See https/.test(toString(e)));
+  t.is(items.length, 4);
+  for (const item of items) t.deepEqual([toString(item).slice(0, 20), item.properties.lang, item.properties.dir], [toString(item).slice(0, 20), 'en', 'ltr']);
+});

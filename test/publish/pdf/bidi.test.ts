@@ -1,0 +1,54 @@
+// Direction in the PDF writer's text runs: each paragraph's own base direction (the bidi algorithm's
+// first strong character) and inline code, keys and addresses isolated left to right.
+import test from 'ava';
+import type { ElementContent } from 'hast';
+import { h } from 'hastscript';
+import PDFDocument from 'pdfkit';
+import { FontBook } from '../../../src/publish/pdf/fonts.ts';
+import { Images } from '../../../src/publish/pdf/images.ts';
+import { spansOf } from '../../../src/publish/pdf/inline.ts';
+import { Layout } from '../../../src/publish/pdf/layout.ts';
+import { firstStrongDirection, layoutText, visualOrder, type Direction } from '../../../src/publish/pdf/text.ts';
+import { THEME } from '../../../src/publish/pdf/theme.ts';
+
+function arabicLayout(): Layout {
+  const doc = new PDFDocument({ autoFirstPage: true });
+  return new Layout(doc, new FontBook(doc, 'ar'), new Images(doc, new Map()), THEME, 'rtl', 'ar', []);
+}
+
+/** The paragraph's base direction and its one line's text in the order it is drawn, left to right. */
+function laidOut(nodes: ElementContent[]): { direction: Direction; drawn: string[] } {
+  const ctx = arabicLayout();
+  const spans = spansOf(nodes, THEME.body, ctx);
+  const direction = firstStrongDirection(spans, ctx.direction);
+  const [line] = layoutText(ctx, spans, 2000, direction);
+  return { direction, drawn: visualOrder(line!.pieces).map((p) => `${p.style.font === 'mono' ? 'code:' : ''}${p.text}`) };
+}
+
+test('a paragraph takes the direction of its first strong character; isolated fallback text does not count', (t) => {
+  t.is(laidOut([{ type: 'text', value: 'Bitwarden يحمي بياناتك.' }]).direction, 'ltr');
+  t.is(laidOut([{ type: 'text', value: '2. استخدم Bitwarden' }]).direction, 'rtl');
+  t.is(laidOut([h('span', { lang: 'en', dir: 'ltr' }, 'What is Send?')]).direction, 'rtl', 'an isolated run: the handbook direction');
+  t.is(laidOut([{ type: 'text', value: '123 ...' }]).direction, 'rtl', 'no strong character: the handbook direction');
+});
+
+test('inline code in an Arabic paragraph keeps its dashes and words in order, left to right', (t) => {
+  const { direction, drawn } = laidOut([{ type: 'text', value: 'استخدم ' }, h('code', '--format pdf'), { type: 'text', value: ' الآن' }]);
+  t.is(direction, 'rtl');
+  t.is(
+    drawn
+      .filter((p) => p.startsWith('code:'))
+      .map((p) => p.slice(5))
+      .join(''),
+    '--format pdf',
+  );
+  // The Arabic words stand right to left around it: the first word at the right end.
+  t.true(drawn.indexOf('استخدم') > drawn.findIndex((p) => p.startsWith('code:')));
+});
+
+test('a key and an address link are isolated too', (t) => {
+  const { drawn } = laidOut([{ type: 'text', value: 'اضغط ' }, h('kbd', 'Shift + /'), { type: 'text', value: ' أو زر ' }, h('a', { href: 'https://example.com/a/b/', dir: 'ltr' }, 'https://example.com/a/b/'), { type: 'text', value: '.' }]);
+  const joined = drawn.join('').replaceAll('code:', '');
+  t.true(joined.includes('Shift + /'), joined);
+  t.true(joined.includes('https://example.com/a/b/'), joined);
+});
