@@ -23,8 +23,12 @@ export function pseudoLetters(text: string): string {
   return text.replace(/[A-Za-z]/g, (ch) => LOOK_ALIKES[ch] ?? ch);
 }
 
-/** The pseudo-translation of a unit's segments: text changed, codes kept in place. */
-export function pseudoSegments(segments: readonly Segment[]): Segment[] {
+/**
+ * The pseudo-translation of a unit's segments: text changed, codes kept in place. `whole` puts the
+ * end marker after everything, codes too: a handbook phrase whose placeholder ends it ("Page
+ * {{page}} of {{count}}") is one unit on the page, its number inside the markers.
+ */
+export function pseudoSegments(segments: readonly Segment[], whole = false): Segment[] {
   const padding = '·'.repeat(Math.max(1, Math.round(plainText(segments).length * EXPANSION)));
   const out: Segment[] = segments.map((s) => (s.type === 'text' ? { type: 'text', value: pseudoLetters(s.value) } : s));
   const first = out[0];
@@ -34,6 +38,7 @@ export function pseudoSegments(segments: readonly Segment[]): Segment[] {
   // list that must follow it) stay where they are.
   let lastText = -1;
   out.forEach((s, k) => void (s.type === 'text' && (lastText = k)));
+  if (whole && lastText < out.length - 1) return [...out, { type: 'text', value: ` ${padding}${PSEUDO_CLOSE}` }];
   const last = out[lastText] as { type: 'text'; value: string };
   out[lastText] = { type: 'text', value: `${last.value} ${padding}${PSEUDO_CLOSE}` };
   return out;
@@ -60,6 +65,6 @@ export function pseudoLocalize(config: Config, center: HelpCenter, language: str
     }
   }
   const words: Unit[] = wordUnits(config.locales, config.sourceLanguage, language);
-  writeWords(config.locales, language, Object.fromEntries(words.map((unit) => [unit.id, textOfUnit(pseudoSegments(unit.segments))])));
+  writeWords(config.locales, language, Object.fromEntries(words.map((unit) => [unit.id, textOfUnit(pseudoSegments(unit.segments, true))])));
   return { language, units, words: words.length };
 }
