@@ -71,12 +71,26 @@ export function readWords(locales: string, language: string, sourceLanguage: str
   return language === sourceLanguage ? { ...readWordsFile(BUILT_IN), ...own } : own;
 }
 
+/** The tags a language's shipped words are looked for under: itself, its language and script, its language. */
+function shippedTags(language: string): string[] {
+  const base = language.split('-')[0]!;
+  let script: string | undefined;
+  try {
+    // zh-TW, zh-HK and zh-MO are written in traditional characters: zh-Hant.
+    script = new Intl.Locale(language).maximize().script;
+  } catch {
+    script = undefined;
+  }
+  return [language, ...(script ? [`${base}-${script}`] : []), base];
+}
+
 /**
- * The words handbook ships for a language (`pt-BR` falls back to `pt`), `{}` when it ships none.
- * A project's `locales/<lang>/handbook.json` overrides them word by word.
+ * The words handbook ships for a language (`pt-BR` falls back to `pt`; `zh-TW` and `zh-HK` to
+ * `zh-Hant`, traditional characters), `{}` when it ships none. A project's
+ * `locales/<lang>/handbook.json` overrides them word by word.
  */
 export function shippedWords(language: string): Words {
-  for (const tag of [language, language.split('-')[0]!]) {
+  for (const tag of shippedTags(language)) {
     // Only a plain language tag names a file: a value read from a file never becomes a path.
     if (!/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(tag)) continue;
     const words = readWordsFile(join(SHIPPED, `${tag}.json`));

@@ -7,10 +7,10 @@ import { createTranslator, readWords, shippedWords, wordsPath } from '../../src/
 import { temporaryDir } from '../helpers.ts';
 
 const DEFAULTS = fileURLToPath(new URL('../../src/words/defaults/', import.meta.url));
-const LANGUAGES = ['de', 'fr', 'es', 'it', 'pt', 'nl', 'pl', 'ru', 'ja', 'zh', 'ko', 'ar', 'he', 'tr'];
+const LANGUAGES = ['de', 'fr', 'es', 'it', 'pt', 'nl', 'pl', 'ru', 'ja', 'zh', 'zh-Hant', 'ko', 'ar', 'he', 'tr'];
 const PLACEHOLDERS = /\{\{[^{}]*\}\}/g;
 
-test('words ship for the 14 languages, each with every word and every plural form the language has', (t) => {
+test('words ship for the 14 languages (Chinese in simplified and traditional characters), each with every word and every plural form the language has', (t) => {
   t.deepEqual(readdirSync(DEFAULTS).map((f) => f.replace(/\.json$/, '')).sort(), [...LANGUAGES].sort());
   const source = readWords(temporaryDir(), 'en', 'en');
   for (const language of LANGUAGES) {
@@ -36,6 +36,8 @@ test('a language without a words file of the project gets the shipped words; the
   t.is(fr('articles_count', { count: 3 }), '3 articles');
   t.is((await createTranslator(locales, 'pt-BR', 'en'))('contents'), 'Conteúdo', 'a regional tag uses its language');
   t.is((await createTranslator(locales, 'sv', 'en'))('contents'), 'Contents', 'no shipped words: the source language');
+  for (const taiwan of ['zh-TW', 'zh-HK', 'zh-Hant']) t.is((await createTranslator(locales, taiwan, 'en'))('contents'), '目錄', `${taiwan}: traditional characters`);
+  for (const mainland of ['zh', 'zh-CN', 'zh-SG', 'zh-Hans']) t.is((await createTranslator(locales, mainland, 'en'))('contents'), '目录', `${mainland}: simplified characters`);
   mkdirSync(join(locales, 'fr'), { recursive: true });
   writeFileSync(wordsPath(locales, 'fr'), JSON.stringify({ contents: 'Table des matières' }));
   const own = await createTranslator(locales, 'fr', 'en');
