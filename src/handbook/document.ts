@@ -14,7 +14,8 @@
 //   when its text is an address; an address in running text, which is no link, is a
 //   `span dir="ltr"`), br, img, `i.icon` (`data-icon` = a Font Awesome 4.7 name such as
 //   `fa-cog`, no children; `iconGlyph(name)` in `icons.ts` gives its code point and outline,
-//   `iconMeaning(name)` its label).
+//   `iconMeaning(name)` its label; classes `fa-lg`, `fa-2x`…`fa-5x`, `fa-fw`, `fa-rotate-90|180|270`
+//   as `{% icon %}` gave them, `iconLook(classes)` says how to draw them).
 // - fallback: text that has no translation keeps its source-language text with `lang` (the source
 //   language) and `dir="ltr"`: on the block itself when the whole block fell back (p, li, h2…, td,
 //   th, figcaption), else on a `span` around the run. Writers lay such text out left to right.

@@ -82,6 +82,28 @@ export function iconGlyph(name: string): IconGlyph | undefined {
   return { name, codePoint, path: glyph.path, width: glyph.width, unitsPerEm: set.unitsPerEm, ascent: set.ascent, descent: set.descent };
 }
 
+/** How an icon is drawn, from Font Awesome's size, width and rotation classes (`fa-lg fa-fw`, `fa-rotate-270`). */
+export interface IconLook {
+  /** Times the text size: `fa-lg` 4/3, `fa-2x`…`fa-5x`. */
+  readonly scale: number;
+  /** `fa-fw`: every icon in a box of the same width (9/7 em), centred. */
+  readonly fixedWidth: boolean;
+  /** Clockwise degrees: `fa-rotate-90`, `-180`, `-270`. */
+  readonly rotate: 0 | 90 | 180 | 270;
+}
+
+/** The classes `{% icon name … %}` and `<i class="fa …">` may carry, as Font Awesome 4.7's stylesheet names them. */
+export const ICON_CLASS = /^fa-(?:lg|[2-5]x|fw|rotate-(?:90|180|270))$/;
+
+/** The width of an `fa-fw` icon, in em (Font Awesome 4.7: 1.28571429em). */
+export const FIXED_ICON_WIDTH = 9 / 7;
+
+export function iconLook(classes: readonly string[]): IconLook {
+  const size = classes.map((c) => (c === 'fa-lg' ? 4 / 3 : Number(/^fa-([2-5])x$/.exec(c)?.[1] ?? NaN))).find((n) => !Number.isNaN(n));
+  const rotate = Number(classes.map((c) => /^fa-rotate-(90|180|270)$/.exec(c)?.[1]).find((r) => r !== undefined) ?? 0) as IconLook['rotate'];
+  return { scale: size ?? 1, fixedWidth: classes.includes('fa-fw'), rotate };
+}
+
 /** What an icon shows, in words, for screen readers and alt text: `fa-clock-o` → "clock". */
 export function iconMeaning(name: string): string {
   return name.replace(/^fa-/, '').replace(/-(o|alt|square|circle)$/g, '').replace(/-/g, ' ');

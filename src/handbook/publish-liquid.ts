@@ -3,6 +3,7 @@
 // icons `i.icon` elements the writers draw, captured tab content goes where `markdownify` prints it. Site links are marked
 // `hb-site:/…` so the handbook can point them into the document or at the public site.
 import { Tokenizer, TokenKind, type TagToken } from 'liquidjs';
+import { ICON_CLASS } from './icons.ts';
 
 export const SITE_LINK = 'hb-site:';
 export const IMAGE_LINK = 'hb-image:';
@@ -112,9 +113,10 @@ export function publishLiquid(text: string, bodyStart: number, options: PublishO
       }
       case 'icon': {
         // Drawn by each writer from the Font Awesome 4.7 set; a name it does not have shows nothing.
-        // Size and rotation classes after the name (`fa-lg fa-fw`, `fa-rotate-270`) are left to the site.
-        const name = args.split(/\s+/)[0] ?? '';
-        if (options.hasIcon(name)) emit(`<i class="icon" data-icon="${escapeHtml(name)}"></i>`);
+        // Size, width and rotation classes after the name (`fa-lg fa-fw`, `fa-rotate-270`) go with it.
+        const [name = '', ...classes] = args.split(/\s+/);
+        const look = classes.filter((c) => ICON_CLASS.test(c)).map(escapeHtml);
+        if (options.hasIcon(name)) emit(`<i class="${['icon', ...look].join(' ')}" data-icon="${escapeHtml(name)}"></i>`);
         else warnings.push({ offset: tag.begin, needle: raw, kind: 'unknown-icon', message: `{% icon ${args} %}: Font Awesome 4.7 has no icon "${name}"; it is left out (use a name from fontawesome.com/v4/icons)` });
         break;
       }

@@ -7,7 +7,7 @@ import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import type { HandbookDocument, TocEntry } from '../handbook/document.ts';
-import { iconGlyph, iconMeaning } from '../handbook/icons.ts';
+import { FIXED_ICON_WIDTH, ICON_CLASS, iconGlyph, iconLook, iconMeaning } from '../handbook/icons.ts';
 import { writeFileAtomic } from '../util/atomic-write.ts';
 import { copyImages, IMAGES_DIR } from './images.ts';
 import { HANDBOOK_CSS } from './style.ts';
@@ -26,12 +26,18 @@ function tocList(entries: readonly TocEntry[], document: HandbookDocument): Elem
   );
 }
 
-/** A Font Awesome icon as inline SVG, one em high, labelled with what it shows. */
-function iconSvg(name: string): Element | undefined {
+/**
+ * A Font Awesome icon as inline SVG, one em high (`fa-lg`: 4/3 em…), labelled with what it shows;
+ * `fa-fw` widens its box (the glyph stays centred), `fa-rotate-*` classes turn it (style sheet).
+ */
+function iconSvg(name: string, classes: readonly string[]): Element | undefined {
   const glyph = iconGlyph(name);
   if (!glyph) return undefined;
+  const look = iconLook(classes);
   const height = glyph.ascent - glyph.descent;
-  return s('svg', { className: ['icon'], viewBox: `0 0 ${glyph.width} ${height}`, width: `${(glyph.width / height).toFixed(3)}em`, height: '1em', role: 'img', ariaLabel: iconMeaning(name) }, [
+  const width = Math.max(glyph.width / height, look.fixedWidth ? FIXED_ICON_WIDTH : 0) * look.scale;
+  const className = ['icon', ...classes.filter((c) => ICON_CLASS.test(c))];
+  return s('svg', { className, viewBox: `0 0 ${glyph.width} ${height}`, width: `${width.toFixed(3)}em`, height: `${+look.scale.toFixed(3)}em`, role: 'img', ariaLabel: iconMeaning(name) }, [
     s('path', { fill: 'currentColor', transform: `matrix(1 0 0 -1 0 ${glyph.ascent})`, d: glyph.path }),
   ]);
 }
@@ -44,7 +50,7 @@ function pageBody(body: Root): ElementContent[] {
       node.properties.src = `${IMAGES_DIR}/${node.properties.src}`;
     }
     if (node.tagName === 'i' && node.properties.dataIcon !== undefined && parent && index !== undefined) {
-      const svg = iconSvg(String(node.properties.dataIcon));
+      const svg = iconSvg(String(node.properties.dataIcon), Array.isArray(node.properties.className) ? node.properties.className.map(String) : []);
       if (svg) parent.children[index] = svg;
       else parent.children.splice(index, 1);
       return [SKIP, index];

@@ -34,6 +34,10 @@ figure.missing { border: 1px dashed var(--line); border-radius: 4px; padding: .6
 .tab { border: 1px solid var(--line); border-radius: 4px; margin: 0 0 1em; padding: 0 1em .2em; }
 .tab-title { margin: 0 -1em .8em; padding: .35em 1em; background: #f6f7fa; border-bottom: 1px solid var(--line); font-weight: 600; }
 svg.icon { vertical-align: -.125em; }
+svg.icon.fa-lg { vertical-align: -.22em; }
+svg.icon.fa-rotate-90 { transform: rotate(90deg); }
+svg.icon.fa-rotate-180 { transform: rotate(180deg); }
+svg.icon.fa-rotate-270 { transform: rotate(270deg); }
 @media print {
   body { max-width: none; padding: 0; font-size: 11pt; }
   .toc { page-break-after: always; }

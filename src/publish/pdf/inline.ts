@@ -1,7 +1,7 @@
 // Inline content of the handbook document's hast → styled spans, one handler per element.
 import type { Element, ElementContent } from 'hast';
 import { directionOf } from '../../handbook/assemble.ts';
-import { iconGlyph } from '../../handbook/icons.ts';
+import { FIXED_ICON_WIDTH, iconGlyph, iconLook } from '../../handbook/icons.ts';
 import type { Layout } from './layout.ts';
 import type { FontStyle } from './fonts.ts';
 import type { Direction, Span, TextStyle } from './text.ts';
@@ -88,12 +88,23 @@ export function hasClass(el: Element, name: string): boolean {
   return Array.isArray(c) ? c.includes(name) : typeof c === 'string' && String(c).split(' ').includes(name);
 }
 
+const classesOf = (el: Element): string[] => {
+  const c = el.properties?.['className'];
+  return Array.isArray(c) ? c.map(String) : [];
+};
+
 /** `i.icon[data-icon]`, or the raw HTML the corpus also writes: `<i class="fa fa-check">`. */
 function iconName(el: Element): string | undefined {
   if (hasClass(el, 'icon')) return String(el.properties?.['dataIcon'] ?? '');
-  const c = el.properties?.['className'];
-  if (!Array.isArray(c) || !c.includes('fa')) return undefined;
-  return c.map(String).find((x) => x.startsWith('fa-') && !/^fa-(lg|[2-5]x|fw|spin|pulse|border|inverse|rotate-\d+|flip-\w+|stack(-\dx)?|li|ul)$/.test(x));
+  const c = classesOf(el);
+  if (!c.includes('fa')) return undefined;
+  return c.find((x) => x.startsWith('fa-') && !/^fa-(lg|[2-5]x|fw|spin|pulse|border|inverse|rotate-\d+|flip-\w+|stack(-\dx)?|li|ul)$/.test(x));
+}
+
+/** The icon's style: Font Awesome's size (`fa-lg`), width (`fa-fw`) and rotation (`fa-rotate-270`) classes applied. */
+function iconStyle(el: Element, s: TextStyle): TextStyle {
+  const look = iconLook(classesOf(el));
+  return { ...s, font: 'icon', background: undefined, size: s.size * look.scale, ...(look.fixedWidth ? { box: FIXED_ICON_WIDTH } : {}), ...(look.rotate ? { rotate: look.rotate } : {}) };
 }
 
 function icon(el: Element, s: TextStyle, ctx: Layout, out: Span[]): void {
@@ -105,7 +116,7 @@ function icon(el: Element, s: TextStyle, ctx: Layout, out: Span[]): void {
     if (typeof label === 'string' && label) out.push({ text: `[${label}]`, style: s });
     return;
   }
-  out.push({ text: String.fromCodePoint(cp), style: { ...s, font: 'icon', background: undefined } });
+  out.push({ text: String.fromCodePoint(cp), style: iconStyle(el, s) });
 }
 
 /** Appends the spans of an inline node. Unknown elements show their text. */

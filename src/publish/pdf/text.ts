@@ -20,6 +20,10 @@ export interface TextStyle {
   readonly strike?: boolean;
   /** A fill behind the text (inline code). */
   readonly background?: string;
+  /** An icon's box (`fa-fw`), in em: at least this wide, its glyph centred. */
+  readonly box?: number;
+  /** Clockwise degrees an icon is turned about its centre (`fa-rotate-270`). */
+  readonly rotate?: number;
 }
 
 export interface Span {
@@ -97,7 +101,8 @@ export function collapseSpaces(spans: readonly Span[]): Span[] {
 }
 
 function measure(ctx: TextContext, face: Face, style: TextStyle, text: string): number {
-  return unitWidth(face.path, text, () => ctx.doc.font(face.name).fontSize(1).widthOfString(text)) * style.size;
+  const width = unitWidth(face.path, text, () => ctx.doc.font(face.name).fontSize(1).widthOfString(text)) * style.size;
+  return style.box ? Math.max(width, style.box * style.size) : width;
 }
 
 /** Cuts a paragraph's spans into pieces: one face, style and bidi level each, cut at break opportunities. */
@@ -190,7 +195,8 @@ function lineOf(pieces: Piece[]): Line {
   let size = 0;
   for (const p of pieces) {
     width += p.space && pieces.length === 1 ? 0 : p.width;
-    size = Math.max(size, p.style.size);
+    // An icon takes 3/4 of its size in height, as Font Awesome's line-height: an `fa-lg` icon leaves the line as it is.
+    size = Math.max(size, p.style.font === 'icon' ? p.style.size * 0.75 : p.style.size);
   }
   return { pieces, width, ascent: size * 1.05, height: size * 1.45 };
 }
@@ -301,7 +307,7 @@ function runsOf(pieces: readonly Piece[]): Run[] {
   const runs: Run[] = [];
   for (const p of visualOrder(pieces)) {
     const last = runs[runs.length - 1];
-    if (last && p.level % 2 === 0 && last.piece.level % 2 === 0 && last.piece.face === p.face && sameStyle(last.piece.style, p.style)) {
+    if (last && p.level % 2 === 0 && last.piece.level % 2 === 0 && last.piece.face === p.face && sameStyle(last.piece.style, p.style) && !p.style.box && !p.style.rotate) {
       last.text += p.text;
       last.width += p.width;
     } else runs.push({ text: drawnText(p), piece: p, width: p.width });
@@ -310,6 +316,15 @@ function runsOf(pieces: readonly Piece[]): Run[] {
 }
 
 const fillColors = new WeakMap<object, string>();
+
+/** An icon centred in its box, turned about its centre. */
+function drawIcon(doc: PDFKit.PDFDocument, run: Run, x: number, baseline: number): void {
+  const s = run.piece.style;
+  const glyph = doc.widthOfString(run.text);
+  if (s.rotate) doc.save().rotate(s.rotate, { origin: [x + run.width / 2, baseline - s.size * 0.36] });
+  showText(doc, run.text, x + (run.width - glyph) / 2, baseline);
+  if (s.rotate) doc.restore();
+}
 
 /** Draws a line whose box starts at `top`, within [left, left + width]. Links become annotations. */
 export function drawLine(ctx: TextContext, line: Line, left: number, top: number, width: number, direction: Direction, align: Align = 'start'): void {
@@ -329,7 +344,8 @@ export function drawLine(ctx: TextContext, line: Line, left: number, top: number
       fillColors.set(doc.page, s.color);
     }
     doc.font(run.piece.face.name).fontSize(s.size);
-    showText(doc, run.text, x, baseline);
+    if (s.box || s.rotate) drawIcon(doc, run, x, baseline);
+    else showText(doc, run.text, x, baseline);
     if (s.underline || s.strike) {
       const y = s.underline ? baseline + s.size * 0.12 : baseline - s.size * 0.3;
       doc.save().moveTo(x, y).lineTo(x + run.width, y).lineWidth(Math.max(0.4, s.size / 18)).strokeColor(s.color).stroke().restore();

@@ -1,5 +1,6 @@
-// Direction in the PDF writer's text runs: each paragraph's own base direction (the bidi algorithm's
-// first strong character) and inline code, keys and addresses isolated left to right.
+// The PDF writer's inline runs: each paragraph's own base direction (the bidi algorithm's first
+// strong character), inline code, keys and addresses isolated left to right, icons as Font Awesome's
+// classes size, widen and turn them.
 import test from 'ava';
 import type { ElementContent } from 'hast';
 import { h } from 'hastscript';
@@ -51,4 +52,16 @@ test('a key and an address link are isolated too', (t) => {
   const joined = drawn.join('').replaceAll('code:', '');
   t.true(joined.includes('Shift + /'), joined);
   t.true(joined.includes('https://example.com/a/b/'), joined);
+});
+
+test('an icon takes its size, box and rotation from Font Awesome\'s classes; fa-lg leaves the line height as it is', (t) => {
+  const ctx = arabicLayout();
+  const [lg, turned, plain] = [['fa-lg', 'fa-fw'], ['fa-rotate-270'], []].map((classes) => spansOf([h('i', { className: ['icon', ...classes], dataIcon: 'fa-windows' })], THEME.body, ctx)[0]!.style);
+  t.deepEqual([lg!.font, lg!.size.toFixed(3), lg!.box, lg!.rotate], ['icon', ((THEME.body.size * 4) / 3).toFixed(3), 9 / 7, undefined]);
+  t.deepEqual([turned!.size, turned!.box, turned!.rotate], [THEME.body.size, undefined, 270]);
+  t.deepEqual([plain!.box, plain!.rotate], [undefined, undefined]);
+  const [withIcon] = layoutText(ctx, [...spansOf([h('i', { className: ['icon', 'fa-lg', 'fa-fw'], dataIcon: 'fa-windows' })], THEME.body, ctx), { text: ' Windows x64', style: THEME.body }], 500, 'ltr');
+  const [without] = layoutText(ctx, [{ text: 'Windows x64', style: THEME.body }], 500, 'ltr');
+  t.is(withIcon!.height, without!.height);
+  t.true(withIcon!.pieces[0]!.width >= (THEME.body.size * 4 * 9) / 21 - 0.01, 'the fixed-width box');
 });
