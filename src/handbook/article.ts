@@ -291,12 +291,26 @@ const isFallbackBlock = (node: ElementContent, language: string): boolean =>
  */
 function liftWholeBlocks(node: HastRoot | Element, language: string): void {
   for (const child of node.children) if (child.type === 'element') liftWholeBlocks(child, language);
+  if (node.type === 'element' && node.tagName === 'table') return liftWholeTable(node, language);
   if (node.type !== 'element' || !BLOCKS.has(node.tagName)) return;
   const fallback = (c: ElementContent) => c.type === 'element' && (isFallbackSpan(c, language) || (!PHRASING.has(c.tagName) && c.properties.lang === language));
   const children = node.children as ElementContent[];
   if (!children.some(fallback) || !children.every((c) => isFallbackSpan(c, language) || isWordless(c) || isFallbackBlock(c, language))) return;
   node.properties = { ...node.properties, lang: language, dir: 'ltr' };
   node.children = children.flatMap((c) => (c.type === 'element' && isFallbackSpan(c, language) ? c.children : [c]));
+}
+
+/** A table whose every cell with words fell back is in the source language too: its columns run left to right. */
+function liftWholeTable(table: Element, language: string): void {
+  let fallback = 0;
+  let other = 0;
+  visit(table, 'element', (cell: Element) => {
+    if (cell.tagName !== 'td' && cell.tagName !== 'th') return;
+    if (cell.properties.lang === language) fallback++;
+    else if (!(cell.children as ElementContent[]).every(isWordless)) other++;
+    return SKIP;
+  });
+  if (fallback > 0 && other === 0) table.properties = { ...table.properties, lang: language, dir: 'ltr' };
 }
 
 /** Whether a subtree holds a fallback marker anywhere in its text. */

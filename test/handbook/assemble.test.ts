@@ -156,7 +156,7 @@ function picturesOf(s: ReturnType<typeof sample>, slug: string): Set<string> {
   return new Set(category.articles.flatMap((a) => [...a.source.matchAll(/\{%\s*image\s+(\S+)/g)].map((m) => m[1]!)));
 }
 
-test('an untranslated list item in Arabic is English with the code, address and list beside its text: lang="en" dir="ltr" on the item', async (t) => {
+test('an untranslated list item or table in Arabic is English with the code, address and list beside its text: lang="en" dir="ltr" on the item, the table', async (t) => {
   const s = sample();
   writeFileSync(
     join(s.config.articles, 'reference', 'fallback-blocks.md'),
@@ -172,10 +172,17 @@ test('an untranslated list item in Arabic is English with the code, address and 
       '  - Portable: `.\\appdata`',
       '- See https://example.com/docs',
       '',
+      '| Option | Meaning |',
+      '|---|---|',
+      '| `--raw` | Print the value alone |',
+      '',
     ].join('\n'),
   );
   const doc = await assemble({ config: s.config, center: readHelpCenter(s.config) }, 'reference', 'ar');
   const items = elements(doc, (e) => e.tagName === 'li' && /fingerprint|Windows|Portable|See https/.test(toString(e)));
   t.is(items.length, 4);
   for (const item of items) t.deepEqual([toString(item).slice(0, 20), item.properties.lang, item.properties.dir], [toString(item).slice(0, 20), 'en', 'ltr']);
+  // A table of English cells (one of them code only) runs its columns left to right.
+  const [table] = elements(doc, (e) => e.tagName === 'table' && toString(e).includes('Print the value alone'));
+  t.deepEqual([table!.properties.lang, table!.properties.dir], ['en', 'ltr']);
 });

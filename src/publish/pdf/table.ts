@@ -96,7 +96,8 @@ export function table(el: Element, ctx: Layout, frame: Frame): void {
     const spread = sum(max) - sum(min);
     cols = min.map((m, i) => m + (extra * (max[i]! - m)) / spread);
   }
-  const rtl = ctx.direction === 'rtl';
+  // Columns run in the table's own direction (a table of fallback text: left to right).
+  const rtl = (statedDirection(el) ?? ctx.direction) === 'rtl';
   const xs: number[] = [];
   let acc = 0;
   for (const w of cols) {
