@@ -105,7 +105,10 @@ export function drawContents(ctx: Layout, document: HandbookDocument, plan: Retu
         ctx.mark();
         drawLine(ctx, n, numberFrame.left, y - t.lines[t.lines.length - 1]!.height, numberFrame.width, 'ltr', rtl ? 'start' : 'end');
       }
-      doc.goTo(frame.left, t.y, frame.width, y - t.y, t.entry.id);
+      // The whole entry is the link: its annotation under a Link element of the entry (OBJR).
+      const link = ctx.open('Link');
+      doc.goTo(frame.left, t.y, frame.width, y - t.y, t.entry.id, { structParent: link } as PDFKit.Mixins.AnnotationOption);
+      ctx.close(link);
     });
   }
   ctx.closeMarking();

@@ -21,6 +21,9 @@ export interface OpenBox {
 
 type StructElement = PDFKit.PDFStructureElement;
 
+/** A structure element's type (`P`, `TD`…), which its marked content is tagged with. */
+const typeOf = (el: StructElement): string => (el as unknown as { dictionary: { data: { S: string } } }).dictionary.data.S;
+
 export class Layout implements TextContext {
   article = '';
   articleLine = 0;
@@ -28,6 +31,8 @@ export class Layout implements TextContext {
   readonly boxes: OpenBox[] = [];
   private readonly structs: StructElement[] = [];
   private marking: StructElement | undefined;
+  /** The element a Link being drawn stands in. */
+  private linkParent: StructElement | undefined;
   /** The outline (bookmark) items new headings go under: the article's, then its last h2's. */
   outline: PDFKit.PDFOutline[] = [];
   /** The page (1-based) each article and heading id starts on. */
@@ -125,9 +130,29 @@ export class Layout implements TextContext {
     const el = this.structs[this.structs.length - 1];
     if (!el || this.marking === el) return;
     this.closeMarking();
-    const type = (el as unknown as { dictionary: { data: { S: string } } }).dictionary.data.S;
-    el.add(this.doc.markStructureContent(type));
+    el.add(this.doc.markStructureContent(typeOf(el)));
     this.marking = el;
+  }
+
+  openLink(): StructElement | undefined {
+    const parent = this.marking;
+    if (!parent) return undefined;
+    this.closeMarking();
+    const link = this.doc.struct('Link');
+    parent.add(link);
+    link.add(this.doc.markStructureContent('Link'));
+    this.linkParent = parent;
+    return link;
+  }
+
+  closeLink(link: StructElement): void {
+    this.doc.endMarkedContent();
+    link.end();
+    // The rest of the line is the enclosing element's content again.
+    const parent = this.linkParent!;
+    parent.add(this.doc.markStructureContent(typeOf(parent)));
+    this.marking = parent;
+    this.linkParent = undefined;
   }
 
   closeMarking(): void {

@@ -56,6 +56,13 @@ export interface TextContext {
   readonly fonts: FontBook;
   /** The article being laid out, named in errors. */
   readonly article: string;
+  /**
+   * Tagged PDF: opens a Link structure element for a link's run inside the marked content being
+   * drawn (undefined outside the structure: page furniture, repeated table headers)…
+   */
+  openLink?(): PDFKit.PDFStructureElement | undefined;
+  /** …and closes it once its text and its annotation (the element's OBJR) are in. */
+  closeLink?(link: PDFKit.PDFStructureElement): void;
 }
 
 export type Direction = 'ltr' | 'rtl';
@@ -344,6 +351,7 @@ export function drawLine(ctx: TextContext, line: Line, left: number, top: number
       fillColors.set(doc.page, s.color);
     }
     doc.font(run.piece.face.name).fontSize(s.size);
+    const tag = s.link ? ctx.openLink?.() : undefined;
     if (s.box || s.rotate) drawIcon(doc, run, x, baseline);
     else showText(doc, run.text, x, baseline);
     if (s.underline || s.strike) {
@@ -351,9 +359,11 @@ export function drawLine(ctx: TextContext, line: Line, left: number, top: number
       doc.save().moveTo(x, y).lineTo(x + run.width, y).lineWidth(Math.max(0.4, s.size / 18)).strokeColor(s.color).stroke().restore();
     }
     if (s.link) {
-      if (s.link.startsWith('#')) doc.goTo(x, top, run.width, line.height, s.link.slice(1));
-      else doc.link(x, top, run.width, line.height, s.link);
+      const options = tag ? ({ structParent: tag } as PDFKit.Mixins.AnnotationOption) : undefined;
+      if (s.link.startsWith('#')) doc.goTo(x, top, run.width, line.height, s.link.slice(1), options);
+      else doc.link(x, top, run.width, line.height, s.link, options);
     }
+    if (tag) ctx.closeLink!(tag);
     x += run.width;
   }
 }

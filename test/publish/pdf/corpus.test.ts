@@ -18,7 +18,7 @@ import { createTranslator } from '../../../src/words/words.ts';
 import { CORPUS, HAS_SHARED, NO_SHARED, PROJECT, temporaryDir } from '../../helpers.ts';
 import { workspace } from '../../support/roundtrip.ts';
 import { comparable, isPrinted, printedTexts } from './printed.ts';
-import { catalogLanguage, NO_PDF_TOOLS, PDF_TOOLS, pdfFonts, pdfInfo, qpdfCheck, readingTexts } from './support.ts';
+import { catalogLanguage, linkTags, NO_PDF_TOOLS, PDF_TOOLS, pdfFonts, pdfInfo, qpdfCheck, readingTexts } from './support.ts';
 
 const LANGUAGES = ['en', 'qps', 'de', 'ja', 'ar'];
 const skip = !HAS_SHARED ? NO_SHARED : PDF_TOOLS.length ? NO_PDF_TOOLS : undefined;
@@ -120,7 +120,7 @@ function contentsNumbers(pages: readonly string[], document: HandbookDocument): 
 
 for (const language of skip ? [] : LANGUAGES) {
   for (const slug of CATEGORIES) {
-    test(`${language} ${slug}.pdf: valid, fonts embedded, tagged with title and language, every article's text printed, contents' page numbers where articles and headings start`, async (t) => {
+    test(`${language} ${slug}.pdf: valid, fonts embedded, tagged with title, language and links, every article's text printed, contents' page numbers where articles and headings start`, async (t) => {
       const { document, file } = await build(language, slug);
       t.true(document.articles.length > 0, 'a visible category');
       // Every problem is collected, so one run shows them all.
@@ -131,8 +131,11 @@ for (const language of skip ? [] : LANGUAGES) {
       const info = pdfInfo(file);
       if (info.get('Tagged') !== 'yes') problems.push(`Tagged: ${info.get('Tagged')}`);
       if (info.get('Title') !== document.words.handbookTitle) problems.push(`Title: ${info.get('Title')}`);
-      const lang = catalogLanguage(readFileSync(file));
+      const bytes = readFileSync(file);
+      const lang = catalogLanguage(bytes);
       if (lang !== language) problems.push(`Lang: ${lang}`);
+      const links = linkTags(bytes);
+      if (links.annotations === 0 || links.tagged !== links.annotations) problems.push(`${links.tagged} of ${links.annotations} link annotations in a Link structure element`);
       const pages = readingTexts(file);
       if (pages.length !== Number(info.get('Pages'))) problems.push(`pdftotext read ${pages.length} pages of ${info.get('Pages')}`);
       const cover = comparable(pages[0]!);

@@ -59,6 +59,12 @@ export function catalogLanguage(bytes: Buffer): string | undefined {
   return /\/Type \/Catalog\n(?:\/[^\n]*\n)*?\/Lang \(([^)]*)\)/.exec(bytes.toString('latin1'))?.[1];
 }
 
+/** Link annotations, and how many of them a Link structure element holds (`/OBJR`), in the bytes pdfkit writes uncompressed. */
+export function linkTags(bytes: Buffer): { annotations: number; tagged: number } {
+  const text = bytes.toString('latin1');
+  return { annotations: text.match(/\/Subtype \/Link\b/g)?.length ?? 0, tagged: text.match(/\/Type \/OBJR\b/g)?.length ?? 0 };
+}
+
 /** The text of each page (pdftotext, reading order). */
 export function pageTexts(file: string): string[] {
   // pdftotext wraps right-to-left runs in embedding controls; the text is what counts here.
