@@ -138,6 +138,8 @@ for (const language of skip ? [] : LANGUAGES) {
       if (links.annotations === 0 || links.tagged !== links.annotations) problems.push(`${links.tagged} of ${links.annotations} link annotations in a Link structure element`);
       const pages = readingTexts(file);
       if (pages.length !== Number(info.get('Pages'))) problems.push(`pdftotext read ${pages.length} pages of ${info.get('Pages')}`);
+      // Pseudo-localized words are whole phrases: the footer's numbers stand inside the markers.
+      if (language === 'qps' && !/^⟦.*⟧$/.test(document.words.page(2, pages.length))) problems.push(`footer: ${document.words.page(2, pages.length)}`);
       const cover = comparable(pages[0]!);
       for (const words of [document.title, document.words.articleCount]) if (!isPrinted(cover, words)) problems.push(`cover: ${words} not printed`);
 
