@@ -1,5 +1,5 @@
 // `handbook extract`: read the help center, write XLIFF for translators.
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { withCommonOptions } from './options.ts';
 import { checkLanguage, loadConfig } from '../config/config.ts';
@@ -44,6 +44,7 @@ function summaryOf(result: ExtractResult, articles: number, version: string, lan
     ...(result.removed.length ? [`${result.removed.length} file(s) with nothing left to translate removed`] : []),
     ...(result.problems.length ? [`${result.problems.length} article(s) refused, see above`] : []),
   ];
+  if (result.upToDate) extras.push(`${result.upToDate} up to date`);
   const tail = extras.length ? `; ${extras.join('; ')}` : '';
   const changed = result.files.filter((f) => f.changed).length;
   if (result.files.length === 0) return `extract: ${formatCount(articles)} articles, nothing to translate in ${languages.join(', ')}${tail}`;
@@ -64,16 +65,43 @@ function writeOptions(flags: ExtractFlags): WriteOptions {
   return { target, codes: profile.codes };
 }
 
+/** What an extract prints, kept so a run with nothing changed can print it again at once. */
+interface ExtractAnswer {
+  readonly result: ExtractResult;
+  readonly articles: number;
+}
+
+function printExtract({ result, articles }: ExtractAnswer, flags: ExtractFlags, languages: string[], outDir: string, articlesDir: string): number {
+  reportProblems(result.problems, relative(process.cwd(), articlesDir) || '.');
+  if (flags.json) {
+    process.stdout.write(`${JSON.stringify({ ...result, version: flags.xliff, languages }, null, 2)}\n`);
+  } else {
+    process.stdout.write(`${summaryOf(result, articles, flags.xliff, languages, relative(process.cwd(), outDir) || '.')}\n`);
+  }
+  return result.problems.length > 0 ? EXIT.refused : EXIT.ok;
+}
+
+/** The same result as a second run with nothing changed gives: every file unchanged, nothing filled or removed. */
+function asRerun(result: ExtractResult, languages: readonly string[], categories: number): ExtractResult {
+  return { ...result, files: result.files.map((f) => ({ ...f, changed: false })), memoryFilled: Object.fromEntries(languages.map((l) => [l, 0])), removed: [], upToDate: languages.length * categories };
+}
+
 async function runExtract(flags: ExtractFlags): Promise<number> {
-  const { extract } = await import('../extract/extract.ts');
-  const { readHelpCenter } = await import('../parse/help-center.ts');
-  const { withStore } = await import('../store/transaction.ts');
   if (!XLIFF_VERSIONS.includes(flags.xliff as XliffVersion)) throw new UsageError(`--xliff must be 1.2 or 2.0, not "${flags.xliff}"`);
   const write = writeOptions(flags);
   const config = loadConfig(flags.root, { articles: flags.articles, cache: flags.cache });
   const languages = flags.lang ? splitList(flags.lang).map((l) => checkLanguage(l, '--lang')) : [...config.targetLanguages];
   if (languages.length === 0) throw new UsageError('no target language: pass --lang de,ja or set targetLanguages in handbook.config.json');
-  const outDir = flags.out ?? `${config.output}/xliff`;
+  const outDir = resolve(flags.out ?? `${config.output}/xliff`);
+  const args = { languages, version: flags.xliff, outDir, all: Boolean(flags.all), write };
+  const { RunShortcut } = await import('../cache/shortcut.ts');
+  const shortcut = new RunShortcut(config, 'extract', args);
+  const known = shortcut.answer<ExtractAnswer>();
+  if (known) return printExtract(known, flags, languages, outDir, config.articles);
+
+  const { extract } = await import('../extract/extract.ts');
+  const { readHelpCenter } = await import('../parse/help-center.ts');
+  const { withStore } = await import('../store/transaction.ts');
 
   const reading = startProgress('Reading articles');
   const center = readHelpCenter(config, (done, total) => reading.update(done, total));
@@ -87,14 +115,11 @@ async function runExtract(flags: ExtractFlags): Promise<number> {
     all: Boolean(flags.all),
     write,
     onFile: (done, total) => writing.update(done, total),
+    ledger: shortcut.ledger,
   }));
   writing.stop();
-
-  reportProblems(result.problems, relative(process.cwd(), config.articles) || '.');
-  if (flags.json) {
-    process.stdout.write(`${JSON.stringify({ ...result, version: flags.xliff, languages }, null, 2)}\n`);
-  } else {
-    process.stdout.write(`${summaryOf(result, center.categories.reduce((n, c) => n + c.articles.length, 0), flags.xliff, languages, relative(process.cwd(), outDir) || '.')}\n`);
-  }
-  return result.problems.length > 0 ? EXIT.refused : EXIT.ok;
+  const articles = center.categories.reduce((n, c) => n + c.articles.length, 0);
+  shortcut.remember({ result: asRerun(result, languages, center.categories.length), articles } satisfies ExtractAnswer, result.files.map((f) => f.path), args);
+  shortcut.ledger.save();
+  return printExtract({ result, articles }, flags, languages, outDir, config.articles);
 }

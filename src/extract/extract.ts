@@ -12,6 +12,9 @@ import { storePath, writeStoreFile, type StoredUnit } from '../store/store.ts';
 import { fromTagged, segmentsOfTagged, toTagged } from '../store/tagged.ts';
 import { TranslationStore } from '../store/translations.ts';
 import { writeFileAtomic } from '../util/atomic-write.ts';
+import type { OutputLedger } from '../cache/outputs.ts';
+import { MemoryChanges, memoryQueries, packageInputs } from './up-to-date.ts';
+import { resolve } from 'node:path';
 import type { PackageFile, PackageUnit, Reference, XliffPackage, XliffVersion } from '../xliff/package.ts';
 import { writeXliff, type WriteOptions } from '../xliff/write.ts';
 import { categoryTitleUnits, readWords, segmentsOf, WORDS_ORIGINAL, wordsToTranslate } from '../words/words.ts';
@@ -29,6 +32,8 @@ export interface ExtractOptions {
   /** How untranslated targets and codes are written, for the translators' tools (see `PROFILES`). */
   readonly write?: WriteOptions;
   readonly onFile?: (done: number, total: number) => void;
+  /** Remembers what each file was made from; a file whose inputs did not change is not made again. */
+  readonly ledger?: OutputLedger;
 }
 
 export interface ExtractedFile {
@@ -50,6 +55,8 @@ export interface ExtractResult {
   /** Files of an earlier extract that now hold nothing to translate, removed. */
   readonly removed: readonly string[];
   readonly problems: readonly FileProblem[];
+  /** Files (or absent files) found up to date through the ledger, not made again. */
+  readonly upToDate: number;
 }
 
 /** A category slug as a file name: nothing that could leave the output folder. */
@@ -109,6 +116,11 @@ class LanguageRun {
     }));
   }
 
+  /** A document's store entries as this run leaves them (its memory fills included). */
+  entriesOf(original: string): Readonly<Record<string, StoredUnit>> {
+    return this.fills.get(original) ?? this.store.file(original);
+  }
+
   writeFills(): void {
     for (const [original, entries] of this.fills) writeStoreFile(storePath(this.config.locales, this.language, original), entries);
   }
@@ -165,7 +177,7 @@ function wordsPackage(config: Config, center: HelpCenter, language: string, all:
  * Writes a package unless the file already holds exactly it; an empty package removes the file
  * an earlier extract left, so no stale work is sent again.
  */
-function writePackage(path: string, pkg: XliffPackage, version: XliffVersion, removed: string[], write: WriteOptions = {}): Omit<ExtractedFile, 'language' | 'category'> | undefined {
+function writePackage(path: string, pkg: XliffPackage, version: XliffVersion, removed: string[], write: WriteOptions = {}): (Omit<ExtractedFile, 'language' | 'category'> & { xml: string }) | undefined {
   if (pkg.files.length === 0) {
     if (existsSync(path)) rmSync(path), removed.push(path);
     return undefined;
@@ -174,7 +186,7 @@ function writePackage(path: string, pkg: XliffPackage, version: XliffVersion, re
   const changed = !existsSync(path) || readFileSync(path, 'utf8') !== xml;
   if (changed) writeFileAtomic(path, xml);
   const units = pkg.files.flatMap((f) => f.units);
-  return { path, units: units.length, words: units.reduce((n, u) => n + u.unit.words, 0), changed };
+  return { path, units: units.length, words: units.reduce((n, u) => n + u.unit.words, 0), changed, xml };
 }
 
 /** The package one category would be extracted as (the store is not changed). */
@@ -187,21 +199,42 @@ export function extract(config: Config, center: HelpCenter, options: ExtractOpti
   const removed: string[] = [];
   const memoryFilled: Record<string, number> = {};
   const total = options.languages.length * center.categories.length;
+  const ledger = options.ledger;
+  const settings = { version: options.version, all: options.all, write: options.write ?? {} };
   let done = 0;
+  let upToDate = 0;
   for (const language of options.languages) {
     const run = new LanguageRun(config, language);
+    const changes = ledger?.enabled ? new MemoryChanges(ledger, `memory\u0000${language}\u0000${resolve(options.outDir)}`, run.memory, run.threshold) : undefined;
     for (const category of center.categories) {
-      const pkg = packageOf(run, category, options.all);
+      const path = join(options.outDir, language, `${fileNameOf(category.slug)}.xlf`);
+      const entriesOf = (original: string) => run.entriesOf(original);
+      const known = changes && ledger!.fresh(path, packageInputs(config, category, language, settings, entriesOf));
       options.onFile?.(++done, total);
-      const written = writePackage(join(options.outDir, language, `${fileNameOf(category.slug)}.xlf`), pkg, options.version, removed, options.write);
-      if (written) files.push({ ...written, language, category: category.slug });
+      if (known && !changes.touches(memoryQueries(category, entriesOf))) {
+        upToDate++;
+        const meta = known.meta as Omit<ExtractedFile, 'changed'> | undefined;
+        if (meta) files.push({ path: meta.path, units: meta.units, words: meta.words, changed: false, language: meta.language, category: meta.category });
+        continue;
+      }
+      const pkg = packageOf(run, category, options.all);
+      const written = writePackage(path, pkg, options.version, removed, options.write);
+      if (written) files.push({ path, units: written.units, words: written.words, changed: written.changed, language, category: category.slug });
+      if (changes) {
+        const meta = written ? { path, units: written.units, words: written.words, language, category: category.slug } : undefined;
+        ledger!.record(path, packageInputs(config, category, language, settings, entriesOf), written ? written.xml : null, meta);
+      }
     }
     run.writeFills();
+    changes?.remember();
     memoryFilled[language] = run.filled;
     const words = wordsPackage(config, center, language, options.all);
     options.onFile?.(done, total);
     const wordsFile = writePackage(join(options.outDir, language, `${WORDS_FILE}.xlf`), words, options.version, removed, options.write);
-    if (wordsFile) files.push({ ...wordsFile, language, category: WORDS_FILE });
+    if (wordsFile) {
+      const { xml: _xml, ...file } = wordsFile;
+      files.push({ ...file, language, category: WORDS_FILE });
+    }
   }
   return {
     files,
@@ -210,5 +243,6 @@ export function extract(config: Config, center: HelpCenter, options: ExtractOpti
     memoryFilled,
     removed,
     problems: center.problems,
+    upToDate,
   };
 }
