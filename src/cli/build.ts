@@ -1,11 +1,15 @@
 // `handbook build`: publish every language, the source one included: the localized articles (md)
 // and one handbook per category in every format asked for (md, html…).
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
 import type { Command } from 'commander';
 import { withCommonOptions } from './options.ts';
 import { checkLanguage, loadConfig } from '../config/config.ts';
 import { formatName, HANDBOOK_FORMATS } from '../publish/formats.ts';
 import type { WarningGroup } from '../publish/warnings.ts';
+import type { Config } from '../config/config.ts';
+import type { LanguageBuild } from '../publish/articles.ts';
+import type { HandbookBuild } from '../publish/handbooks.ts';
+import type { FileProblem } from '../model/types.ts';
 import { EXIT, formatCount, reportProblems, splitList } from './output.ts';
 import { startProgress } from './progress.ts';
 import { UsageError } from './usage.ts';
@@ -48,13 +52,35 @@ function printWarnings(groups: readonly WarningGroup[], where: string, languages
   }
 }
 
+/** What a build prints, kept so a run with nothing changed can print it again at once. */
+interface BuildAnswer {
+  readonly builds: readonly LanguageBuild[];
+  readonly handbooks: readonly Omit<HandbookBuild, 'files'>[];
+  readonly groups: readonly WarningGroup[];
+  readonly problems: readonly FileProblem[];
+}
+
+function printBuild(answer: BuildAnswer, flags: BuildFlags, formats: readonly string[], languages: readonly string[], config: Config): number {
+  const { builds, handbooks, groups, problems } = answer;
+  const where = relative(process.cwd(), config.articles) || '.';
+  reportProblems(problems, where);
+  if (!flags.quiet && !flags.json) printWarnings(groups, where, languages);
+  if (flags.json) {
+    process.stdout.write(`${JSON.stringify({ formats, languages: builds, handbooks, warnings: groups, problems }, null, 2)}\n`);
+  } else {
+    const parts = builds.map((b) => (b.source ? `${b.language} source language` : `${b.language} ${formatCount(b.units - b.fallbacks)}/${formatCount(b.units)} translated (${formatCount(b.fallbacks)} in source language)`));
+    // Every format is a handbook writer (formats.ts); md also writes the localized articles.
+    const counts = formats.map((f) => `${handbooks.filter((b) => b.format === f).reduce((n, b) => n + b.handbooks.length, 0)} ${formatName(f)} handbooks`);
+    const total = groups.reduce((n, g) => n + g.warnings.length, 0);
+    const warned = total ? `; ${total} warning(s): ${groups.map((g) => `${g.warnings.length} ${g.kind}`).join(', ')}${flags.quiet ? '' : ' (above)'}` : '';
+    const fresh = builds.reduce((n, b) => n + b.upToDate, 0) + handbooks.reduce((n, b) => n + b.upToDate, 0);
+    const upToDate = fresh ? `; ${formatCount(fresh)} files up to date` : '';
+    process.stdout.write(`build ${formats.join(',')}: ${builds[0]?.articles ?? 0} articles × ${builds.length} ${builds.length === 1 ? 'language' : 'languages'} in ${relative(process.cwd(), config.output) || '.'}: ${parts.join('; ')}${counts.length ? `; ${counts.join(', ')}` : ''}${warned}${upToDate}\n`);
+  }
+  return problems.length > 0 ? EXIT.refused : EXIT.ok;
+}
+
 async function runBuild(flags: BuildFlags): Promise<number> {
-  // Loaded here, not at start-up: `handbook --help` must not pay for rehype, pdfkit and the parser.
-  const { buildMarkdown } = await import('../publish/articles.ts');
-  const { publishHandbooks } = await import('../publish/handbooks.ts');
-  const { groupWarnings } = await import('../publish/warnings.ts');
-  const { WRITERS } = await import('../publish/writers.ts');
-  const { readHelpCenter } = await import('../parse/help-center.ts');
   const formats = splitList(flags.format);
   for (const format of formats) {
     if (!FORMATS.includes(format)) throw new UsageError(`--format must list ${FORMATS.join(', ')}, not "${format}"`);
@@ -62,32 +88,47 @@ async function runBuild(flags: BuildFlags): Promise<number> {
   const config = loadConfig(flags.root, { articles: flags.articles, cache: flags.cache, output: flags.out });
   const languages = flags.lang ? splitList(flags.lang).map((l) => checkLanguage(l, '--lang')) : [...new Set([config.sourceLanguage, ...config.targetLanguages])];
   if (languages.length === 0) throw new UsageError('no language: pass --lang de,ja or set targetLanguages in handbook.config.json');
-  const center = readHelpCenter(config);
   const categories = flags.category ? splitList(flags.category) : undefined;
+  const { buildDate } = await import('../publish/up-to-date.ts');
+  const date = buildDate();
+  const args = { formats, languages, categories, date: date.toISOString() };
+  const { RunShortcut } = await import('../cache/shortcut.ts');
+  const shortcut = new RunShortcut(config, 'build', args, [config.images]);
+  const known = shortcut.answer<BuildAnswer>();
+  if (known) return printBuild(known, flags, formats, languages, config);
+
+  // Loaded here, not at start-up: `handbook --help` must not pay for rehype, pdfkit and the parser.
+  const { buildMarkdown } = await import('../publish/articles.ts');
+  const { publishHandbooks } = await import('../publish/handbooks.ts');
+  const { groupWarnings } = await import('../publish/warnings.ts');
+  const { WRITERS } = await import('../publish/writers.ts');
+  const { readHelpCenter } = await import('../parse/help-center.ts');
+  const center = readHelpCenter(config);
   const unknown = categories?.filter((slug) => !center.categories.some((c) => c.slug === slug)) ?? [];
   if (unknown.length) throw new UsageError(`no category ${unknown.join(', ')} (known: ${center.categories.map((c) => c.slug).join(', ')})`);
 
+  const ledger = shortcut.ledger;
   const articlesProgress = startProgress('Localizing articles');
-  const builds = buildMarkdown(config, center, { languages, outDir: config.output, categories, write: formats.includes('md'), onArticle: (d, t) => articlesProgress.update(d, t) });
+  const builds = buildMarkdown(config, center, { languages, outDir: config.output, categories, write: formats.includes('md'), ledger, onArticle: (d, t) => articlesProgress.update(d, t) });
   articlesProgress.stop();
   const handbookFormats = formats.filter((f) => WRITERS.has(f));
   const handbooksProgress = startProgress(`Building ${handbookFormats.map(formatName).join(', ')} handbooks`);
   const handbooks = handbookFormats.length
-    ? await publishHandbooks(config, center, { languages, formats: handbookFormats, outDir: config.output, categories, onHandbook: (d, t) => handbooksProgress.update(d, t) })
+    ? await publishHandbooks(config, center, { languages, formats: handbookFormats, outDir: config.output, categories, date, ledger, onHandbook: (d, t) => handbooksProgress.update(d, t) })
     : [];
   handbooksProgress.stop();
-  const where = relative(process.cwd(), config.articles) || '.';
-  reportProblems(center.problems, where);
-  const groups = groupWarnings(handbooks);
-  if (!flags.quiet && !flags.json) printWarnings(groups, where, languages);
-  if (flags.json) {
-    process.stdout.write(`${JSON.stringify({ formats, languages: builds, handbooks: handbooks.map(({ files: _files, ...rest }) => rest), warnings: groups, problems: center.problems }, null, 2)}\n`);
-  } else {
-    const parts = builds.map((b) => (b.source ? `${b.language} source language` : `${b.language} ${formatCount(b.units - b.fallbacks)}/${formatCount(b.units)} translated (${formatCount(b.fallbacks)} in source language)`));
-    const counts = handbookFormats.map((f) => `${handbooks.filter((b) => b.format === f).reduce((n, b) => n + b.handbooks.length, 0)} ${formatName(f)} handbooks`);
-    const total = groups.reduce((n, g) => n + g.warnings.length, 0);
-    const warned = total ? `; ${total} warning(s): ${groups.map((g) => `${g.warnings.length} ${g.kind}`).join(', ')}${flags.quiet ? '' : ' (above)'}` : '';
-    process.stdout.write(`build ${formats.join(',')}: ${builds[0]?.articles ?? 0} articles × ${builds.length} ${builds.length === 1 ? 'language' : 'languages'} in ${relative(process.cwd(), config.output) || '.'}: ${parts.join('; ')}${counts.length ? `; ${counts.join(', ')}` : ''}${warned}\n`);
-  }
-  return center.problems.length > 0 ? EXIT.refused : EXIT.ok;
+  const answer: BuildAnswer = { builds, handbooks: handbooks.map(({ files: _files, ...rest }) => rest), groups: groupWarnings(handbooks), problems: center.problems };
+  const published = center.categories.filter((c) => !categories || categories.includes(c.slug)).flatMap((c) => c.articles);
+  const outputs = [
+    ...(formats.includes('md') ? languages.flatMap((language) => published.map((a) => join(config.output, language, 'markdown', a.path))) : []),
+    ...handbooks.flatMap((b) => b.files),
+  ];
+  const rerun: BuildAnswer = {
+    ...answer,
+    builds: builds.map((b) => ({ ...b, upToDate: formats.includes('md') ? b.articles : 0 })),
+    handbooks: answer.handbooks.map((b) => ({ ...b, upToDate: b.handbooks.length })),
+  };
+  shortcut.remember(rerun, [...new Set(outputs)], args);
+  ledger.save();
+  return printBuild(answer, flags, formats, languages, config);
 }

@@ -5,6 +5,8 @@ import type { HelpCenter } from '../model/types.ts';
 import { localizeArticle } from '../render/markdown/localize.ts';
 import { TranslationStore } from '../store/translations.ts';
 import { writeFileAtomic } from '../util/atomic-write.ts';
+import type { OutputLedger } from '../cache/outputs.ts';
+import { articleInputs } from './up-to-date.ts';
 
 export interface MarkdownBuildOptions {
   readonly languages: readonly string[];
@@ -14,6 +16,8 @@ export interface MarkdownBuildOptions {
   readonly onArticle?: (done: number, total: number) => void;
   /** False to count what would be published without writing (default true). */
   readonly write?: boolean;
+  /** Remembers what each localized article was made from; one whose inputs did not change is not made again. */
+  readonly ledger?: OutputLedger;
 }
 
 export interface LanguageBuild {
@@ -24,6 +28,8 @@ export interface LanguageBuild {
   readonly units: number;
   /** Units published in the source language: no current translation. */
   readonly fallbacks: number;
+  /** Localized articles found up to date through the ledger, not written again. */
+  readonly upToDate: number;
 }
 
 export function buildMarkdown(config: Config, center: HelpCenter, options: MarkdownBuildOptions): LanguageBuild[] {
@@ -34,15 +40,26 @@ export function buildMarkdown(config: Config, center: HelpCenter, options: Markd
   return options.languages.map((language) => {
     const store = new TranslationStore(config.locales, language);
     const source = language === config.sourceLanguage;
+    const ledger = options.write !== false && options.ledger?.enabled ? options.ledger : undefined;
     let fallbacks = 0;
     let units = 0;
+    let upToDate = 0;
     for (const article of articles) {
-      const result = localizeArticle(article, (unit) => (source ? undefined : store.translationOf(unit)));
-      if (options.write !== false) writeFileAtomic(join(options.outDir, language, 'markdown', article.path), result.text);
-      if (!source) fallbacks += result.fallbacks;
+      const path = join(options.outDir, language, 'markdown', article.path);
+      const inputs = ledger ? articleInputs(config, article, language, source ? undefined : store) : '';
+      const known = ledger?.fresh(path, inputs)?.meta as { fallbacks: number } | undefined;
+      let missing: number;
+      if (known) (missing = known.fallbacks), upToDate++;
+      else {
+        const result = localizeArticle(article, (unit) => (source ? undefined : store.translationOf(unit)));
+        if (options.write !== false) writeFileAtomic(path, result.text);
+        ledger?.record(path, inputs, result.text, { fallbacks: result.fallbacks });
+        missing = result.fallbacks;
+      }
+      if (!source) fallbacks += missing;
       units += article.units.length;
       options.onArticle?.(++done, total);
     }
-    return { language, source, articles: articles.length, units, fallbacks };
+    return { language, source, articles: articles.length, units, fallbacks, upToDate };
   });
 }

@@ -1,13 +1,17 @@
 // `build --format html,md,…`: one handbook document per language × category, assembled once, then
 // handed to every writer asked for.
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { fingerprint, type OutputLedger, type OutputRecord } from '../cache/outputs.ts';
 import type { Config } from '../config/config.ts';
 import { assembleHandbook } from '../handbook/assemble.ts';
 import type { DocumentWarning } from '../handbook/document.ts';
 import type { HelpCenter } from '../model/types.ts';
+import { fileNameOf } from '../extract/extract.ts';
 import { TranslationStore } from '../store/translations.ts';
 import { createTranslator } from '../words/words.ts';
-import { WRITERS, type Writer, type WrittenHandbook } from './writers.ts';
+import { buildDate, buildInputs, handbookInputs } from './up-to-date.ts';
+import { summaryOf, WRITERS, type HandbookSummary, type Writer, type WriterResult, type WrittenHandbook } from './writers.ts';
 
 export interface HandbookBuildOptions {
   readonly languages: readonly string[];
@@ -16,7 +20,10 @@ export interface HandbookBuildOptions {
   /** Output root: files go to `<outDir>/<lang>/`. */
   readonly outDir: string;
   readonly categories?: readonly string[];
+  /** The date the handbooks print (default: `buildDate()`, today). */
   readonly date?: Date;
+  /** Remembers what each handbook was made from; one whose inputs did not change is not made again. */
+  readonly ledger?: OutputLedger;
   readonly onHandbook?: (done: number, total: number) => void;
 }
 
@@ -28,6 +35,23 @@ export interface HandbookBuild {
   /** Every file written: handbooks, index, pictures, icons. */
   readonly files: readonly string[];
   readonly warnings: readonly DocumentWarning[];
+  /** Handbooks found up to date through the ledger, not made again. */
+  readonly upToDate: number;
+}
+
+/** What the ledger keeps of one handbook in one format, to report it again without making it. */
+interface HandbookMeta {
+  readonly files: readonly string[];
+  readonly summary: HandbookSummary;
+  readonly documentWarnings: readonly DocumentWarning[];
+  readonly writerWarnings: readonly DocumentWarning[];
+}
+
+/** The ledger's record of a handbook when it and every file written with it are still there. */
+function freshHandbook(ledger: OutputLedger | undefined, file: string, inputs: string): HandbookMeta | undefined {
+  const record: OutputRecord | undefined = ledger?.fresh(file, inputs);
+  const meta = record?.meta as HandbookMeta | undefined;
+  return meta && meta.files.every((f) => existsSync(f)) ? meta : undefined;
 }
 
 export function writerOf(format: string): Writer {
@@ -37,33 +61,45 @@ export function writerOf(format: string): Writer {
 }
 
 export async function publishHandbooks(config: Config, center: HelpCenter, options: HandbookBuildOptions): Promise<HandbookBuild[]> {
-  const date = options.date ?? new Date();
+  const date = options.date ?? buildDate();
+  const ledger = options.ledger?.enabled ? options.ledger : undefined;
   const writers = options.formats.map(writerOf);
   const categories = center.categories.filter((c) => (!options.categories || options.categories.includes(c.slug)) && c.articles.some((a) => !a.hidden));
   const total = categories.length * options.languages.length;
   let done = 0;
   const builds: HandbookBuild[] = [];
+  const shared = ledger ? buildInputs(config, center, date) : '';
   for (const language of options.languages) {
     const t = await createTranslator(config.locales, language, config.sourceLanguage);
     const store = new TranslationStore(config.locales, language);
     const dir = join(options.outDir, language);
-    const written = new Map(writers.map((w) => [w, { handbooks: [] as WrittenHandbook[], files: [] as string[], warnings: [] as DocumentWarning[] }]));
+    const written = new Map(writers.map((w) => [w, { handbooks: [] as WrittenHandbook[], files: [] as string[], warnings: [] as DocumentWarning[], upToDate: 0 }]));
     for (const category of categories) {
-      const document = assembleHandbook({ config, center, category, language, store, t, date });
-      for (const writer of writers) {
-        const result = await writer.write(document, dir, config.cache === undefined ? {} : { cache: config.cache });
+      const inputs = ledger ? handbookInputs(shared, config, category, language, store) : '';
+      const fileOf = (writer: Writer) => join(dir, `${fileNameOf(category.slug)}.${writer.extension}`);
+      const known = writers.map((writer) => freshHandbook(ledger, fileOf(writer), fingerprint(inputs, writer.format)));
+      // Assembled only when some format must be made again.
+      const document = known.every(Boolean) ? undefined : assembleHandbook({ config, center, category, language, store, t, date });
+      for (const [k, writer] of writers.entries()) {
         const into = written.get(writer)!;
-        into.handbooks.push({ document, file: result.files[0]! });
-        into.files.push(...result.files);
+        let meta = known[k];
+        if (meta) into.upToDate++;
+        else {
+          const result: WriterResult = await writer.write(document!, dir, config.cache === undefined ? {} : { cache: config.cache });
+          meta = { files: result.files, summary: summaryOf(document!), documentWarnings: document!.warnings, writerWarnings: result.warnings };
+          ledger?.recordFile(result.files[0]!, fingerprint(inputs, writer.format), meta);
+        }
+        into.handbooks.push({ summary: meta.summary, file: meta.files[0]! });
+        into.files.push(...meta.files);
         // The document's own warnings belong to the document: reported once, with the first writer.
-        into.warnings.push(...(writer === writers[0] ? document.warnings : []), ...result.warnings);
+        into.warnings.push(...(writer === writers[0] ? meta.documentWarnings : []), ...meta.writerWarnings);
       }
       options.onHandbook?.(++done, total);
     }
     for (const writer of writers) {
       const into = written.get(writer)!;
       const finished = writer.finish ? await writer.finish(into.handbooks, dir) : { files: [], warnings: [] };
-      builds.push({ language, format: writer.format, handbooks: into.handbooks.map((x) => x.file), files: [...into.files, ...finished.files], warnings: [...into.warnings, ...finished.warnings] });
+      builds.push({ language, format: writer.format, handbooks: into.handbooks.map((x) => x.file), files: [...into.files, ...finished.files], warnings: [...into.warnings, ...finished.warnings], upToDate: into.upToDate });
     }
   }
   return builds;

@@ -1,5 +1,6 @@
 // The HTML writer: one self-contained file per handbook (CSS inline, icons as inline SVG, pictures
 // copied beside it), `<outDir>/<category>.html`, and an index page per language.
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Element, ElementContent, Root } from 'hast';
 import { h, s } from 'hastscript';
@@ -92,17 +93,17 @@ export function renderHtmlHandbook(document: HandbookDocument): string {
 
 /** The language's index page: every handbook with its article count. */
 function renderIndex(handbooks: readonly WrittenHandbook[]): string | undefined {
-  const first = handbooks[0]?.document;
+  const first = handbooks[0]?.summary;
   if (!first) return undefined;
   const page: Root = {
     type: 'root',
     children: [
       { type: 'doctype' },
       h('html', { lang: first.language, dir: first.direction }, [
-        h('head', [h('meta', { charSet: 'utf-8' }), h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }), h('title', first.words.contents), h('style', HANDBOOK_CSS)]),
+        h('head', [h('meta', { charSet: 'utf-8' }), h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }), h('title', first.contents), h('style', HANDBOOK_CSS)]),
         h('body', [
-          h('h1', first.words.contents),
-          h('ul', handbooks.map(({ document }) => h('li', [h('a', { href: `${document.fileName}.html` }, document.title), ` — ${document.words.articleCount}`]))),
+          h('h1', first.contents),
+          h('ul', handbooks.map(({ summary }) => h('li', [h('a', { href: `${summary.fileName}.html` }, summary.title), ` — ${summary.articleCount}`]))),
         ]),
       ]),
     ],
@@ -123,7 +124,8 @@ export const htmlWriter: Writer = {
     const html = renderIndex(handbooks);
     if (html === undefined) return { files: [], warnings: [] };
     const file = join(outDir, 'index.html');
-    writeFileAtomic(file, html);
+    // Rewritten only when it changed: a build that remade no handbook touches no file.
+    if (!existsSync(file) || readFileSync(file, 'utf8') !== html) writeFileAtomic(file, html);
     return { files: [file], warnings: [] };
   },
 };

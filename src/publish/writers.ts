@@ -12,9 +12,25 @@ export interface WriterResult {
   readonly warnings: readonly DocumentWarning[];
 }
 
+/** What a language's index shows of one handbook: kept by the output ledger, so an up-to-date handbook need not be assembled again. */
+export interface HandbookSummary {
+  readonly fileName: string;
+  readonly title: string;
+  readonly language: string;
+  readonly direction: HandbookDocument['direction'];
+  /** The handbook's words "Contents" and "12 articles". */
+  readonly contents: string;
+  readonly articleCount: string;
+}
+
+export function summaryOf(document: HandbookDocument): HandbookSummary {
+  const { fileName, title, language, direction, words } = document;
+  return { fileName, title, language, direction, contents: words.contents, articleCount: words.articleCount };
+}
+
 /** One handbook of a language, as the per-language step of a writer sees it. */
 export interface WrittenHandbook {
-  readonly document: HandbookDocument;
+  readonly summary: HandbookSummary;
   /** The handbook file this writer wrote for it. */
   readonly file: string;
 }

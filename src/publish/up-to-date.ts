@@ -1,0 +1,55 @@
+// What each published file of a build is made from, as fingerprints for the output ledger, so a
+// build remakes only the localized articles and handbooks whose inputs changed.
+//
+// A localized article (md) depends on the tool, the configuration, the article's bytes and its
+// store entries in the language. A handbook of a category in a language, in one format, depends on
+// the tool, the configuration, the format, the date it prints (a day: see `buildDate`), the
+// handbook's words in the language and the source language, the category (title unit, articles in
+// order, their bytes and store entries), what links into other categories resolve against (every
+// article's slug and redirects) and the stat of every picture of the images folder.
+import type { Config } from '../config/config.ts';
+import { fingerprint, statKey, toolVersion } from '../cache/outputs.ts';
+import { redirectsOf, slugOf } from '../handbook/assemble.ts';
+import type { Article, Category, HelpCenter } from '../model/types.ts';
+import { documentsOf } from '../store/progress.ts';
+import type { TranslationStore } from '../store/translations.ts';
+import { readWords } from '../words/words.ts';
+
+/**
+ * The date a build prints: `SOURCE_DATE_EPOCH` (seconds, as reproducible builds set it) when
+ * given, else today at noon, so every build of one day prints and embeds the same date and gives
+ * the same bytes.
+ */
+export function buildDate(now = new Date(), epoch = process.env.SOURCE_DATE_EPOCH): Date {
+  if (epoch !== undefined && /^\d+$/.test(epoch.trim())) return new Date(Number(epoch.trim()) * 1000);
+  return new Date(now.getFullYear(), now.getMonth(), now.getDate(), 12);
+}
+
+const entriesOf = (store: TranslationStore | undefined, original: string) => (store ? JSON.stringify(store.file(original)) : '');
+
+/** A localized article's inputs; `store` is undefined for the source language. */
+export function articleInputs(config: Config, article: Article, language: string, store: TranslationStore | undefined): string {
+  return fingerprint('article', toolVersion(), JSON.stringify(config), language, article.path, article.source, entriesOf(store, article.path));
+}
+
+/** What every handbook of a run shares: the tool, the configuration, links across categories, the pictures. */
+export function buildInputs(config: Config, center: HelpCenter, date: Date): string {
+  const slugs = center.categories.flatMap((c) => c.articles.map(slugOf)).sort();
+  return fingerprint('handbook', toolVersion(), JSON.stringify(config), date.toISOString(), JSON.stringify(slugs), JSON.stringify([...redirectsOf(center)]), statKey([config.images]));
+}
+
+/** One handbook's inputs, in every format but the format itself. */
+export function handbookInputs(shared: string, config: Config, category: Category, language: string, store: TranslationStore): string {
+  return fingerprint(
+    shared,
+    language,
+    JSON.stringify(readWords(config.locales, language, config.sourceLanguage)),
+    JSON.stringify(readWords(config.locales, config.sourceLanguage, config.sourceLanguage)),
+    category.slug,
+    category.title,
+    category.file ?? '',
+    JSON.stringify(category.units),
+    ...category.articles.map((a) => `${a.path}\u0000${fingerprint(a.source)}`),
+    ...documentsOf(category.units, category.slug, category.articles).map(({ original }) => `${original}\u0000${entriesOf(store, original)}`),
+  );
+}
