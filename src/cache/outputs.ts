@@ -22,6 +22,11 @@ export function fingerprint(...parts: readonly (string | Uint8Array)[]): string 
   return hash.digest('hex');
 }
 
+/** JSON of an object with its keys sorted (one level): the same entries give the same text, whatever order they were set in. */
+export function canonicalJson(value: Readonly<Record<string, unknown>>): string {
+  return JSON.stringify(Object.keys(value).sort().map((key) => [key, value[key]]));
+}
+
 let version: string | undefined;
 
 /**

@@ -11,7 +11,7 @@
 // ≥ fuzzyMatch) of one of those units. That is found through a near-match index of the changed
 // entries only, small after one merge.
 import type { Config } from '../config/config.ts';
-import { fingerprint, toolVersion, type OutputLedger } from '../cache/outputs.ts';
+import { canonicalJson, fingerprint, toolVersion, type OutputLedger } from '../cache/outputs.ts';
 import type { Category, Unit } from '../model/types.ts';
 import type { MemoryEntry, TranslationMemory } from '../store/memory.ts';
 import { NearIndex } from '../store/near-index.ts';
@@ -65,7 +65,7 @@ export class MemoryChanges {
 
 /** The store entries a category's file is made from, in order. */
 function storeParts(category: Category, entriesOf: (original: string) => StoreFile): string[] {
-  return documentsOf(category.units, category.slug, category.articles).map(({ original }) => `${original}\u0000${JSON.stringify(entriesOf(original))}`);
+  return documentsOf(category.units, category.slug, category.articles).map(({ original }) => `${original}\u0000${canonicalJson(entriesOf(original))}`);
 }
 
 /** Fingerprint of everything one category's file is made from, but the memory. */

@@ -8,7 +8,7 @@
 // order, their bytes and store entries), what links into other categories resolve against (every
 // article's slug and redirects) and the stat of every picture of the images folder.
 import type { Config } from '../config/config.ts';
-import { fingerprint, statKey, toolVersion } from '../cache/outputs.ts';
+import { canonicalJson, fingerprint, statKey, toolVersion } from '../cache/outputs.ts';
 import { redirectsOf, slugOf } from '../handbook/assemble.ts';
 import type { Article, Category, HelpCenter } from '../model/types.ts';
 import { documentsOf } from '../store/progress.ts';
@@ -25,7 +25,7 @@ export function buildDate(now = new Date(), epoch = process.env.SOURCE_DATE_EPOC
   return new Date(now.getFullYear(), now.getMonth(), now.getDate(), 12);
 }
 
-const entriesOf = (store: TranslationStore | undefined, original: string) => (store ? JSON.stringify(store.file(original)) : '');
+const entriesOf = (store: TranslationStore | undefined, original: string) => (store ? canonicalJson(store.file(original)) : '');
 
 /** A localized article's inputs; `store` is undefined for the source language. */
 export function articleInputs(config: Config, article: Article, language: string, store: TranslationStore | undefined): string {
