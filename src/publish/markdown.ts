@@ -3,7 +3,7 @@
 // the articles with in-document links (GitHub's heading anchors), pictures and icons as images
 // relative to the file. The document's tree is reshaped into plain HTML elements Markdown has
 // (blockquote, strong, em, img), turned into mdast and written by remark-stringify.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
@@ -145,7 +145,9 @@ export const markdownWriter: Writer = {
     if (icons.length) mkdirSync(join(outDir, ICONS_DIR), { recursive: true });
     for (const name of icons) {
       const svg = join(outDir, ICONS_DIR, `${name}.svg`);
-      writeFileSync(svg, `${iconSvg(iconGlyph(name)!, '#1d2330')}\n`);
+      const text = `${iconSvg(iconGlyph(name)!, '#1d2330')}\n`;
+      // Shared by the language's handbooks: written once, so remaking one handbook touches no other file.
+      if (!existsSync(svg) || readFileSync(svg, 'utf8') !== text) writeFileSync(svg, text);
       written.push(svg);
     }
     return { files: written, warnings: [] };

@@ -1,12 +1,14 @@
 // The workflow over time on the real corpus: send only what changed, reuse what was translated.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { extract } from '../../src/extract/extract.ts';
+import { categoryPackage, extract } from '../../src/extract/extract.ts';
 import { readHelpCenter } from '../../src/parse/help-center.ts';
 import { readXliff } from '../../src/xliff/read.ts';
 import { SHARED_NEED, temporaryDir, testIf } from '../helpers.ts';
-import { pseudoText } from '../render/pseudo.ts';
-import { snapshot, translatedCorpus } from '../support/roundtrip.ts';
+import { pseudoSegments, pseudoText } from '../render/pseudo.ts';
+import { corpusCopy, snapshot, translatedCorpus } from '../support/roundtrip.ts';
+import { run } from '../support/cli.ts';
+import { writeXliff } from '../../src/xliff/write.ts';
 
 testIf(SHARED_NEED)('after an edit, extract sends exactly the changed and the new unit, the changed one with its earlier translation', (t) => {
   const { root, config, category, report } = translatedCorpus('providers');
@@ -71,4 +73,72 @@ testIf(SHARED_NEED)('translation memory: exact repeats elsewhere are filled for 
   t.true(suggestions.length > 0);
   t.true(suggestions.every((score) => score >= 75 && score < 100));
   t.log(`translation memory after translating "organizations": ${filled} units filled, ${suggestions.length} near-match suggestions (75–99%)`);
+});
+
+/** Every file under a folder: its bytes and modification time. */
+function filesOf(dir: string): Map<string, { bytes: Buffer; mtimeMs: number }> {
+  const found = new Map<string, { bytes: Buffer; mtimeMs: number }>();
+  for (const name of readdirSync(dir, { recursive: true }).map(String)) {
+    const path = join(dir, name);
+    if (statSync(path).isFile()) found.set(name, { bytes: readFileSync(path), mtimeMs: statSync(path).mtimeMs });
+  }
+  return found;
+}
+
+// One date for every build of these tests, so a run across midnight still compares equal.
+process.env.SOURCE_DATE_EPOCH = '1764763200';
+
+testIf(SHARED_NEED)('after one edit, extract, merge and build remake only that category\'s outputs (XLIFF, md, html, pdf), byte-identical to a clean run', (t) => {
+  const { root, config, center } = corpusCopy();
+  const category = center.categories.find((c) => c.slug === 'organizations')!;
+  const returned = join(root, 'returned.xlf');
+  const pkg = categoryPackage(config, category, 'de', false);
+  writeFileSync(returned, writeXliff({ ...pkg, files: pkg.files.map((f) => ({ ...f, units: f.units.map((u) => ({ ...u, target: pseudoSegments(u.unit.segments), state: 'translated' as const })) })) }, '1.2'));
+  const pipeline = (...extra: string[]) => {
+    for (const args of [['extract', ...extra], ['merge', returned], ['build', '--format', 'md,html,pdf', '--quiet', ...extra]]) {
+      const result = run([...args, '--root', root]);
+      t.is(result.code, 0, result.stderr);
+    }
+  };
+  pipeline();
+  pipeline(); // the memory fills of the merge settle
+  const before = filesOf(join(root, 'output'));
+
+  const edited = center.categories.find((c) => c.slug === 'auto-fill')!.articles[0]!;
+  const path = join(config.articles, edited.path);
+  writeFileSync(path, readFileSync(path, 'utf8').replace(/\.\n/, ' (edited).\n'));
+  const extract = run(['extract', '--root', root]);
+  t.regex(extract.stdout, /15 up to date/, extract.stdout);
+  pipeline();
+  const after = filesOf(join(root, 'output'));
+  const touched = [...after].filter(([name, file]) => before.get(name)?.mtimeMs !== file.mtimeMs).map(([name]) => name).sort();
+  const expected = ['xliff/de/auto-fill.xlf', `de/markdown/${edited.path}`, `en/markdown/${edited.path}`, ...['de', 'en'].flatMap((l) => ['md', 'html', 'pdf'].map((f) => `${l}/auto-fill.${f}`))].sort();
+  t.deepEqual(touched, expected, 'only the edited article and its category were written again');
+
+  // A clean run (no cache, no ledger) gives the same bytes.
+  const clean = join(root, 'clean');
+  for (const args of [['extract', '--no-cache', '--out', join(clean, 'xliff')], ['build', '--format', 'md,html,pdf', '--quiet', '--no-cache', '--out', clean]]) {
+    const result = run([...args, '--root', root]);
+    t.is(result.code, 0, result.stderr);
+  }
+  const fresh = filesOf(clean);
+  t.deepEqual([...after.keys()].sort(), [...fresh.keys()].sort());
+  const differ = [...after].filter(([name, file]) => !fresh.get(name)?.bytes.equals(file.bytes)).map(([name]) => name);
+  t.deepEqual(differ, [], 'byte-identical to a clean run');
+
+  // Nothing changed: every command answers at once and writes nothing.
+  pipeline();
+  const again = filesOf(join(root, 'output'));
+  t.deepEqual([...again].filter(([name, file]) => after.get(name)?.mtimeMs !== file.mtimeMs).map(([name]) => name), []);
+
+  // A deleted and a hand-edited output are made again; --no-cache remakes everything.
+  rmSync(join(root, 'output/de/business.html'));
+  writeFileSync(join(root, 'output/de/hosting.md'), 'edited by hand\n');
+  const repaired = run(['build', '--format', 'md,html,pdf', '--quiet', '--root', root]);
+  t.is(repaired.code, 0, repaired.stderr);
+  t.regex(repaired.stdout, /files up to date/);
+  t.true(readFileSync(join(root, 'output/de/business.html')).equals(fresh.get('de/business.html')!.bytes));
+  t.true(readFileSync(join(root, 'output/de/hosting.md')).equals(fresh.get('de/hosting.md')!.bytes));
+  const forced = run(['extract', '--no-cache', '--root', root]);
+  t.notRegex(forced.stdout, /up to date/);
 });
