@@ -1,5 +1,6 @@
 // The merge stage: reads returned XLIFF, checks every unit against the current articles, and keeps
 // the valid translations in the store. A refused unit, an older file or a crash never loses one.
+import { existsSync } from 'node:fs';
 import { posix } from 'node:path';
 import { checkLanguage, type Config } from '../config/config.ts';
 import type { Article, Code, HelpCenter, Segment, Unit, UnitKind } from '../model/types.ts';
@@ -8,6 +9,7 @@ import { KIND_PREFIX } from '../parse/article.ts';
 import { decodeUtf8 } from '../parse/article.ts';
 import { ArticleError } from '../parse/problem.ts';
 import { withStore } from '../store/transaction.ts';
+import { canonicalJson } from '../cache/outputs.ts';
 import { readStoreFile, storePath, writeStoreFile, type StoreFile, type StoredUnit } from '../store/store.ts';
 import { fromTagged, toTagged } from '../store/tagged.ts';
 import { categoryTitleUnits, readWords, segmentsOf, textOfUnit, wordUnits, WORDS_ORIGINAL, writeWords } from '../words/words.ts';
@@ -141,6 +143,8 @@ class Ledger {
  */
 class PendingStore {
   private readonly files = new Map<string, Record<string, StoredUnit>>();
+  /** Each store file as read, to leave a file no entry of which changed as it is (its time too). */
+  private readonly read = new Map<string, string>();
   private readonly words = new Map<string, { units: Map<string, Unit>; entries: Record<string, StoredUnit>; before: Record<string, StoredUnit> }>();
   constructor(
     private readonly config: Config,
@@ -167,11 +171,14 @@ class PendingStore {
     }
     const path = storePath(this.config.locales, language, original);
     let entries = this.files.get(path);
-    if (!entries) this.files.set(path, (entries = { ...readStoreFile(path) }));
+    if (!entries) {
+      this.files.set(path, (entries = { ...readStoreFile(path) }));
+      this.read.set(path, canonicalJson(entries));
+    }
     return entries;
   }
   write(): void {
-    for (const [path, entries] of this.files) writeStoreFile(path, entries as StoreFile);
+    for (const [path, entries] of this.files) if (canonicalJson(entries) !== this.read.get(path) || !existsSync(path)) writeStoreFile(path, entries as StoreFile);
     for (const [language, { units, entries, before }] of this.words) {
       const texts: Record<string, string> = {};
       for (const [id, entry] of Object.entries(entries)) {

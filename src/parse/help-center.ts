@@ -3,9 +3,9 @@ import { closeSync, fstatSync, openSync, readdirSync, readFileSync } from 'node:
 import { join, relative, sep } from 'node:path';
 import type { Config } from '../config/config.ts';
 import type { Article, Category, FileProblem, HelpCenter, Unit } from '../model/types.ts';
-import { assignIds, orderOf, parseArticle } from './article.ts';
+import { assignIds, orderOf, type ParseOptions } from './article.ts';
 import { checkArticleSize } from './limits.ts';
-import { NO_CACHE, openModelCache } from '../cache/model-cache.ts';
+import { NO_CACHE, openModelCache, type ModelCache } from '../cache/model-cache.ts';
 import { ArticleError, LineIndex } from './problem.ts';
 import { decodeEntities } from './front-matter.ts';
 
@@ -85,11 +85,11 @@ interface CategoryFile {
 }
 
 /** `_categories/<slug>.md`: title and order, and the title as a unit to translate. */
-function readCategoryFile(config: Config, name: string): CategoryFile {
+function readCategoryFile(config: Config, name: string, cache: ModelCache, options: ParseOptions): CategoryFile {
   const path = join(config.categories!, name);
   const slug = name.replace(/\.md$/, '');
   const id = `category:${slug}`;
-  const parsed = parseArticle(id, readArticle(path, id), { liquid: config.liquid, translatableFrontMatter: ['title'] });
+  const parsed = cache.parse(id, readArticle(path, id), options);
   const data = (parsed.frontMatter?.data ?? {}) as Record<string, unknown>;
   const titleUnit = parsed.units.find((unit) => unit.kind === 'front-matter');
   const units = titleUnit
@@ -134,13 +134,14 @@ export function readHelpCenter(config: Config, progress?: ReadProgress): HelpCen
     progress?.(k + 1, paths.length);
   });
   const articles = refuseSameNames(parsed, problems);
-  cache.save();
 
   const files = new Map<string, CategoryFile>();
   if (config.categories) {
+    // Category files are parsed once and kept in the model cache too.
+    const options: ParseOptions = { liquid: config.liquid, translatableFrontMatter: ['title'] };
     for (const name of listMarkdown(config.categories, new Set(), problems).filter((n) => !n.includes('/'))) {
       try {
-        const category = readCategoryFile(config, name);
+        const category = readCategoryFile(config, name, cache, options);
         files.set(category.slug, category);
       } catch (error) {
         if (!(error instanceof ArticleError)) throw error;
@@ -148,6 +149,7 @@ export function readHelpCenter(config: Config, progress?: ReadProgress): HelpCen
       }
     }
   }
+  cache.save();
   const slugs = new Set([...files.keys(), ...articles.map((a) => a.category)]);
   const categories: Category[] = [...slugs].map((slug) => {
     const file = files.get(slug);
