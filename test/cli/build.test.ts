@@ -21,5 +21,6 @@ test('build md,html writes the English handbooks too and warns once per problem,
   const quiet = run(['build', '--root', root, '--format', 'html', '--lang', 'ar', '--quiet']);
   t.is(quiet.code, 0);
   t.is(quiet.stderr, '');
-  t.regex(quiet.stdout, /; 4 HTML handbooks; 1 warning\(s\): 1 missing-image\n$/);
+  // The Arabic HTML handbooks were made by the first build: up to date, their warning reported again.
+  t.regex(quiet.stdout, /; 4 HTML handbooks; 1 warning\(s\): 1 missing-image; 4 files up to date\n$/);
 });
