@@ -23,6 +23,24 @@ test('random texts and thresholds: the index answers as all pairs do', (t) => {
   );
 });
 
+test('random texts of any characters (hashed 2- and 3-gram buckets collide): the index answers as all pairs do', (t) => {
+  // Near copies of a few base texts, so matches exist; characters from the whole UTF-16 range.
+  const base = fc.array(fc.string({ unit: 'binary', minLength: 0, maxLength: 30 }), { minLength: 1, maxLength: 4 });
+  fc.assert(
+    fc.property(base, fc.array(fc.tuple(fc.nat(), fc.nat(), fc.string({ unit: 'binary', maxLength: 3 })), { maxLength: 60 }), fc.integer({ min: 50, max: 100 }), (bases, edits, percent) => {
+      const texts = edits.map(([which, at, insert]) => {
+        const text = bases[which % bases.length]!;
+        const k = at % (text.length + 1);
+        return text.slice(0, k) + insert + text.slice(k + 1);
+      });
+      const memory = texts.slice(0, texts.length >> 1);
+      const index = new NearIndex(memory, key, percent / 100);
+      for (const query of [...bases, ...texts.slice(texts.length >> 1)]) t.deepEqual(index.nearest(query, 3), nearest(query, memory, key, percent / 100, 3));
+    }),
+    { numRuns: 200 },
+  );
+});
+
 (HAS_SHARED ? test : test.skip)(`corpus, one category translated: every unit's near matches equal the all-pairs ones${HAS_SHARED ? '' : ` (${NO_SHARED})`}`, (t) => {
   const { config } = translatedCorpus('organizations');
   const entries = new TranslationMemory(config.locales, 'de').entries().filter((e) => e.state !== 'outdated');
