@@ -8,7 +8,7 @@ import { contentKey, shortHash } from '../model/unit.ts';
 import { KIND_PREFIX } from '../parse/article.ts';
 import { decodeUtf8 } from '../parse/article.ts';
 import { ArticleError } from '../parse/problem.ts';
-import { withStore } from '../store/transaction.ts';
+import { inTransaction, withStore } from '../store/transaction.ts';
 import { canonicalJson } from '../cache/outputs.ts';
 import { readStoreFile, storePath, writeStoreFile, type StoreFile, type StoredUnit } from '../store/store.ts';
 import { fromTagged, toTagged } from '../store/tagged.ts';
@@ -177,8 +177,22 @@ class PendingStore {
     }
     return entries;
   }
-  write(): void {
+  /**
+   * Inside a store transaction, hands the store files changed so far to it (written aside on disk)
+   * and forgets them: a merge of many deliveries holds one file's entries at a time, not every
+   * language's store. A file changed again later is read back from the transaction.
+   */
+  release(): void {
+    if (!inTransaction(this.config.locales)) return;
+    this.writeFiles();
+    this.files.clear();
+    this.read.clear();
+  }
+  private writeFiles(): void {
     for (const [path, entries] of this.files) if (canonicalJson(entries) !== this.read.get(path) || !existsSync(path)) writeStoreFile(path, entries as StoreFile);
+  }
+  write(): void {
+    this.writeFiles();
     for (const [language, { units, entries, before }] of this.words) {
       const texts: Record<string, string> = {};
       for (const [id, entry] of Object.entries(entries)) {
@@ -374,6 +388,7 @@ export function merge(config: Config, center: HelpCenter, options: MergeOptions)
     const xliff = readXliffFile(path, ledger);
     const { byId, poFiles } = poEntries(xliff?.files ?? []);
     for (const file of xliff?.files ?? []) if (!poFiles.has(file)) mergeFile(file, docs, config, options, store, ledger, languages, byId);
+    if (!options.dryRun) store.release();
     options.onFile?.(index + 1, options.files.length);
     return ledger;
   });

@@ -1,12 +1,13 @@
 // All-or-nothing writes to the store. A command that writes the store runs in `withStore`: it holds
-// the lock, and every store write it makes (writeStoreText, removeStoreFile) is kept in memory
-// until the command succeeds. Then the commit: each new file is written into locales/.transaction/,
-// the journal (commit.json, the list of changes) is created by one atomic rename — the moment the
-// new state is decided — the files are renamed into place, and the folder is removed. A command
-// that throws writes nothing. A process killed before the journal leaves a folder without one:
-// the next command rolls back (deletes it). Killed after: the next command rolls forward (finishes
-// the renames). Every reader settles the store first (`settleStore`), so it sees the old state or
-// the new one, never a mix.
+// the lock, and every store write it makes (writeStoreText, removeStoreFile) is kept aside until the
+// command succeeds: each new file is written at once into locales/.transaction-staging/ (so a merge
+// of many files holds none of them in memory), which no reader looks at. Then the commit: that
+// folder becomes locales/.transaction/, the journal (commit.json, the list of changes) is created by
+// one atomic rename — the moment the new state is decided — the files are renamed into place, and
+// the folder is removed. A command that throws writes nothing (its staging folder is removed). A
+// process killed before the journal leaves a folder without one: the next command rolls back
+// (deletes it). Killed after: the next command rolls forward (finishes the renames). Every reader
+// settles the store first (`settleStore`), so it sees the old state or the new one, never a mix.
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, normalize, relative, sep } from 'node:path';
 import { writeFileAtomic } from '../util/atomic-write.ts';
@@ -14,12 +15,16 @@ import { holdsLock, withLock, type LockOptions } from './lock.ts';
 
 export const LOCK_FILE = '.merge.lock';
 export const TRANSACTION_DIR = '.transaction';
+/** Where a running command's writes wait for its commit. */
+export const STAGING_DIR = '.transaction-staging';
 const JOURNAL = 'commit.json';
 
 interface Transaction {
   readonly locales: string;
-  /** New content of each changed file (null: the file is deleted), by absolute path. */
+  /** Each changed file, by absolute path: the name of its new content in the staging folder, or null when it is deleted. */
   readonly changes: Map<string, string | null>;
+  /** Files written into the staging folder so far. */
+  staged: number;
 }
 
 /** The transaction of the running command; commands are synchronous, so there is one at most. */
@@ -37,8 +42,12 @@ function transactionOf(path: string): Transaction | undefined {
 /** Writes a store file: into the running transaction when there is one, else at once (atomically). */
 export function writeStoreText(path: string, text: string): void {
   const transaction = transactionOf(path);
-  if (transaction) transaction.changes.set(path, text);
-  else writeFileAtomic(path, text);
+  if (!transaction) return writeFileAtomic(path, text);
+  const staging = join(transaction.locales, STAGING_DIR);
+  if (transaction.staged === 0) mkdirSync(staging, { recursive: true });
+  const name = transaction.changes.get(path) ?? `${++transaction.staged}.json`;
+  writeFileSync(join(staging, name), text);
+  transaction.changes.set(path, name);
 }
 
 export function removeStoreFile(path: string): void {
@@ -49,7 +58,14 @@ export function removeStoreFile(path: string): void {
 
 /** A store file as the running transaction will leave it (undefined: not changed by it). */
 export function pendingStoreText(path: string): string | null | undefined {
-  return transactionOf(path)?.changes.get(path);
+  const transaction = transactionOf(path);
+  const name = transaction?.changes.get(path);
+  return name ? readFileSync(join(transaction!.locales, STAGING_DIR, name), 'utf8') : name;
+}
+
+/** Whether store writes under `locales` are kept aside for the running command's commit (not written in place). */
+export function inTransaction(locales: string): boolean {
+  return current?.locales === locales;
 }
 
 interface JournalEntry {
@@ -63,12 +79,10 @@ function commit(transaction: Transaction): void {
   if (transaction.changes.size === 0) return;
   const folder = join(transaction.locales, TRANSACTION_DIR);
   rmSync(folder, { recursive: true, force: true });
-  mkdirSync(folder, { recursive: true });
+  if (transaction.staged > 0) renameSync(join(transaction.locales, STAGING_DIR), folder);
+  else mkdirSync(folder, { recursive: true });
   const journal: JournalEntry[] = [];
-  let n = 0;
-  for (const [path, text] of [...transaction.changes].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const staged = text === null ? null : `${++n}.json`;
-    if (staged !== null) writeFileSync(join(folder, staged), text!);
+  for (const [path, staged] of [...transaction.changes].sort(([a], [b]) => (a < b ? -1 : 1))) {
     journal.push({ file: inside(transaction.locales, path)!.split(sep).join('/'), staged });
   }
   writeFileAtomic(join(folder, JOURNAL), `${JSON.stringify(journal)}\n`);
@@ -100,6 +114,8 @@ function rollForward(locales: string): void {
 
 /** Rolls a transaction a killed command left forward (journal written) or back (not written). Under the lock. */
 function recover(locales: string): 'none' | 'forward' | 'back' {
+  // What a killed command had staged never reached a journal.
+  rmSync(join(locales, STAGING_DIR), { recursive: true, force: true });
   const folder = join(locales, TRANSACTION_DIR);
   if (!existsSync(folder)) return 'none';
   if (existsSync(join(folder, JOURNAL))) {
@@ -130,12 +146,15 @@ export function withStore<T>(locales: string, work: () => T, options: LockOption
     join(locales, LOCK_FILE),
     () => {
       recover(locales);
-      const transaction: Transaction = { locales, changes: new Map() };
+      const transaction: Transaction = { locales, changes: new Map(), staged: 0 };
       const outer = current;
       current = transaction;
       let result: T;
       try {
         result = work();
+      } catch (error) {
+        rmSync(join(locales, STAGING_DIR), { recursive: true, force: true });
+        throw error;
       } finally {
         current = outer;
       }
@@ -148,6 +167,6 @@ export function withStore<T>(locales: string, work: () => T, options: LockOption
 
 /** Whether a name in the locales folder is the store's own bookkeeping (lock, markers, transaction). */
 export function isBookkeeping(name: string): boolean {
-  return name === TRANSACTION_DIR || name.startsWith(LOCK_FILE);
+  return name === TRANSACTION_DIR || name === STAGING_DIR || name.startsWith(LOCK_FILE);
 }
 

@@ -9,7 +9,7 @@ import type { Config } from '../../src/config/config.ts';
 import { buildMarkdown } from '../../src/publish/articles.ts';
 import { merge, mergeLocked } from '../../src/merge/merge.ts';
 import { listStoreFiles } from '../../src/store/store.ts';
-import { TRANSACTION_DIR } from '../../src/store/transaction.ts';
+import { isBookkeeping, STAGING_DIR, TRANSACTION_DIR } from '../../src/store/transaction.ts';
 import { pseudoSegments } from '../render/pseudo.ts';
 import { corpusCopy, snapshot, translatedXliff } from '../support/roundtrip.ts';
 import { HAS_SHARED, NO_SHARED, PROJECT, temporaryDir } from '../helpers.ts';
@@ -35,10 +35,14 @@ function setUp() {
 let shared: ReturnType<typeof setUp> | undefined;
 const corpus = () => (shared ??= setUp());
 
-/** The store as a reader sees it: settled first (a killed commit finished or undone), bookkeeping left out. */
+/**
+ * The store as a reader sees it: settled first (a killed commit finished or undone), bookkeeping
+ * left out (the lock, and the staging folder of a merge killed before its commit, which no reader
+ * reads and the next store command removes).
+ */
 function storeAsRead(locales: string): Record<string, string> {
   listStoreFiles(locales, 'de');
-  return Object.fromEntries(Object.entries(snapshot(locales)).filter(([name]) => !name.startsWith('.merge.lock')));
+  return Object.fromEntries(Object.entries(snapshot(locales)).filter(([name]) => !isBookkeeping(name.split('/')[0]!)));
 }
 
 function reset(locales: string, old: string): void {
@@ -90,8 +94,9 @@ serial(`merge killed with SIGKILL at random points: the store is the old or the 
   const outcomes: string[] = [];
   let inCommit = 0;
   let reruns = 0;
-  // Where each trial is killed: anywhere while it holds the lock; while the commit stages its files
-  // (before the journal: rolled back); after the journal was written (rolled forward).
+  // Where each trial is killed: anywhere while it holds the lock (its writes staged aside: rolled
+  // back); as the commit turns the staged files into the transaction folder (just before or after
+  // the journal); after the journal was written (rolled forward).
   const moments = ['anywhere', 'staging', 'journal', 'journal'] as const;
   for (const [trial, moment] of moments.entries()) {
     reset(config.locales, old);
@@ -114,6 +119,7 @@ serial(`merge killed with SIGKILL at random points: the store is the old or the 
       const rerun = mergeLocked(config, center, { files: rest });
       t.is(rerun.refused, 0);
       t.deepEqual(storeAsRead(config.locales), newState, `trial ${trial}: the rerun stores everything`);
+      t.false(existsSync(join(config.locales, STAGING_DIR)), 'the rerun removed what the killed merge had staged');
     }
   }
   t.log(`outcomes: ${outcomes.map((o, k) => `${moments[k]} → ${o}`).join(', ')}; killed inside a commit: ${inCommit}`);

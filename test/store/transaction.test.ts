@@ -2,10 +2,10 @@
 // checked before it is written, and a commit a killed process left is finished or undone before
 // anything reads the store.
 import test from 'ava';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { listStoreFiles, readStoreFile, StoreError, storePath, writeStoreFile, type StoredUnit } from '../../src/store/store.ts';
-import { TRANSACTION_DIR, withStore } from '../../src/store/transaction.ts';
+import { STAGING_DIR, TRANSACTION_DIR, withStore } from '../../src/store/transaction.ts';
 import { TranslationStore } from '../../src/store/translations.ts';
 import { writeWords } from '../../src/words/words.ts';
 import { runInProcess } from '../support/capture.ts';
@@ -41,6 +41,28 @@ test('within a command, what it wrote is what it reads back', (t) => {
     t.is(readStoreFile(storePath(locales, 'de', 'a.md'))['p-0000000001']?.target, 'Neu');
   });
   t.is(readStoreFile(storePath(locales, 'de', 'a.md'))['p-0000000001']?.target, 'Neu');
+});
+
+test('while a command runs, its writes wait on disk in the staging folder, which readers ignore; one a killed command left is removed by the next command', (t) => {
+  const { locales } = store();
+  const staging = join(locales, STAGING_DIR);
+  withStore(locales, () => {
+    writeStoreFile(storePath(locales, 'de', 'a.md'), { 'p-0000000001': entry('Neu') });
+    t.deepEqual(readdirSync(staging), ['1.json'], 'written aside, not kept in memory');
+    writeStoreFile(storePath(locales, 'de', 'a.md'), { 'p-0000000001': entry('Neuer') });
+    t.deepEqual(readdirSync(staging), ['1.json'], 'a file written twice is staged once');
+  });
+  t.false(existsSync(staging));
+  t.is(readStoreFile(storePath(locales, 'de', 'a.md'))['p-0000000001']?.target, 'Neuer');
+
+  // A command killed before its commit: staged files, no transaction folder.
+  const killed = store();
+  mkdirSync(join(killed.locales, STAGING_DIR));
+  writeFileSync(join(killed.locales, STAGING_DIR, '1.json'), `${JSON.stringify({ 'p-0000000001': entry('Halb') }, null, 2)}\n`);
+  t.deepEqual(listStoreFiles(killed.locales, 'de').map((f) => f.original), ['a.md', 'b.md']);
+  t.is(new TranslationStore(killed.locales, 'de').file('a.md')['p-0000000001']?.target, 'Sichern', 'readers never read staged files');
+  withStore(killed.locales, () => {});
+  t.deepEqual(snapshot(killed.locales), killed.before, 'the next command removed them');
 });
 
 const forbidden: [string, string, RegExp][] = [
