@@ -42,19 +42,23 @@ export function wordsOf(text: string): string[] {
 
 const ASCII = /^[\x00-\x7f]*$/;
 const ASCII_SPACE = /[\t\n\v\f\r ]+/;
-const ASCII_WORD = /^[A-Za-z]+$/;
+/** Letters only, between characters that cannot belong to a word (not a letter, digit or `_`). */
+const ASCII_WORD = /^[^A-Za-z0-9_]*[A-Za-z]+[^A-Za-z0-9_]*$/;
+const NO_LETTER = /^[^A-Za-z]*$/;
 
 /**
  * How many words `wordsOf` finds, without its cost per word. In ASCII text no word spans white
  * space and no rule of UAX #29 looks across it, so each space-separated token is segmented alone,
- * and a token of letters only is one word without asking the segmenter.
+ * and most need no segmenter: a token without a letter holds no word; letters only, with any
+ * punctuation around them (`(Settings),`), are one word, as UAX #29 joins `.`, `'`, `:`, `,` to a
+ * word only between letters or digits. Only the rest (`e.g.`, `don't`, `v2`) is segmented.
  */
 export function countWordsOf(text: string): number {
   if (!ASCII.test(text)) return wordsOf(text).length;
   let count = 0;
   for (const token of text.split(ASCII_SPACE)) {
     if (ASCII_WORD.test(token)) count++;
-    else if (token !== '') for (const part of wordSegmenter.segment(token)) if (part.isWordLike && LETTER.test(part.segment)) count++;
+    else if (!NO_LETTER.test(token)) for (const part of wordSegmenter.segment(token)) if (part.isWordLike && LETTER.test(part.segment)) count++;
   }
   return count;
 }
