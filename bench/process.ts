@@ -5,7 +5,7 @@
 // folder under /tmp, never project dependencies), pandoc for HTML, pandoc + WeasyPrint for PDF.
 // Median wall time of several runs and peak memory (max RSS, from /usr/bin/time).
 //
-// npm run bench:process [-- --runs 3] [--scaled-runs 3] [--scale 10] [--no-peers] [--no-pdf-peer] [--no-scaled] [--only-scaled] [--languages 10]
+// npm run bench:process [-- --runs 3] [--scaled-runs 3] [--scale 10] [--no-peers] [--no-pdf-peer] [--no-scaled] [--only-scaled] [--languages 10] [--only-languages]
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -30,6 +30,8 @@ const PEERS = !argv.includes('--no-peers');
 const SCALED = !argv.includes('--no-scaled');
 const BASE = !argv.includes('--only-scaled');
 const PDF_PEER = !argv.includes('--no-pdf-peer');
+/** Only the extract + merge + build rows in many languages (with --only-scaled: only on the larger corpus). */
+const ONLY_LANGUAGES = argv.includes('--only-languages');
 const SCRATCH = join(tmpdir(), 'handbook-bench-peers');
 
 if (!existsSync(CORPUS)) {
@@ -158,16 +160,32 @@ function handbookJobs(scale: number): void {
   rmSync(root, { recursive: true, force: true });
 }
 
-/** extract + merge + build md,html in many languages: is the cost linear in articles, and memory bounded? */
+/**
+ * extract + merge + build md,html in many languages: is the cost linear in articles, and memory
+ * bounded? Each step gets its own row (median seconds, peak RSS), then the three together.
+ */
 function languagesJob(scale: number): void {
   const languages = ['de', 'ja', 'ar', 'fr', 'es', 'it', 'pt-BR', 'nl', 'pl', 'sv', 'ko', 'zh-CN'].slice(0, LANGUAGES);
   const label = `${scale}× (${138 * scale} articles), ${languages.length} languages`;
   const root = corpusRoot(scale, languages);
   const files = translatedFiles(root, languages);
-  const m = measure(
-    () => [handbook(root, 'extract', '--all'), handbook(root, 'merge', ...files), handbook(root, 'build', '--format', 'md,html')],
-    () => rmSync(join(root, 'locales'), { recursive: true, force: true }),
-  );
+  const steps: [string, () => Measure][] = [
+    ['extract --all', () => handbook(root, 'extract', '--all')],
+    [`merge ${files.length} translated files`, () => handbook(root, 'merge', ...files)],
+    ['build md,html', () => handbook(root, 'build', '--format', 'md,html')],
+  ];
+  const runs: Measure[][] = [];
+  for (let k = 0; k < RUNS; k++) {
+    rmSync(join(root, 'locales'), { recursive: true, force: true });
+    runs.push(steps.map(([, step]) => step()));
+  }
+  const medianOf = (measures: Measure[]): Measure => ({ seconds: median(measures.map((m) => m.seconds)), mib: Math.max(...measures.map((m) => m.mib)) });
+  steps.forEach(([name], k) => {
+    const m = medianOf(runs.map((r) => r[k]!));
+    rows.push({ job: `${name} (warm cache)`, corpus: label, handbook: m });
+    console.error(`  ${name} (${label}): ${m.seconds.toFixed(2)} s, ${m.mib.toFixed(0)} MiB`);
+  });
+  const m = medianOf(runs.map((r) => ({ seconds: r.reduce((s, x) => s + x.seconds, 0), mib: Math.max(...r.map((x) => x.mib)) })));
   rows.push({ job: 'extract + merge + build md,html (warm cache)', corpus: label, handbook: m });
   console.error(`  languages (${label}): ${m.seconds.toFixed(2)} s, ${m.mib.toFixed(0)} MiB`);
   rmSync(root, { recursive: true, force: true });
@@ -260,11 +278,11 @@ for (const [k, file] of JSON.parse(fs.readFileSync(listFile, 'utf8')).entries())
 }
 
 console.error(`bench: whole processes, ${RUNS} runs each (median), ${cpus().length} cores (${cpus()[0]?.model}), Node ${process.version}`);
-if (BASE) handbookJobs(1);
-if (BASE && PEERS) peerJobs();
+if (BASE && !ONLY_LANGUAGES) handbookJobs(1);
+if (BASE && PEERS && !ONLY_LANGUAGES) peerJobs();
 if (BASE && LANGUAGES > 0) languagesJob(1);
 RUNS = SCALED_RUNS;
-if (SCALED) handbookJobs(SCALE);
+if (SCALED && !ONLY_LANGUAGES) handbookJobs(SCALE);
 if (SCALED && LANGUAGES > 0) languagesJob(SCALE);
 
 const cell = (m: Measure | undefined) => (m && Number.isFinite(m.seconds) ? `${m.seconds.toFixed(2)} s, ${m.mib.toFixed(0)} MiB` : '—');

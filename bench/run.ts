@@ -1,10 +1,12 @@
 // Benchmarks of every stage on the real corpus: median of several runs, side by side in one process.
-// npm run bench [-- --runs N]
+// npm run bench [-- --runs N] [--stages WORD] (only the stages whose name holds WORD, e.g. "memory")
 import { cpSync, existsSync, writeFileSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { buildMarkdown } from '../src/publish/articles.ts';
 import { assembleHandbook } from '../src/handbook/assemble.ts';
 import { htmlWriter } from '../src/publish/html.ts';
@@ -22,6 +24,8 @@ import { writeXliff } from '../src/xliff/write.ts';
 const CORPUS = fileURLToPath(new URL('../../shared/corpus/bitwarden-help/', import.meta.url));
 const runsFlag = process.argv.indexOf('--runs');
 const RUNS = runsFlag > 0 ? Number(process.argv[runsFlag + 1]) : 5;
+const stagesFlag = process.argv.indexOf('--stages');
+const STAGES = stagesFlag > 0 ? process.argv[stagesFlag + 1]! : '';
 
 if (!existsSync(CORPUS)) {
   console.log('bench: ../shared/corpus is absent; nothing to measure');
@@ -42,20 +46,46 @@ function freshRoot(): string {
   return root;
 }
 
-const rows: { stage: string; ms: number; rssMb: number }[] = [];
+const rows: { stage: string; ms: number; cpuMs: number; rssMb: number }[] = [];
 
-/** Times `work` RUNS times, each on what `prepare` returns (not timed). */
-function measure<T>(stage: string, prepare: () => T, work: (input: T) => void): void {
-  const times: number[] = [];
+// A full garbage collection before each timed run, so no run pays for the garbage its preparation left.
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+
+interface Stage<T> {
+  readonly stage: string;
+  readonly prepare: () => T;
+  readonly work: (input: T) => void;
+}
+
+/**
+ * Times each stage's `work` RUNS times, each on what its `prepare` returns (not timed): median wall
+ * and CPU time (all threads). Stages measured together take turns, run by run, so a change in the
+ * machine's load falls on all of them alike and their ratio holds.
+ */
+function measureTogether(stages: readonly Stage<any>[]): void {
+  const chosen = stages.filter((s) => s.stage.includes(STAGES));
+  const times = chosen.map(() => [] as number[]);
+  const cpu = chosen.map(() => [] as number[]);
   let rss = 0;
   for (let k = 0; k < RUNS; k++) {
-    const input = prepare();
-    const start = performance.now();
-    work(input);
-    times.push(performance.now() - start);
-    rss = Math.max(rss, process.memoryUsage().rss);
+    chosen.forEach(({ prepare, work }, i) => {
+      const input = prepare();
+      collectGarbage();
+      const start = performance.now();
+      const startCpu = process.cpuUsage();
+      work(input);
+      const used = process.cpuUsage(startCpu);
+      times[i]!.push(performance.now() - start);
+      cpu[i]!.push((used.user + used.system) / 1000);
+      rss = Math.max(rss, process.memoryUsage().rss);
+    });
   }
-  rows.push({ stage, ms: median(times), rssMb: rss / 2 ** 20 });
+  chosen.forEach(({ stage }, i) => rows.push({ stage, ms: median(times[i]!), cpuMs: median(cpu[i]!), rssMb: rss / 2 ** 20 }));
+}
+
+function measure<T>(stage: string, prepare: () => T, work: (input: T) => void): void {
+  measureTogether([{ stage, prepare, work }]);
 }
 
 const setup = () => {
@@ -111,11 +141,18 @@ const oneCategoryTranslated = () => {
   merge(state.config, state.center, { files: [path] });
   return state;
 };
-measure('extract with memory (1 category done)', oneCategoryTranslated, ({ config, center }) => void extract(config, center, { languages: ['de'], version: '1.2', outDir: join(config.root, 'out'), all: false }));
-measure('extract without memory (nothing done)', setup, ({ config, center }) => void extract(config, center, { languages: ['de'], version: '1.2', outDir: join(config.root, 'out'), all: false }));
+const extractGerman = ({ config, center }: ReturnType<typeof setup>) => void extract(config, center, { languages: ['de'], version: '1.2', outDir: join(config.root, 'out'), all: false });
+measureTogether([
+  { stage: 'extract with memory (1 category done)', prepare: oneCategoryTranslated, work: extractGerman },
+  { stage: 'extract without memory (nothing done)', prepare: setup, work: extractGerman },
+]);
 
 console.log(`handbook bench: real corpus (138 articles, ${RUNS} runs each, median), Node ${process.version}`);
-console.log(`${'stage'.padEnd(40)}${'median ms'.padStart(12)}${'peak RSS MB'.padStart(14)}`);
-for (const row of rows) console.log(`${row.stage.padEnd(40)}${row.ms.toFixed(0).padStart(12)}${row.rssMb.toFixed(0).padStart(14)}`);
+console.log(`${'stage'.padEnd(40)}${'median ms'.padStart(12)}${'CPU ms'.padStart(10)}${'peak RSS MB'.padStart(14)}`);
+for (const row of rows) console.log(`${row.stage.padEnd(40)}${row.ms.toFixed(0).padStart(12)}${row.cpuMs.toFixed(0).padStart(10)}${row.rssMb.toFixed(0).padStart(14)}`);
+const row = (stage: string) => rows.find((r) => r.stage === stage);
+const withMemory = row('extract with memory (1 category done)');
+const withoutMemory = row('extract without memory (nothing done)');
+if (withMemory && withoutMemory) console.log(`extract with memory / without: ${(withMemory.cpuMs / withoutMemory.cpuMs).toFixed(2)}× CPU, ${(withMemory.ms / withoutMemory.ms).toFixed(2)}× wall (target: ≤ 1.5×)`);
 const pdfRunsFlag = process.argv.indexOf('--pdf-runs');
-await (await import('./pdf.ts')).benchPdf(CORPUS, pdfRunsFlag > 0 ? Number(process.argv[pdfRunsFlag + 1]) : 3);
+if (!STAGES) await (await import('./pdf.ts')).benchPdf(CORPUS, pdfRunsFlag > 0 ? Number(process.argv[pdfRunsFlag + 1]) : 3);
