@@ -57,8 +57,8 @@ interface Measure {
 }
 
 /** One process under /usr/bin/time: wall seconds and max RSS. Fails loudly if the command fails. */
-function once(command: string, args: string[], cwd: string): Measure {
-  const result = spawnSync(TIME, ['-f', '%e %M', command, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true' }, maxBuffer: 1 << 28 });
+function once(command: string, args: string[], cwd: string, env: Record<string, string> = {}): Measure {
+  const result = spawnSync(TIME, ['-f', '%e %M', command, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true', ...env }, maxBuffer: 1 << 28 });
   const last = result.stderr.trim().split('\n').pop() ?? '';
   const [seconds, kib] = last.split(' ').map(Number);
   if (result.status !== 0 && result.status !== 1) throw new Error(`${command} ${args.join(' ')} failed (${result.status}):\n${result.stderr.slice(-2000)}`);
@@ -83,6 +83,18 @@ const firstOnly = (prepare: () => unknown) => {
 };
 
 const handbook = (root: string, ...args: string[]) => once(process.execPath, [BIN, ...args, '--root', root], root);
+
+/** Two jobs measured in turns (a, b, a, b…), so a shared machine's load falls on both alike: their medians. */
+function alternating(a: () => Measure[], b: () => Measure[]): [Measure, Measure] {
+  const runs: [Measure[], Measure[]] = [[], []];
+  const total = (steps: Measure[]): Measure => ({ seconds: steps.reduce((s, m) => s + m.seconds, 0), mib: Math.max(...steps.map((m) => m.mib)) });
+  for (let k = 0; k < RUNS; k++) {
+    runs[0].push(total(a()));
+    runs[1].push(total(b()));
+  }
+  const summary = (list: Measure[]): Measure => ({ seconds: median(list.map((r) => r.seconds)), mib: Math.max(...list.map((r) => r.mib)) });
+  return [summary(runs[0]), summary(runs[1])];
+}
 
 /** A root with the corpus, each article `scale` times (renamed copies: `<name>-2.md`…). */
 function corpusRoot(scale: number, languages: string[]): string {
@@ -145,6 +157,17 @@ function handbookJobs(scale: number): void {
   record('merge 1 category file, warm', measure(() => [handbook(root, 'merge', file!)], () => rmSync(join(root, 'locales'), { recursive: true, force: true })));
   record('build md, warm', measure(() => [handbook(root, 'build', '--format', 'md')], firstOnly(() => handbook(root, 'build', '--format', 'md'))));
   record('build html (all categories), warm', measure(() => [handbook(root, 'build', '--format', 'html')], firstOnly(() => handbook(root, 'build', '--format', 'html'))));
+  if (scale === 1) {
+    // PDF handbooks on worker threads against the main thread alone, in turns; the output folder is
+    // removed before each, so the output ledger finds nothing up to date and every PDF is made.
+    const pdf = (threads: string) => () => {
+      rmSync(join(root, 'output'), { recursive: true, force: true });
+      return [once(process.execPath, [BIN, 'build', '--format', 'pdf', '--root', root], root, { HANDBOOK_THREADS: threads })];
+    };
+    const [pooled, alone] = alternating(pdf(String(cpus().length)), pdf('1'));
+    rows.push({ job: 'build pdf (en, de), no pictures: worker threads', corpus: label, handbook: pooled, peer: 'HANDBOOK_THREADS=1', other: alone });
+    console.error(`  build pdf: worker threads ${pooled.seconds.toFixed(2)} s, one thread ${alone.seconds.toFixed(2)} s`);
+  }
   const pipeline = () => [handbook(root, 'extract'), handbook(root, 'merge', file!), handbook(root, 'build', '--format', 'md,html,pdf')];
   const cold = measure(pipeline, clearAll(root));
   record('extract + merge + build md,html,pdf, cold', cold);

@@ -127,12 +127,17 @@ function noticeOf(article: Article, store: TranslationStore): NoticeKind | undef
   return translated === 0 ? 'not_translated' : 'partly_translated';
 }
 
+/** The footer's "page X of Y", in the translator's language (a PDF worker rebuilds it from `t`: functions do not cross threads). */
+export function pageWords(t: Translate): DocumentWords['page'] {
+  return (page, total) => t('page_of', { page, count: total });
+}
+
 function documentWords(input: AssembleInput, title: string, articles: number): DocumentWords {
   const { t, language, date } = input;
   const formatted = new Intl.DateTimeFormat(language, { dateStyle: 'long' }).format(date);
   return {
     contents: t('contents'),
-    page: (page, total) => t('page_of', { page, count: total }),
+    page: pageWords(t),
     generatedOn: t('generated_on', { date: formatted }),
     languageLine: `${t('language')}: ${languageName(language)}`,
     articleCount: t('articles_count', { count: articles }),

@@ -11,6 +11,7 @@ import { fileNameOf } from '../extract/extract.ts';
 import { TranslationStore } from '../store/translations.ts';
 import { createTranslator } from '../words/words.ts';
 import { buildDate, buildInputs, handbookInputs } from './up-to-date.ts';
+import { pdfWorkersFor, PdfThreads } from './workers.ts';
 import { summaryOf, WRITERS, type HandbookSummary, type Writer, type WriterResult, type WrittenHandbook } from './writers.ts';
 
 export interface HandbookBuildOptions {
@@ -25,6 +26,8 @@ export interface HandbookBuildOptions {
   /** Remembers what each handbook was made from; one whose inputs did not change is not made again. */
   readonly ledger?: OutputLedger;
   readonly onHandbook?: (done: number, total: number) => void;
+  /** Threads for PDF handbooks (1: the main thread only); default `HANDBOOK_THREADS`, else the cores. */
+  readonly threads?: number;
 }
 
 export interface HandbookBuild {
@@ -69,38 +72,60 @@ export async function publishHandbooks(config: Config, center: HelpCenter, optio
   let done = 0;
   const builds: HandbookBuild[] = [];
   const shared = ledger ? buildInputs(config, center, date) : '';
-  for (const language of options.languages) {
-    const t = await createTranslator(config.locales, language, config.sourceLanguage);
-    const store = new TranslationStore(config.locales, language);
-    const dir = join(options.outDir, language);
-    const written = new Map(writers.map((w) => [w, { handbooks: [] as WrittenHandbook[], files: [] as string[], warnings: [] as DocumentWarning[], upToDate: 0 }]));
-    for (const category of categories) {
-      const inputs = ledger ? handbookInputs(shared, config, category, language, store) : '';
-      const fileOf = (writer: Writer) => join(dir, `${fileNameOf(category.slug)}.${writer.extension}`);
-      const known = writers.map((writer) => freshHandbook(ledger, fileOf(writer), fingerprint(inputs, writer.format)));
-      // Assembled only when some format must be made again.
-      const document = known.every(Boolean) ? undefined : assembleHandbook({ config, center, category, language, store, t, date });
-      for (const [k, writer] of writers.entries()) {
-        const into = written.get(writer)!;
-        let meta = known[k];
-        if (meta) into.upToDate++;
-        else {
-          const result: WriterResult = await writer.write(document!, dir, config.cache === undefined ? {} : { cache: config.cache });
-          meta = { files: result.files, summary: summaryOf(document!), documentWarnings: document!.warnings, writerWarnings: result.warnings };
-          ledger?.recordFile(result.files[0]!, fingerprint(inputs, writer.format), meta);
+  const pdfWorkers = writers.some((w) => w.format === 'pdf') ? pdfWorkersFor(total, options.threads) : 0;
+  const threads = pdfWorkers > 0 ? new PdfThreads(pdfWorkers) : undefined;
+  const run = config.cache === undefined ? {} : { cache: config.cache };
+  try {
+    for (const language of options.languages) {
+      const t = await createTranslator(config.locales, language, config.sourceLanguage);
+      const store = new TranslationStore(config.locales, language);
+      const dir = join(options.outDir, language);
+      const words = { locales: config.locales, language, sourceLanguage: config.sourceLanguage };
+      // Each writer's handbooks in category order; a PDF may still be being written on a worker thread.
+      const written = new Map(writers.map((w) => [w, { metas: [] as Promise<HandbookMeta>[], upToDate: 0 }]));
+      for (const category of categories) {
+        const inputs = ledger ? handbookInputs(shared, config, category, language, store) : '';
+        const fileOf = (writer: Writer) => join(dir, `${fileNameOf(category.slug)}.${writer.extension}`);
+        const known = writers.map((writer) => freshHandbook(ledger, fileOf(writer), fingerprint(inputs, writer.format)));
+        // Assembled only when some format must be made again.
+        const document = known.every(Boolean) ? undefined : assembleHandbook({ config, center, category, language, store, t, date });
+        for (const [k, writer] of writers.entries()) {
+          const into = written.get(writer)!;
+          const meta = known[k];
+          if (meta) {
+            into.upToDate++;
+            into.metas.push(Promise.resolve(meta));
+            continue;
+          }
+          const writing: Promise<WriterResult> = threads && writer.format === 'pdf' ? (await threads.start(document!, dir, run, words)).done : Promise.resolve(await writer.write(document!, dir, run));
+          into.metas.push(
+            writing.then((result) => {
+              const made = { files: result.files, summary: summaryOf(document!), documentWarnings: document!.warnings, writerWarnings: result.warnings };
+              ledger?.recordFile(result.files[0]!, fingerprint(inputs, writer.format), made);
+              return made;
+            }),
+          );
         }
-        into.handbooks.push({ summary: meta.summary, file: meta.files[0]! });
-        into.files.push(...meta.files);
-        // The document's own warnings belong to the document: reported once, with the first writer.
-        into.warnings.push(...(writer === writers[0] ? meta.documentWarnings : []), ...meta.writerWarnings);
+        options.onHandbook?.(++done, total);
       }
-      options.onHandbook?.(++done, total);
+      await threads?.flush();
+      for (const writer of writers) {
+        const into = written.get(writer)!;
+        const handbooks: WrittenHandbook[] = [];
+        const files: string[] = [];
+        const warnings: DocumentWarning[] = [];
+        for (const meta of await Promise.all(into.metas)) {
+          handbooks.push({ summary: meta.summary, file: meta.files[0]! });
+          files.push(...meta.files);
+          // The document's own warnings belong to the document: reported once, with the first writer.
+          warnings.push(...(writer === writers[0] ? meta.documentWarnings : []), ...meta.writerWarnings);
+        }
+        const finished = writer.finish ? await writer.finish(handbooks, dir) : { files: [], warnings: [] };
+        builds.push({ language, format: writer.format, handbooks: handbooks.map((x) => x.file), files: [...files, ...finished.files], warnings: [...warnings, ...finished.warnings], upToDate: into.upToDate });
+      }
     }
-    for (const writer of writers) {
-      const into = written.get(writer)!;
-      const finished = writer.finish ? await writer.finish(into.handbooks, dir) : { files: [], warnings: [] };
-      builds.push({ language, format: writer.format, handbooks: into.handbooks.map((x) => x.file), files: [...into.files, ...finished.files], warnings: [...into.warnings, ...finished.warnings], upToDate: into.upToDate });
-    }
+  } finally {
+    await threads?.close();
   }
   return builds;
 }
