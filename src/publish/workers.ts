@@ -4,8 +4,8 @@
 // one held back, so a lone handbook never starts a worker). The
 // files are the ones a single-thread build writes, byte for byte: a PDF is a function of its
 // document. A worker that crashes is dropped with one warning; its handbook, and every later one,
-// is written on the main thread. `HANDBOOK_THREADS=1` (or the `threads` option) keeps everything
-// on the main thread.
+// is written on the main thread. Off unless `HANDBOOK_THREADS=N` (or the `threads` option) asks
+// for N threads.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { DocumentWarning, DocumentWords, HandbookDocument } from '../handbook/document.ts';
@@ -42,13 +42,15 @@ export interface StartedWrite {
 export const THREADS_VARIABLE = 'HANDBOOK_THREADS';
 
 /**
- * How many worker threads to start for `pdfHandbooks` PDF handbooks: none for fewer than two, or
- * with one core (or one thread asked for); otherwise one per core but the main thread's, at most
- * one per handbook but the first (the main thread writes one too).
+ * How many worker threads to start for `pdfHandbooks` PDF handbooks when `threads` are asked for
+ * (the option, else `HANDBOOK_THREADS`, else 1; never more than the cores): none for fewer than two
+ * handbooks or one thread; otherwise one per thread but the main one, at most one per handbook but
+ * the first (the main thread writes one too).
  */
 export function pdfWorkersFor(pdfHandbooks: number, threads?: number): number {
   const fromEnv = Number.parseInt(process.env[THREADS_VARIABLE] ?? '', 10);
-  const wanted = threads ?? (Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : availableParallelism());
+  // Off unless asked for: on a shared 2-core machine it did not pay (README, Speed).
+  const wanted = Math.min(threads ?? (Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : 1), availableParallelism());
   if (pdfHandbooks < 2 || wanted < 2) return 0;
   return Math.min(wanted - 1, pdfHandbooks - 1);
 }
