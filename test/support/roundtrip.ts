@@ -1,6 +1,6 @@
 // Test helpers for the translation round trip: a root over some articles, translated XLIFF, store snapshots.
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { loadConfig, type Config } from '../../src/config/config.ts';
 import { categoryPackage } from '../../src/extract/extract.ts';
 import type { HelpCenter, Segment } from '../../src/model/types.ts';
@@ -52,11 +52,17 @@ export function snapshot(dir: string): Record<string, string> {
   return files;
 }
 
-/** A writable copy of the corpus in a folder of its own, configured for German, and its help center. */
-export function corpusCopy() {
+/**
+ * A writable copy of the corpus in a folder of its own, configured for German, and its help center.
+ * With `categories`, only those categories' files and the articles filed under them (a smaller real
+ * help center, for tests that run whole commands several times).
+ */
+export function corpusCopy(categories?: readonly string[]) {
   const root = temporaryDir();
-  cpSync(join(CORPUS, '_articles'), join(root, '_articles'), { recursive: true });
-  cpSync(join(CORPUS, '_categories'), join(root, '_categories'), { recursive: true });
+  const keep = categories ? new Set(categories) : undefined;
+  const inSubset = (file: string) => !keep || !file.endsWith('.md') || keep.has(/^categories:\s*\[([^\]]*)\]/m.exec(readFileSync(file, 'utf8'))?.[1]?.trim() ?? '');
+  cpSync(join(CORPUS, '_articles'), join(root, '_articles'), { recursive: true, filter: inSubset });
+  cpSync(join(CORPUS, '_categories'), join(root, '_categories'), { recursive: true, filter: (file) => !keep || !file.endsWith('.md') || keep.has(basename(file, '.md')) });
   writeFileSync(join(root, 'handbook.config.json'), JSON.stringify({ articles: '_articles', categories: '_categories', targetLanguages: ['de'] }));
   const config = loadConfig(root);
   const center = readHelpCenter(config);
