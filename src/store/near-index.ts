@@ -15,52 +15,10 @@
 // At θ = 0.75 on the real corpus (one category translated, every unit asked), the last two leave one
 // pair in six of those the 3-grams let through (22,970 → 3,518, for 954 matches), so the edit
 // distance (fastest-levenshtein, bit-parallel) runs 3,518 times instead of 22,970.
+import { GramNumbers, profilesOf, type GramProfiles } from './grams.ts';
 import { similarity } from './similarity.ts';
 
-// Grams are counted in tables of 2^16 buckets: a character by its code unit, a 2-gram or a 3-gram
-// by a hash. Two grams in one bucket count as one, which can only raise a shared count, never lower
-// it: a filter on buckets lets through everything the exact one does (and rarely a little more).
-const BUCKETS = 1 << 16;
-type Bucketing = (text: string, i: number) => number;
-const characterAt: Bucketing = (text, i) => text.charCodeAt(i);
-const bigramAt: Bucketing = (text, i) => (Math.imul(text.charCodeAt(i), 0x9e3779b1) ^ Math.imul(text.charCodeAt(i + 1), 0x85ebca6b)) >>> 16;
-const trigramAt: Bucketing = (text, i) => (Math.imul(text.charCodeAt(i), 0x9e3779b1) ^ Math.imul(text.charCodeAt(i + 1), 0x85ebca6b) ^ Math.imul(text.charCodeAt(i + 2), 0xc2b2ae35)) >>> 16;
-
-/** The buckets of a text's grams of `size` code units, each with how often it occurs. */
-interface Profile {
-  readonly buckets: Int32Array;
-  readonly counts: Int32Array;
-}
-
-function profileOf(text: string, size: number, bucketAt: Bucketing): Profile {
-  const counts = new Map<number, number>();
-  for (let i = 0; i + size <= text.length; i++) {
-    const bucket = bucketAt(text, i);
-    counts.set(bucket, (counts.get(bucket) ?? 0) + 1);
-  }
-  const profile = { buckets: new Int32Array(counts.size), counts: new Int32Array(counts.size) };
-  let i = 0;
-  for (const [bucket, count] of counts) (profile.buckets[i] = bucket), (profile.counts[i++] = count);
-  return profile;
-}
-
-/** A text's grams counted into `table` (a query's, while its candidates are looked at). */
-function countInto(table: Int32Array, text: string, size: number, bucketAt: Bucketing): void {
-  for (let i = 0; i + size <= text.length; i++) table[bucketAt(text, i)]!++;
-}
-
-function clear(table: Int32Array, text: string, size: number, bucketAt: Bucketing): void {
-  for (let i = 0; i + size <= text.length; i++) table[bucketAt(text, i)] = 0;
-}
-
-/** How many grams a profile shares with the ones counted in `table`, with repeats. */
-function sharedCount(table: Int32Array, profile: Profile): number {
-  let shared = 0;
-  for (let i = 0; i < profile.buckets.length; i++) shared += Math.min(table[profile.buckets[i]!]!, profile.counts[i]!);
-  return shared;
-}
-
-/** First position in the sorted `values` whose value is ≥ `value`. */
+/** First position in the sorted `values[lo…hi)` whose value is ≥ `value` (hi when none is). */
 function firstAtLeast(values: ArrayLike<number>, value: number, lo = 0, hi = values.length): number {
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
@@ -70,34 +28,33 @@ function firstAtLeast(values: ArrayLike<number>, value: number, lo = 0, hi = val
   return lo;
 }
 
-/** Posting entries per skip: a query starts walking a posting at most this many entries before its band. */
-const SKIP = 8;
+/** A query's grams of one size, counted by number in `table` (grams no candidate has are left out). */
+class QueryGrams {
+  /** The number of the gram at each position of the query. */
+  positions: Int32Array = new Int32Array(64);
+  length = 0;
+  readonly table: Int32Array;
 
-/** First position in a posting whose rank is ≥ `from`: its skip table, then a few steps. */
-function firstInBand({ ranks, skips, block }: Posting, from: number): number {
-  let k = skips[Math.floor(from / block)]!;
-  while (k < ranks.length && ranks[k]! < from) k++;
-  return k;
-}
-
-interface Posting {
-  /** Ranks (positions in length order) of the candidates holding a 3-gram of the bucket, ascending. */
-  readonly ranks: Int32Array;
-  /** How often they occur in each. */
-  readonly counts: Int32Array;
-  /** `skips[b]` is the first position whose rank is ≥ b · block (one skip per SKIP entries or so). */
-  readonly skips: Int32Array;
-  readonly block: number;
-}
-
-function postingOf(ranks: Int32Array, counts: Int32Array, total: number): Posting {
-  const block = Math.ceil(total / Math.ceil(ranks.length / SKIP));
-  const skips = new Int32Array(Math.ceil(total / block) + 1);
-  for (let b = 0, k = 0; b < skips.length; b++) {
-    while (k < ranks.length && ranks[k]! < b * block) k++;
-    skips[b] = k;
+  constructor(readonly grams: GramNumbers) {
+    this.table = new Int32Array(grams.size);
   }
-  return { ranks, counts, skips, block };
+
+  count(text: string): void {
+    this.positions = this.grams.numbersOf(text, false, this.positions);
+    this.length = Math.max(0, text.length - this.grams.q + 1);
+    for (let i = 0; i < this.length; i++) if (this.positions[i]! >= 0) this.table[this.positions[i]!]!++;
+  }
+
+  clear(): void {
+    for (let i = 0; i < this.length; i++) if (this.positions[i]! >= 0) this.table[this.positions[i]!] = 0;
+  }
+
+  /** How many grams candidate `rank` shares with the counted query, with repeats. */
+  sharedWith(profiles: GramProfiles, rank: number): number {
+    let shared = 0;
+    for (let k = profiles.start[rank]!; k < profiles.start[rank + 1]!; k++) shared += Math.min(this.table[profiles.numbers[k]!]!, profiles.counts[k]!);
+    return shared;
+  }
 }
 
 export class NearIndex<T> {
@@ -107,17 +64,22 @@ export class NearIndex<T> {
   private readonly lengths: Int32Array;
   /** Keys in rank order. */
   private readonly keys: string[];
-  /** 3-gram bucket → posting. */
-  private readonly postings: (Posting | undefined)[] = new Array<Posting | undefined>(BUCKETS);
-  /** Characters and 2-grams of each key, by rank, made when a key first passes the 3-gram filter. */
-  private readonly characters: (Profile | undefined)[];
-  private readonly bigrams: (Profile | undefined)[];
-  /** 3-grams shared with the current text, by rank. */
+  /**
+   * Inverted index of 3-grams: the candidates holding 3-gram g are postingRanks[postingStart[g] …
+   * postingStart[g + 1]), by rank (so a length band is one stretch of it), with how often they hold it.
+   */
+  private readonly postingStart: Int32Array;
+  private readonly postingRanks: Int32Array;
+  private readonly postingCounts: Int32Array;
+  /** The characters and 2-grams of each key, by rank. */
+  private readonly characters: GramProfiles;
+  private readonly bigrams: GramProfiles;
+  /** 3-grams shared with the current query, by rank. */
   private readonly shared: Int32Array;
-  /** The current text's grams, by bucket. */
-  private readonly textTrigrams = new Int32Array(BUCKETS);
-  private readonly textBigrams = new Int32Array(BUCKETS);
-  private readonly textCharacters = new Int32Array(BUCKETS);
+  /** The current query's grams. */
+  private readonly queryTrigrams: QueryGrams;
+  private readonly queryBigrams: QueryGrams;
+  private readonly queryCharacters: QueryGrams;
 
   constructor(
     private readonly candidates: readonly T[],
@@ -129,19 +91,31 @@ export class NearIndex<T> {
     this.keys = Array.from(this.byLength, (id) => keys[id]!);
     this.lengths = Int32Array.from(this.keys, (key) => key.length);
     this.shared = new Int32Array(candidates.length);
-    this.characters = new Array<Profile | undefined>(candidates.length);
-    this.bigrams = new Array<Profile | undefined>(candidates.length);
-    const lists = new Map<number, { ranks: number[]; counts: number[] }>();
-    this.keys.forEach((key, rank) => {
-      const { buckets, counts } = profileOf(key, 3, trigramAt);
-      for (let i = 0; i < buckets.length; i++) {
-        let list = lists.get(buckets[i]!);
-        if (!list) lists.set(buckets[i]!, (list = { ranks: [], counts: [] }));
-        list.ranks.push(rank);
-        list.counts.push(counts[i]!);
+
+    const trigramNumbers = new GramNumbers(3);
+    const trigrams = profilesOf(this.keys, trigramNumbers);
+    // Postings: count each 3-gram's holders, then fill them in rank order.
+    this.postingStart = new Int32Array(trigramNumbers.size + 1);
+    for (const gram of trigrams.numbers) this.postingStart[gram + 1]!++;
+    for (let g = 0; g < trigramNumbers.size; g++) this.postingStart[g + 1]! += this.postingStart[g]!;
+    this.postingRanks = new Int32Array(trigrams.numbers.length);
+    this.postingCounts = new Int32Array(trigrams.numbers.length);
+    const filled = this.postingStart.slice(0, -1);
+    for (let rank = 0; rank < this.keys.length; rank++) {
+      for (let k = trigrams.start[rank]!; k < trigrams.start[rank + 1]!; k++) {
+        const at = filled[trigrams.numbers[k]!]!++;
+        this.postingRanks[at] = rank;
+        this.postingCounts[at] = trigrams.counts[k]!;
       }
-    });
-    for (const [bucket, { ranks, counts }] of lists) this.postings[bucket] = postingOf(Int32Array.from(ranks), Int32Array.from(counts), keys.length);
+    }
+    this.queryTrigrams = new QueryGrams(trigramNumbers);
+
+    const bigramNumbers = new GramNumbers(2);
+    this.bigrams = profilesOf(this.keys, bigramNumbers);
+    this.queryBigrams = new QueryGrams(bigramNumbers);
+    const characterNumbers = new GramNumbers(1);
+    this.characters = profilesOf(this.keys, characterNumbers);
+    this.queryCharacters = new QueryGrams(characterNumbers);
   }
 
   /** The candidates at least `threshold` alike to `text`, best first, as `nearest` finds them. */
@@ -154,21 +128,23 @@ export class NearIndex<T> {
     if (from >= to) return [];
 
     const shared = this.shared;
-    const trigrams = this.textTrigrams;
-    countInto(trigrams, text, 3, trigramAt);
-    for (let i = 0; i + 3 <= n; i++) {
-      const bucket = trigramAt(text, i);
-      const count = trigrams[bucket]!;
-      if (count === 0) continue; // a repeat, already counted
-      trigrams[bucket] = 0;
-      const posting = this.postings[bucket];
-      if (!posting) continue;
-      const { ranks, counts } = posting;
-      for (let k = firstInBand(posting, from); k < ranks.length && ranks[k]! < to; k++) shared[ranks[k]!]! += Math.min(count, counts[k]!);
+    const trigrams = this.queryTrigrams;
+    trigrams.count(text);
+    const { positions, table } = trigrams;
+    for (let i = 0; i < trigrams.length; i++) {
+      const gram = positions[i]!;
+      if (gram < 0) continue;
+      const count = table[gram]!;
+      if (count === 0) continue; // a repeat, already walked
+      table[gram] = 0;
+      const end = this.postingStart[gram + 1]!;
+      for (let k = firstAtLeast(this.postingRanks, from, this.postingStart[gram]!, end); k < end && this.postingRanks[k]! < to; k++) {
+        shared[this.postingRanks[k]!]! += Math.min(count, this.postingCounts[k]!);
+      }
     }
 
-    const characters = this.textCharacters;
-    const bigrams = this.textBigrams;
+    const characters = this.queryCharacters;
+    const bigrams = this.queryBigrams;
     let counted = false;
     const found: { candidate: T; score: number; id: number }[] = [];
     for (let rank = from; rank < to; rank++) {
@@ -180,14 +156,13 @@ export class NearIndex<T> {
       // The largest distance that can still score ≥ θ, rounded up so float error never drops a match.
       const maxDistance = Math.floor((1 - theta) * longest + 1e-9);
       if (sharedTrigrams < longest - 2 - 3 * maxDistance) continue;
-      const key = this.keys[rank]!;
-      if (!counted) countInto(characters, text, 1, characterAt), countInto(bigrams, text, 2, bigramAt), (counted = true);
-      if (longest - sharedCount(characters, (this.characters[rank] ??= profileOf(key, 1, characterAt))) > maxDistance) continue;
-      if (sharedCount(bigrams, (this.bigrams[rank] ??= profileOf(key, 2, bigramAt))) < longest - 1 - 2 * maxDistance) continue;
-      const score = similarity(text, key);
+      if (!counted) characters.count(text), bigrams.count(text), (counted = true);
+      if (longest - characters.sharedWith(this.characters, rank) > maxDistance) continue;
+      if (bigrams.sharedWith(this.bigrams, rank) < longest - 1 - 2 * maxDistance) continue;
+      const score = similarity(text, this.keys[rank]!);
       if (score >= theta) found.push({ candidate: this.candidates[this.byLength[rank]!]!, score, id: this.byLength[rank]! });
     }
-    if (counted) clear(characters, text, 1, characterAt), clear(bigrams, text, 2, bigramAt);
+    if (counted) characters.clear(), bigrams.clear();
     // Equal scores rank in the candidates' own order, as in `nearest`.
     return found
       .sort((x, y) => y.score - x.score || x.id - y.id)
