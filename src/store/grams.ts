@@ -1,80 +1,132 @@
-// The q-grams (runs of q UTF-16 code units) of a set of texts, each numbered once, and each text's
-// grams as those numbers: what the near-match index counts with. A gram the set's texts do not hold
-// has no number (−1): a text cannot share it with any of them.
+// The grams (characters, 2-grams, 3-grams of UTF-16 code units) of a set of texts, each numbered
+// once, and any text's grams as those numbers: what the near-match index counts with. A gram none of
+// the set's texts holds has no number (−1): a text cannot share it with any of them.
 //
-// A gram is its code units packed into one number (q ≤ 3: at most 48 bits, exact in a double); the
-// numbers are found through an open-addressing hash table, small enough to stay in the CPU's cache
-// (the 578 translations of the corpus hold 3,862 distinct 3-grams).
+// A character is numbered through a table of all 2^16 code units; a 2-gram is the pair (number of its
+// first character, number of its second), a 3-gram the pair (number of its first 2-gram, number of
+// its last character), each numbered through a small open-addressing hash table of such pairs. So
+// one pass over a text numbers all three kinds with one table look-up each, on tables the size of the
+// set's vocabulary (the 578 translations of the corpus: 85 characters, 966 2-grams, 3,862 3-grams),
+// which stay in the CPU's cache.
 
-const EMPTY = -1;
+const NONE = -1;
 
-export class GramNumbers {
-  /** Packed gram per slot, or EMPTY. */
-  private keys = new Float64Array(64).fill(EMPTY);
-  /** The gram's number per slot. */
+/** Pairs of numbers (each ≥ 0), numbered 0, 1, 2… as they are added. */
+class PairNumbers {
+  private firsts = new Int32Array(64).fill(NONE);
+  private seconds = new Int32Array(64);
   private numbers = new Int32Array(64);
   /** 32 − log2(slots): a hash's top bits pick the slot. */
   private shift = 26;
-  /** How many grams are numbered. */
   size = 0;
 
-  constructor(readonly q: 1 | 2 | 3) {}
-
-  /** The slot holding `key`, or the empty slot where it would go. */
-  private slotOf(key: number): number {
-    const mask = this.keys.length - 1;
-    // Multiplicative hashing of the low 32 bits mixed with the high 16 (a 3-gram's first code unit).
-    let slot = Math.imul((key | 0) ^ Math.imul((key / 0x100000000) | 0, 0x85ebca6b), 0x9e3779b1) >>> this.shift;
-    while (this.keys[slot] !== key && this.keys[slot] !== EMPTY) slot = (slot + 1) & mask;
-    return slot;
+  /** The slot holding the pair, or the empty slot where it would go. */
+  private slotOf(first: number, second: number): number {
+    const mask = this.firsts.length - 1;
+    let slot = Math.imul(Math.imul(first, 0x85ebca6b) ^ second, 0x9e3779b1) >>> this.shift;
+    for (;;) {
+      const found = this.firsts[slot]!;
+      if (found === NONE || (found === first && this.seconds[slot] === second)) return slot;
+      slot = (slot + 1) & mask;
+    }
   }
 
-  /** The gram's number; one not numbered yet gets the next number with `add`, else it is −1. */
-  private numberOf(key: number, add: boolean): number {
-    const slot = this.slotOf(key);
-    if (this.keys[slot] === key) return this.numbers[slot]!;
-    if (!add) return -1;
-    this.keys[slot] = key;
+  /** The pair's number, or −1 when it has none. */
+  numberOf(first: number, second: number): number {
+    const slot = this.slotOf(first, second);
+    return this.firsts[slot] === NONE ? NONE : this.numbers[slot]!;
+  }
+
+  /** The pair's number, given the next one when it had none. */
+  add(first: number, second: number): number {
+    const slot = this.slotOf(first, second);
+    if (this.firsts[slot] !== NONE) return this.numbers[slot]!;
+    this.firsts[slot] = first;
+    this.seconds[slot] = second;
     this.numbers[slot] = this.size++;
-    if (this.size * 2 > this.keys.length) this.grow();
+    if (this.size * 2 > this.firsts.length) this.grow();
     return this.size - 1;
   }
 
   private grow(): void {
-    const { keys, numbers } = this;
-    this.keys = new Float64Array(keys.length * 2).fill(EMPTY);
-    this.numbers = new Int32Array(keys.length * 2);
+    const { firsts, seconds, numbers } = this;
+    this.firsts = new Int32Array(firsts.length * 2).fill(NONE);
+    this.seconds = new Int32Array(firsts.length * 2);
+    this.numbers = new Int32Array(firsts.length * 2);
     this.shift--;
-    for (let old = 0; old < keys.length; old++) {
-      if (keys[old] === EMPTY) continue;
-      const slot = this.slotOf(keys[old]!);
-      this.keys[slot] = keys[old]!;
+    for (let old = 0; old < firsts.length; old++) {
+      if (firsts[old] === NONE) continue;
+      const slot = this.slotOf(firsts[old]!, seconds[old]!);
+      this.firsts[slot] = firsts[old]!;
+      this.seconds[slot] = seconds[old]!;
       this.numbers[slot] = numbers[old]!;
     }
   }
+}
 
-  /**
-   * The number of the gram starting at each position of `text` (text.length − q + 1 of them), written
-   * into `into` (grown when too short), which is returned. With `add`, grams not yet numbered get a
-   * number; without, they are −1.
-   */
-  numbersOf(text: string, add: boolean, into: Int32Array = new Int32Array(0)): Int32Array {
-    const count = Math.max(0, text.length - this.q + 1);
-    const out = into.length >= count ? into : new Int32Array(Math.max(count, into.length * 2));
-    const q = this.q;
-    for (let i = 0; i < count; i++) {
-      let key = text.charCodeAt(i);
-      for (let j = 1; j < q; j++) key = key * 0x10000 + text.charCodeAt(i + j);
-      out[i] = this.numberOf(key, add);
-    }
-    return out;
+/** The numbers of one text's grams, by position (reused from text to text, grown as needed). */
+export class TextGrams {
+  characters = new Int32Array(64);
+  bigrams = new Int32Array(64);
+  trigrams = new Int32Array(64);
+  /** The text's length: it has length − 1 2-grams and length − 2 3-grams. */
+  length = 0;
+
+  /** Room for a text of `length` code units. */
+  fit(length: number): void {
+    this.length = length;
+    if (this.characters.length >= length) return;
+    const size = Math.max(length, this.characters.length * 2);
+    this.characters = new Int32Array(size);
+    this.bigrams = new Int32Array(size);
+    this.trigrams = new Int32Array(size);
   }
 }
 
+export type GramSize = 1 | 2 | 3;
+
+export class GramNumbers {
+  private readonly characterNumbers = new Int32Array(0x10000).fill(NONE);
+  private characterCount = 0;
+  private readonly bigrams = new PairNumbers();
+  private readonly trigrams = new PairNumbers();
+
+  /** How many distinct grams of `size` are numbered. */
+  count(size: GramSize): number {
+    return size === 1 ? this.characterCount : size === 2 ? this.bigrams.size : this.trigrams.size;
+  }
+
+  /** Numbers the grams of a text into `into`; with `add`, grams not numbered yet get a number, else −1. */
+  read(text: string, add: boolean, into: TextGrams): void {
+    const n = text.length;
+    into.fit(n);
+    const { characters, bigrams, trigrams } = into;
+    for (let i = 0; i < n; i++) {
+      const code = text.charCodeAt(i);
+      let character = this.characterNumbers[code]!;
+      if (character === NONE && add) this.characterNumbers[code] = character = this.characterCount++;
+      characters[i] = character;
+      if (i === 0) continue;
+      const before = characters[i - 1]!;
+      const bigram = before === NONE || character === NONE ? NONE : add ? this.bigrams.add(before, character) : this.bigrams.numberOf(before, character);
+      bigrams[i - 1] = bigram;
+      if (i === 1) continue;
+      const first = bigrams[i - 2]!;
+      trigrams[i - 2] = first === NONE || character === NONE ? NONE : add ? this.trigrams.add(first, character) : this.trigrams.numberOf(first, character);
+    }
+  }
+}
+
+/** The grams of one size at each position of a read text, and how many there are. */
+export function gramsAt(grams: Pick<TextGrams, 'characters' | 'bigrams' | 'trigrams' | 'length'>, size: GramSize): { numbers: Int32Array; length: number } {
+  const numbers = size === 1 ? grams.characters : size === 2 ? grams.bigrams : grams.trigrams;
+  return { numbers, length: Math.max(0, grams.length - size + 1) };
+}
+
 /**
- * Every text's distinct grams with how often each occurs, one text after the other in two flat arrays
- * (text t's grams are at start[t] … start[t + 1] − 1): read together, so comparing a text walks memory
- * that sits side by side.
+ * Every text's distinct grams of one size with how often each occurs, one text after the other in
+ * flat arrays (text t's are at start[t] … start[t + 1] − 1), so comparing a text walks memory that
+ * sits side by side.
  */
 export interface GramProfiles {
   readonly start: Int32Array;
@@ -82,23 +134,30 @@ export interface GramProfiles {
   readonly counts: Int32Array;
 }
 
-/** The profiles of `texts`, their grams numbered in `grams` (new grams get a number). */
-export function profilesOf(texts: readonly string[], grams: GramNumbers): GramProfiles {
-  const start = new Int32Array(texts.length + 1);
-  const numbers: number[] = [];
-  const counts: number[] = [];
-  let positions: Int32Array = new Int32Array(0);
-  const seenAt = new Map<number, number>();
-  texts.forEach((text, t) => {
-    positions = grams.numbersOf(text, true, positions);
-    seenAt.clear();
-    for (let i = 0; i + grams.q <= text.length; i++) {
-      const number = positions[i]!;
-      const at = seenAt.get(number);
-      if (at === undefined) seenAt.set(number, numbers.length), numbers.push(number), counts.push(1);
-      else counts[at]!++;
-    }
-    start[t + 1] = numbers.length;
+/** Numbers every gram of `texts` in `grams`, and returns their profiles of each size. */
+export function profilesOf(texts: readonly string[], grams: GramNumbers): Record<GramSize, GramProfiles> {
+  const read = new TextGrams();
+  const positions = texts.map((text) => {
+    grams.read(text, true, read);
+    return { characters: read.characters.slice(0, text.length), bigrams: read.bigrams.slice(0, text.length), trigrams: read.trigrams.slice(0, text.length), length: text.length };
   });
-  return { start, numbers: Int32Array.from(numbers), counts: Int32Array.from(counts) };
+  const profiles = (size: GramSize): GramProfiles => {
+    const start = new Int32Array(texts.length + 1);
+    const numbers: number[] = [];
+    const counts: number[] = [];
+    // Where each gram of the current text was put, +1 (0: not seen yet in this text).
+    const seenAt = new Int32Array(grams.count(size));
+    positions.forEach((text, t) => {
+      const { numbers: at, length } = gramsAt(text, size);
+      for (let i = 0; i < length; i++) {
+        const gram = at[i]!;
+        if (seenAt[gram]) counts[seenAt[gram]! - 1]!++;
+        else (seenAt[gram] = numbers.length + 1), numbers.push(gram), counts.push(1);
+      }
+      for (let k = start[t]!; k < numbers.length; k++) seenAt[numbers[k]!] = 0;
+      start[t + 1] = numbers.length;
+    });
+    return { start, numbers: Int32Array.from(numbers), counts: Int32Array.from(counts) };
+  };
+  return { 1: profiles(1), 2: profiles(2), 3: profiles(3) };
 }

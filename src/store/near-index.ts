@@ -15,7 +15,7 @@
 // At θ = 0.75 on the real corpus (one category translated, every unit asked), the last two leave one
 // pair in six of those the 3-grams let through (22,970 → 3,518, for 954 matches), so the edit
 // distance (fastest-levenshtein, bit-parallel) runs 3,518 times instead of 22,970.
-import { GramNumbers, profilesOf, type GramProfiles } from './grams.ts';
+import { GramNumbers, gramsAt, profilesOf, TextGrams, type GramProfiles, type GramSize } from './grams.ts';
 import { similarity } from './similarity.ts';
 
 /** First position in the sorted `values[lo…hi)` whose value is ≥ `value` (hi when none is). */
@@ -28,25 +28,26 @@ function firstAtLeast(values: ArrayLike<number>, value: number, lo = 0, hi = val
   return lo;
 }
 
-/** A query's grams of one size, counted by number in `table` (grams no candidate has are left out). */
-class QueryGrams {
-  /** The number of the gram at each position of the query. */
-  positions: Int32Array = new Int32Array(64);
-  length = 0;
+/** A query's grams of one size, counted by number in `table`. */
+class QueryCounts {
   readonly table: Int32Array;
 
-  constructor(readonly grams: GramNumbers) {
-    this.table = new Int32Array(grams.size);
+  constructor(
+    private readonly read: TextGrams,
+    private readonly size: GramSize,
+    vocabulary: number,
+  ) {
+    this.table = new Int32Array(vocabulary);
   }
 
-  count(text: string): void {
-    this.positions = this.grams.numbersOf(text, false, this.positions);
-    this.length = Math.max(0, text.length - this.grams.q + 1);
-    for (let i = 0; i < this.length; i++) if (this.positions[i]! >= 0) this.table[this.positions[i]!]!++;
+  count(): void {
+    const { numbers, length } = gramsAt(this.read, this.size);
+    for (let i = 0; i < length; i++) if (numbers[i]! >= 0) this.table[numbers[i]!]!++;
   }
 
   clear(): void {
-    for (let i = 0; i < this.length; i++) if (this.positions[i]! >= 0) this.table[this.positions[i]!] = 0;
+    const { numbers, length } = gramsAt(this.read, this.size);
+    for (let i = 0; i < length; i++) if (numbers[i]! >= 0) this.table[numbers[i]!] = 0;
   }
 
   /** How many grams candidate `rank` shares with the counted query, with repeats. */
@@ -76,10 +77,12 @@ export class NearIndex<T> {
   private readonly bigrams: GramProfiles;
   /** 3-grams shared with the current query, by rank. */
   private readonly shared: Int32Array;
-  /** The current query's grams. */
-  private readonly queryTrigrams: QueryGrams;
-  private readonly queryBigrams: QueryGrams;
-  private readonly queryCharacters: QueryGrams;
+  private readonly grams = new GramNumbers();
+  /** The current query's grams, and their counts. */
+  private readonly query = new TextGrams();
+  private readonly queryTrigrams: QueryCounts;
+  private readonly queryBigrams: QueryCounts;
+  private readonly queryCharacters: QueryCounts;
 
   constructor(
     private readonly candidates: readonly T[],
@@ -92,12 +95,13 @@ export class NearIndex<T> {
     this.lengths = Int32Array.from(this.keys, (key) => key.length);
     this.shared = new Int32Array(candidates.length);
 
-    const trigramNumbers = new GramNumbers(3);
-    const trigrams = profilesOf(this.keys, trigramNumbers);
+    const profiles = profilesOf(this.keys, this.grams);
+    const trigrams = profiles[3];
     // Postings: count each 3-gram's holders, then fill them in rank order.
-    this.postingStart = new Int32Array(trigramNumbers.size + 1);
+    const trigramCount = this.grams.count(3);
+    this.postingStart = new Int32Array(trigramCount + 1);
     for (const gram of trigrams.numbers) this.postingStart[gram + 1]!++;
-    for (let g = 0; g < trigramNumbers.size; g++) this.postingStart[g + 1]! += this.postingStart[g]!;
+    for (let g = 0; g < trigramCount; g++) this.postingStart[g + 1]! += this.postingStart[g]!;
     this.postingRanks = new Int32Array(trigrams.numbers.length);
     this.postingCounts = new Int32Array(trigrams.numbers.length);
     const filled = this.postingStart.slice(0, -1);
@@ -108,14 +112,11 @@ export class NearIndex<T> {
         this.postingCounts[at] = trigrams.counts[k]!;
       }
     }
-    this.queryTrigrams = new QueryGrams(trigramNumbers);
-
-    const bigramNumbers = new GramNumbers(2);
-    this.bigrams = profilesOf(this.keys, bigramNumbers);
-    this.queryBigrams = new QueryGrams(bigramNumbers);
-    const characterNumbers = new GramNumbers(1);
-    this.characters = profilesOf(this.keys, characterNumbers);
-    this.queryCharacters = new QueryGrams(characterNumbers);
+    this.characters = profiles[1];
+    this.bigrams = profiles[2];
+    this.queryTrigrams = new QueryCounts(this.query, 3, trigramCount);
+    this.queryBigrams = new QueryCounts(this.query, 2, this.grams.count(2));
+    this.queryCharacters = new QueryCounts(this.query, 1, this.grams.count(1));
   }
 
   /** The candidates at least `threshold` alike to `text`, best first, as `nearest` finds them. */
@@ -127,19 +128,25 @@ export class NearIndex<T> {
     const to = firstAtLeast(this.lengths, Math.ceil(theta > 0 ? n / theta : Infinity) + 2);
     if (from >= to) return [];
 
-    const shared = this.shared;
-    const trigrams = this.queryTrigrams;
-    trigrams.count(text);
-    const { positions, table } = trigrams;
-    for (let i = 0; i < trigrams.length; i++) {
-      const gram = positions[i]!;
+    const { shared, postingStart, postingRanks, postingCounts } = this;
+    this.grams.read(text, false, this.query);
+    this.queryTrigrams.count();
+    const { table } = this.queryTrigrams;
+    const { numbers: trigrams, length: trigramCount } = gramsAt(this.query, 3);
+    for (let i = 0; i < trigramCount; i++) {
+      const gram = trigrams[i]!;
       if (gram < 0) continue;
       const count = table[gram]!;
       if (count === 0) continue; // a repeat, already walked
       table[gram] = 0;
-      const end = this.postingStart[gram + 1]!;
-      for (let k = firstAtLeast(this.postingRanks, from, this.postingStart[gram]!, end); k < end && this.postingRanks[k]! < to; k++) {
-        shared[this.postingRanks[k]!]! += Math.min(count, this.postingCounts[k]!);
+      const end = postingStart[gram + 1]!;
+      let k = postingStart[gram]!;
+      // Long postings are entered at the band by a binary search, short ones walked from their start.
+      if (end - k > 16) k = firstAtLeast(postingRanks, from, k, end);
+      for (; k < end; k++) {
+        const rank = postingRanks[k]!;
+        if (rank >= to) break;
+        if (rank >= from) shared[rank]! += Math.min(count, postingCounts[k]!);
       }
     }
 
@@ -156,7 +163,7 @@ export class NearIndex<T> {
       // The largest distance that can still score ≥ θ, rounded up so float error never drops a match.
       const maxDistance = Math.floor((1 - theta) * longest + 1e-9);
       if (sharedTrigrams < longest - 2 - 3 * maxDistance) continue;
-      if (!counted) characters.count(text), bigrams.count(text), (counted = true);
+      if (!counted) characters.count(), bigrams.count(), (counted = true);
       if (longest - characters.sharedWith(this.characters, rank) > maxDistance) continue;
       if (bigrams.sharedWith(this.bigrams, rank) < longest - 1 - 2 * maxDistance) continue;
       const score = similarity(text, this.keys[rank]!);
