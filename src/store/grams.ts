@@ -137,27 +137,31 @@ export interface GramProfiles {
 /** Numbers every gram of `texts` in `grams`, and returns their profiles of each size. */
 export function profilesOf(texts: readonly string[], grams: GramNumbers): Record<GramSize, GramProfiles> {
   const read = new TextGrams();
+  let total = 0;
   const positions = texts.map((text) => {
     grams.read(text, true, read);
+    total += text.length;
     return { characters: read.characters.slice(0, text.length), bigrams: read.bigrams.slice(0, text.length), trigrams: read.trigrams.slice(0, text.length), length: text.length };
   });
   const profiles = (size: GramSize): GramProfiles => {
     const start = new Int32Array(texts.length + 1);
-    const numbers: number[] = [];
-    const counts: number[] = [];
+    const numbers = new Int32Array(total);
+    const counts = new Int32Array(total);
+    let end = 0;
     // Where each gram of the current text was put, +1 (0: not seen yet in this text).
     const seenAt = new Int32Array(grams.count(size));
-    positions.forEach((text, t) => {
-      const { numbers: at, length } = gramsAt(text, size);
+    for (let t = 0; t < positions.length; t++) {
+      const { numbers: at, length } = gramsAt(positions[t]!, size);
       for (let i = 0; i < length; i++) {
         const gram = at[i]!;
-        if (seenAt[gram]) counts[seenAt[gram]! - 1]!++;
-        else (seenAt[gram] = numbers.length + 1), numbers.push(gram), counts.push(1);
+        const seen = seenAt[gram]!;
+        if (seen) counts[seen - 1]!++;
+        else (seenAt[gram] = ++end), (numbers[end - 1] = gram), (counts[end - 1] = 1);
       }
-      for (let k = start[t]!; k < numbers.length; k++) seenAt[numbers[k]!] = 0;
-      start[t + 1] = numbers.length;
-    });
-    return { start, numbers: Int32Array.from(numbers), counts: Int32Array.from(counts) };
+      for (let k = start[t]!; k < end; k++) seenAt[numbers[k]!] = 0;
+      start[t + 1] = end;
+    }
+    return { start, numbers: numbers.slice(0, end), counts: counts.slice(0, end) };
   };
   return { 1: profiles(1), 2: profiles(2), 3: profiles(3) };
 }
