@@ -5,7 +5,8 @@
 // (1 − θ)·L (L = the longer length), tried cheapest first:
 // - length: |a| − |b| ≤ d, so only texts with a length in [θ·n, n / θ] are looked at. Candidates are
 //   numbered by length, so that band is a range of numbers, and every posting list below is sorted
-//   (with a skip table): a query walks only the part of each list inside its band;
+//   by it: a query walks only the part of each list inside its band (a long list is entered there by
+//   a binary search);
 // - 3-grams (Ukkonen): one edit destroys at most q of the q-grams of a text, so two texts within
 //   distance d share at least L − q + 1 − q·d of their q-grams (counted with repeats). The counts
 //   come from an inverted index of 3-grams;
@@ -15,6 +16,14 @@
 // At θ = 0.75 on the real corpus (one category translated, every unit asked), the last two leave one
 // pair in six of those the 3-grams let through (22,970 → 3,518, for 954 matches), so the edit
 // distance (fastest-levenshtein, bit-parallel) runs 3,518 times instead of 22,970.
+//
+// Grams are numbered exactly (`grams.ts`); the postings and each candidate's character and 2-gram
+// profile sit in flat typed arrays, and a query's counts in tables the size of the memory's
+// vocabulary, so the work per query stays in the CPU's cache. Not tried with profit: prefix
+// filtering (walking only the postings of a query's rarer 3-grams). At θ = 0.75 the 3-gram bound
+// needs only about a quarter of a text's grams shared, so the frequent grams that can be left out
+// are few, and counting without them lets 7× more pairs through (22,980 → 159,031 when grams held
+// by 100 or more candidates are skipped) for 2× fewer posting entries walked.
 import { GramNumbers, gramsAt, profilesOf, TextGrams, type GramProfiles, type GramSize } from './grams.ts';
 import { similarity } from './similarity.ts';
 
