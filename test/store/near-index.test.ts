@@ -23,7 +23,7 @@ test('random texts and thresholds: the index answers as all pairs do', (t) => {
   );
 });
 
-test('random texts of any UTF-16 code units (grams packed from any code unit): the index answers as all pairs do', (t) => {
+test('random texts of any UTF-16 code units (grams numbered from any code unit): the index answers as all pairs do', (t) => {
   // Near copies of a few base texts, so matches exist; characters from the whole UTF-16 range.
   const base = fc.array(fc.string({ unit: 'binary', minLength: 0, maxLength: 30 }), { minLength: 1, maxLength: 4 });
   fc.assert(
