@@ -56,6 +56,8 @@ export function buildMarkdown(config: Config, center: HelpCenter, options: Markd
         ledger?.record(path, inputs, result.text, { fallbacks: result.fallbacks });
         missing = result.fallbacks;
       }
+      // Each article reads its own store file only: forgotten at once, so a language's entries are never all held.
+      store.reload();
       if (!source) fallbacks += missing;
       units += article.units.length;
       options.onArticle?.(++done, total);

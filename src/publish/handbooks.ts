@@ -106,6 +106,8 @@ export async function publishHandbooks(config: Config, center: HelpCenter, optio
             }),
           );
         }
+        // The next category reads other store files: its entries are not kept for the rest of the language.
+        store.reload();
         options.onHandbook?.(++done, total);
       }
       await threads?.flush();

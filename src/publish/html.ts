@@ -2,12 +2,12 @@
 // copied beside it), `<outDir>/<category>.html`, and an index page per language.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Element, ElementContent, Root } from 'hast';
+import type { Comment, Element, ElementContent, Root } from 'hast';
 import { h, s } from 'hastscript';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
-import type { HandbookDocument, TocEntry } from '../handbook/document.ts';
+import type { HandbookArticle, HandbookDocument, TocEntry } from '../handbook/document.ts';
 import { FIXED_ICON_WIDTH, ICON_CLASS, iconGlyph, iconLook, iconMeaning } from '../handbook/icons.ts';
 import { writeFileAtomic } from '../util/atomic-write.ts';
 import { copyImages, IMAGES_DIR } from './images.ts';
@@ -60,15 +60,22 @@ function pageBody(body: Root): ElementContent[] {
   return tree.children as ElementContent[];
 }
 
+const toHtml = unified().use(rehypeStringify);
+
+/** Where the articles go in the page: each is written on its own, so only one article's page tree lives at a time. */
+const SECTIONS: Comment = { type: 'comment', value: 'handbook-articles' };
+
+function articleHtml(article: HandbookArticle, document: HandbookDocument): string {
+  const section = h('article', { id: article.id, className: ['article'] }, [
+    h('h1', inLanguage(article.title, article.titleLanguage, document)),
+    ...(article.notice ? [h('p', { className: ['notice'] }, article.notice)] : []),
+    ...pageBody(article.body),
+  ]);
+  return toHtml.stringify({ type: 'root', children: [section] });
+}
+
 export function renderHtmlHandbook(document: HandbookDocument): string {
   const { words } = document;
-  const sections = document.articles.map((article) =>
-    h('article', { id: article.id, className: ['article'] }, [
-      h('h1', inLanguage(article.title, article.titleLanguage, document)),
-      ...(article.notice ? [h('p', { className: ['notice'] }, article.notice)] : []),
-      ...pageBody(article.body),
-    ]),
-  );
   const page: Root = {
     type: 'root',
     children: [
@@ -83,12 +90,13 @@ export function renderHtmlHandbook(document: HandbookDocument): string {
             h('p', { className: ['meta'] }, words.articleCount),
           ]),
           h('nav', { className: ['toc'], ariaLabel: words.contents }, [h('h2', words.contents), tocList(document.toc, document)]),
-          h('main', sections),
+          h('main', [SECTIONS]),
         ]),
       ]),
     ],
   };
-  return unified().use(rehypeStringify).stringify(page);
+  const [before, after] = toHtml.stringify(page).split(`<!--${SECTIONS.value}-->`);
+  return [before, ...document.articles.map((article) => articleHtml(article, document)), after].join('');
 }
 
 /** The language's index page: every handbook with its article count. */
@@ -108,7 +116,7 @@ function renderIndex(handbooks: readonly WrittenHandbook[]): string | undefined 
       ]),
     ],
   };
-  return unified().use(rehypeStringify).stringify(page);
+  return toHtml.stringify(page);
 }
 
 export const htmlWriter: Writer = {

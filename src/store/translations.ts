@@ -27,7 +27,7 @@ export class TranslationStore {
     return this.file(unit.context.file)[unit.id];
   }
 
-  /** Forgets what was read, after the store files changed on disk. */
+  /** Forgets what was read: after the store files changed on disk, or once they are not needed again (memory). */
   reload(): void {
     this.files.clear();
   }
