@@ -97,6 +97,9 @@ async function runBuild(flags: BuildFlags): Promise<number> {
   const known = shortcut.answer<BuildAnswer>();
   if (known) return printBuild(known, flags, formats, languages, config);
 
+  // A build assembles every handbook in turn against the whole model: it holds its heap near what is live.
+  const { limitHeapGrowth } = await import('../util/heap.ts');
+  limitHeapGrowth();
   // Loaded here, not at start-up: `handbook --help` must not pay for rehype, pdfkit and the parser.
   const { buildMarkdown } = await import('../publish/articles.ts');
   const { publishHandbooks } = await import('../publish/handbooks.ts');
