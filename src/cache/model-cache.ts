@@ -10,38 +10,18 @@
 // v8-serialized Map of key → Article holding exactly the articles of the last run (so it never
 // grows with deleted or edited articles), replaced atomically. A missing, unreadable or foreign
 // file is a cache miss, never an error; the folder can be deleted at any time.
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { Article } from '../model/types.ts';
 import { parseArticle, type ParseOptions } from '../parse/article.ts';
 import { writeFileAtomic } from '../util/atomic-write.ts';
+import { codeVersion, fingerprint } from './fingerprint.ts';
 
 const FORMAT = 'handbook-model-cache/1';
 
-const sha256 = (...parts: (string | Uint8Array)[]) => {
-  const hash = createHash('sha256');
-  for (const part of parts) hash.update(part).update('\u0000');
-  return hash.digest('hex');
-};
-
-let version: string | undefined;
-
 /** A hash of the parser: the package's manifest and lock file and every file of src/parse and src/model. */
-export function parserVersion(): string {
-  if (version) return version;
-  const here = dirname(fileURLToPath(import.meta.url)); // src/cache or dist/cache
-  const code = dirname(here);
-  const files = [join(code, '../package.json'), join(code, '../package-lock.json')];
-  for (const folder of ['parse', 'model']) {
-    const dir = join(code, folder);
-    for (const name of readdirSync(dir).sort()) if (/\.(ts|js)$/.test(name) && !name.endsWith('.d.ts')) files.push(join(dir, name));
-  }
-  version = sha256(...files.map((file) => (existsSync(file) ? readFileSync(file) : '')));
-  return version;
-}
+export const parserVersion = (): string => codeVersion(['parse', 'model']);
 
 export interface CacheStats {
   /** Articles whose model was read from the cache. */
@@ -83,7 +63,7 @@ function readEntries(file: string): Map<string, Article> {
  * `parser` overrides the parser version (tests).
  */
 export function openModelCache(cacheDir: string, articlesDir: string, parser = parserVersion()): ModelCache {
-  const file = join(cacheDir, `models-${sha256(articlesDir).slice(0, 16)}.v8`);
+  const file = join(cacheDir, `models-${fingerprint(articlesDir).slice(0, 16)}.v8`);
   const stored = readEntries(file);
   const used = new Map<string, Article>();
   const stats: CacheStats = { hits: 0, misses: 0 };
@@ -96,7 +76,7 @@ export function openModelCache(cacheDir: string, articlesDir: string, parser = p
         configKey = JSON.stringify([options.liquid, options.translatableFrontMatter]);
         optionsHash.set(options, configKey);
       }
-      const key = sha256(parser, configKey, path, bytes);
+      const key = fingerprint(parser, configKey, path, bytes);
       const cached = stored.get(key);
       if (cached) {
         stats.hits++;

@@ -8,49 +8,20 @@
 // Like the model cache, the ledger is only a cache: a missing, damaged or foreign file means
 // "everything is stale", never an error, and `--no-cache` neither reads nor writes it.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from '../util/atomic-write.ts';
+import { codeVersion, fingerprint } from './fingerprint.ts';
 
 const FORMAT = 'handbook-outputs/1';
-
-/** SHA-256 of the parts, each kept apart from the next. */
-export function fingerprint(...parts: readonly (string | Uint8Array)[]): string {
-  const hash = createHash('sha256');
-  for (const part of parts) hash.update(part).update('\u0000');
-  return hash.digest('hex');
-}
 
 /** JSON of an object with its keys sorted (one level): the same entries give the same text, whatever order they were set in. */
 export function canonicalJson(value: Readonly<Record<string, unknown>>): string {
   return JSON.stringify(Object.keys(value).sort().map((key) => [key, value[key]]));
 }
 
-let version: string | undefined;
-
-/**
- * A hash of the running handbook: its package.json, package-lock.json and every source file of the
- * code folder it runs from (src/ through tsx, dist/ compiled), so any change of the tool makes
- * every output stale.
- */
-export function toolVersion(): string {
-  if (version) return version;
-  const code = dirname(dirname(fileURLToPath(import.meta.url))); // src or dist
-  const files: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (/\.(ts|js|json)$/.test(entry.name) && !entry.name.endsWith('.d.ts') && !entry.name.endsWith('.map')) files.push(path);
-    }
-  };
-  walk(code);
-  const parts: (string | Uint8Array)[] = [];
-  for (const file of [join(code, '../package.json'), join(code, '../package-lock.json'), ...files]) parts.push(relative(code, file), existsSync(file) ? readFileSync(file) : '');
-  version = fingerprint(...parts);
-  return version;
-}
+/** A hash of the whole running tool: any change of it makes every output stale. */
+export const toolVersion = (): string => codeVersion(['']);
 
 /** What the ledger knows of one output file. */
 export interface OutputRecord {

@@ -4,7 +4,8 @@
 // without loading the pipeline or reading the help center.
 import { resolve } from 'node:path';
 import type { Config } from '../config/config.ts';
-import { fileStatKey, fingerprint, OutputLedger, statKey, toolVersion } from './outputs.ts';
+import { fingerprint } from './fingerprint.ts';
+import { fileStatKey, OutputLedger, statKey, toolVersion } from './outputs.ts';
 
 interface Remembered<T> {
   readonly result: T;

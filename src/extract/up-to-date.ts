@@ -11,7 +11,8 @@
 // ≥ fuzzyMatch) of one of those units. That is found through a near-match index of the changed
 // entries only, small after one merge.
 import type { Config } from '../config/config.ts';
-import { canonicalJson, fingerprint, toolVersion, type OutputLedger } from '../cache/outputs.ts';
+import { fingerprint } from '../cache/fingerprint.ts';
+import { canonicalJson, toolVersion, type OutputLedger } from '../cache/outputs.ts';
 import type { Category, Unit } from '../model/types.ts';
 import type { MemoryEntry, TranslationMemory } from '../store/memory.ts';
 import { NearIndex } from '../store/near-index.ts';

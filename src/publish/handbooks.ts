@@ -2,7 +2,8 @@
 // handed to every writer asked for.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fingerprint, type OutputLedger, type OutputRecord } from '../cache/outputs.ts';
+import { fingerprint } from '../cache/fingerprint.ts';
+import type { OutputLedger, OutputRecord } from '../cache/outputs.ts';
 import type { Config } from '../config/config.ts';
 import { assembleHandbook } from '../handbook/assemble.ts';
 import type { DocumentWarning } from '../handbook/document.ts';
@@ -10,7 +11,7 @@ import type { HelpCenter } from '../model/types.ts';
 import { fileNameOf } from '../extract/extract.ts';
 import { TranslationStore } from '../store/translations.ts';
 import { createTranslator } from '../words/words.ts';
-import { buildDate, buildInputs, handbookInputs } from './up-to-date.ts';
+import { buildDate, buildInputs, handbookInputs, languageInputs } from './up-to-date.ts';
 import { pdfWorkersFor, PdfThreads } from './workers.ts';
 import { summaryOf, WRITERS, type HandbookSummary, type Writer, type WriterResult, type WrittenHandbook } from './writers.ts';
 
@@ -81,10 +82,11 @@ export async function publishHandbooks(config: Config, center: HelpCenter, optio
       const store = new TranslationStore(config.locales, language);
       const dir = join(options.outDir, language);
       const words = { locales: config.locales, language, sourceLanguage: config.sourceLanguage };
+      const perLanguage = ledger ? languageInputs(shared, config, language) : '';
       // Each writer's handbooks in category order; a PDF may still be being written on a worker thread.
       const written = new Map(writers.map((w) => [w, { metas: [] as Promise<HandbookMeta>[], upToDate: 0 }]));
       for (const category of categories) {
-        const inputs = ledger ? handbookInputs(shared, config, category, language, store) : '';
+        const inputs = ledger ? handbookInputs(perLanguage, category, store) : '';
         const fileOf = (writer: Writer) => join(dir, `${fileNameOf(category.slug)}.${writer.extension}`);
         const known = writers.map((writer) => freshHandbook(ledger, fileOf(writer), fingerprint(inputs, writer.format)));
         // Assembled only when some format must be made again.

@@ -8,7 +8,8 @@
 // order, their bytes and store entries), what links into other categories resolve against (every
 // article's slug and redirects) and the stat of every picture of the images folder.
 import type { Config } from '../config/config.ts';
-import { canonicalJson, fingerprint, statKey, toolVersion } from '../cache/outputs.ts';
+import { fingerprint } from '../cache/fingerprint.ts';
+import { canonicalJson, statKey, toolVersion } from '../cache/outputs.ts';
 import { redirectsOf, slugOf } from '../handbook/assemble.ts';
 import type { Article, Category, HelpCenter } from '../model/types.ts';
 import { documentsOf } from '../store/progress.ts';
@@ -38,13 +39,20 @@ export function buildInputs(config: Config, center: HelpCenter, date: Date): str
   return fingerprint('handbook', toolVersion(), JSON.stringify(config), date.toISOString(), JSON.stringify(slugs), JSON.stringify([...redirectsOf(center)]), statKey([config.images]));
 }
 
-/** One handbook's inputs, in every format but the format itself. */
-export function handbookInputs(shared: string, config: Config, category: Category, language: string, store: TranslationStore): string {
+/** What every handbook of a run shares in one language: the above and the handbook's words. */
+export function languageInputs(shared: string, config: Config, language: string): string {
   return fingerprint(
     shared,
     language,
     JSON.stringify(readWords(config.locales, language, config.sourceLanguage)),
     JSON.stringify(readWords(config.locales, config.sourceLanguage, config.sourceLanguage)),
+  );
+}
+
+/** One handbook's inputs, in every format but the format itself; `language` from `languageInputs`. */
+export function handbookInputs(language: string, category: Category, store: TranslationStore): string {
+  return fingerprint(
+    language,
     category.slug,
     category.title,
     category.file ?? '',
