@@ -14,7 +14,7 @@ const require = createRequire(import.meta.url);
 /** The styles a run of text can ask for. */
 export type FontStyle = 'regular' | 'bold' | 'italic' | 'boldItalic' | 'mono' | 'monoBold' | 'icon';
 
-type Script = 'latin' | 'arabic' | 'hebrew' | 'japanese' | 'korean' | 'chinese' | 'icon';
+type Script = 'latin' | 'arabic' | 'hebrew' | 'japanese' | 'korean' | 'chinese' | 'chineseTraditional' | 'icon';
 
 interface FaceFile {
   readonly script: Script;
@@ -35,6 +35,7 @@ const FACES: Record<Exclude<FontStyle, 'icon'>, readonly FaceFile[]> = {
     face('japanese', '@embedpdf/fonts-jp', 'fonts/NotoSansJP-Regular.otf'),
     face('korean', '@embedpdf/fonts-kr', 'fonts/NotoSansKR-Regular.otf'),
     face('chinese', '@embedpdf/fonts-sc', 'fonts/NotoSansHans-Regular.otf'),
+    face('chineseTraditional', '@embedpdf/fonts-tc', 'fonts/NotoSansHant-Regular.otf'),
   ],
   bold: [
     face('latin', LATIN, 'ttf/DejaVuSans-Bold.ttf'),
@@ -43,6 +44,7 @@ const FACES: Record<Exclude<FontStyle, 'icon'>, readonly FaceFile[]> = {
     face('japanese', '@embedpdf/fonts-jp', 'fonts/NotoSansJP-Bold.otf'),
     face('korean', '@embedpdf/fonts-kr', 'fonts/NotoSansKR-Bold.otf'),
     face('chinese', '@embedpdf/fonts-sc', 'fonts/NotoSansHans-Bold.otf'),
+    face('chineseTraditional', '@embedpdf/fonts-tc', 'fonts/NotoSansHant-Bold.otf'),
   ],
   italic: [face('latin', LATIN, 'ttf/DejaVuSans-Oblique.ttf')],
   boldItalic: [face('latin', LATIN, 'ttf/DejaVuSans-BoldOblique.ttf')],
@@ -119,12 +121,27 @@ function scriptOf(cp: number): Script | undefined {
   return undefined;
 }
 
-/** The CJK face tried first for Han characters and CJK punctuation, by the document's language. */
+/** Whether a language is written in traditional Chinese characters (zh-Hant, and zh-TW, zh-HK, zh-MO through their likely script). */
+function isTraditionalChinese(language: string): boolean {
+  try {
+    const locale = new Intl.Locale(language).maximize();
+    return locale.language === 'zh' && locale.script === 'Hant';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The CJK faces in the order tried for Han characters and CJK punctuation, by the document's
+ * language: the same character takes the forms its readers expect (Japanese, simplified or
+ * traditional Chinese, Korean), and a character one face lacks is taken from the next.
+ */
 function cjkOrder(language: string): Script[] {
   const l = language.toLowerCase();
-  if (l.startsWith('ko')) return ['korean', 'japanese', 'chinese'];
-  if (l.startsWith('zh')) return ['chinese', 'japanese', 'korean'];
-  return ['japanese', 'chinese', 'korean'];
+  if (l.startsWith('ko')) return ['korean', 'japanese', 'chinese', 'chineseTraditional'];
+  if (isTraditionalChinese(language)) return ['chineseTraditional', 'chinese', 'japanese', 'korean'];
+  if (l.startsWith('zh')) return ['chinese', 'chineseTraditional', 'japanese', 'korean'];
+  return ['japanese', 'chinese', 'chineseTraditional', 'korean'];
 }
 
 /** The character no configured font can draw, with where it stands. */

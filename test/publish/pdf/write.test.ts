@@ -93,3 +93,23 @@ test('a character no configured font can draw is an error naming the article and
   const error = await t.throwsAsync(writePdf(broken), { instanceOf: MissingGlyphError });
   t.regex(error!.message, /getting-started\/article-1\.md: no configured font can draw the character "\u{13000}" \(U\+13000\)/u);
 });
+
+// Han characters take the forms their readers expect: traditional Chinese (zh-TW and zh-HK through
+// their likely script zh-Hant) from the traditional face, simplified Chinese from the simplified one.
+for (const [language, face, other] of [
+  ['zh-TW', 'NotoSansHant', 'NotoSansHans'],
+  ['zh-Hant', 'NotoSansHant', 'NotoSansHans'],
+  ['zh-CN', 'NotoSansHans', 'NotoSansHant'],
+] as const) {
+  withTools(`${language}: Han characters are drawn with ${face}`, async (t) => {
+    const document = fixtureDocument('en', await images, 1);
+    const text = '設定帳戶與密碼，然後登入。';
+    const chinese = { ...document, language, articles: [{ ...document.articles[0]!, title: '帳戶設定', titleLanguage: language, body: h(null, [h('p', text)]) }] };
+    const { bytes } = await writePdf(chinese);
+    const file = saved(bytes);
+    const names = pdfFonts(file).map((f) => f.name);
+    t.true(names.some((n) => n.includes(face)), names.join(' '));
+    t.false(names.some((n) => n.includes(other)), names.join(' '));
+    t.true(pageTexts(file).join('\n').includes(text), 'the text layer reads the characters back');
+  });
+}
