@@ -25,7 +25,7 @@
 // are few, and counting without them lets 7× more pairs through (22,980 → 159,031 when grams held
 // by 100 or more candidates are skipped) for 2× fewer posting entries walked.
 import { GramNumbers, gramsAt, profilesOf, TextGrams, type GramProfiles, type GramSize } from './grams.ts';
-import { similarity } from './similarity.ts';
+import { allowedDistance, similarityAtLeast } from './similarity.ts';
 
 /** First position in the sorted `values[lo…hi)` whose value is ≥ `value` (hi when none is). */
 function firstAtLeast(values: ArrayLike<number>, value: number, lo = 0, hi = values.length): number {
@@ -169,13 +169,12 @@ export class NearIndex<T> {
       const sharedTrigrams = shared[rank]!;
       shared[rank] = 0;
       if (1 - Math.abs(length - n) / longest < theta) continue;
-      // The largest distance that can still score ≥ θ, rounded up so float error never drops a match.
-      const maxDistance = Math.floor((1 - theta) * longest + 1e-9);
+      const maxDistance = allowedDistance(theta, longest);
       if (sharedTrigrams < longest - 2 - 3 * maxDistance) continue;
       if (!counted) characters.count(), bigrams.count(), (counted = true);
       if (longest - characters.sharedWith(this.characters, rank) > maxDistance) continue;
       if (bigrams.sharedWith(this.bigrams, rank) < longest - 1 - 2 * maxDistance) continue;
-      const score = similarity(text, this.keys[rank]!);
+      const score = similarityAtLeast(text, this.keys[rank]!, theta);
       if (score >= theta) found.push({ candidate: this.candidates[this.byLength[rank]!]!, score, id: this.byLength[rank]! });
     }
     if (counted) characters.clear(), bigrams.clear();
