@@ -150,12 +150,22 @@ export class NearIndex<T> {
       table[gram] = 0;
       const end = postingStart[gram + 1]!;
       let k = postingStart[gram]!;
-      // Long postings are entered at the band by a binary search, short ones walked from their start.
+      // Long postings are entered at the band by a binary search, short ones by a walk from their start.
       if (end - k > 16) k = firstAtLeast(postingRanks, from, k, end);
-      for (; k < end; k++) {
-        const rank = postingRanks[k]!;
-        if (rank >= to) break;
-        if (rank >= from) shared[rank]! += Math.min(count, postingCounts[k]!);
+      else while (k < end && postingRanks[k]! < from) k++;
+      if (count === 1) {
+        // The query holds the gram once (the usual case): each holder shares one.
+        for (; k < end; k++) {
+          const rank = postingRanks[k]!;
+          if (rank >= to) break;
+          shared[rank]!++;
+        }
+      } else {
+        for (; k < end; k++) {
+          const rank = postingRanks[k]!;
+          if (rank >= to) break;
+          shared[rank]! += Math.min(count, postingCounts[k]!);
+        }
       }
     }
 
