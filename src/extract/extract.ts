@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Config } from '../config/config.ts';
 import type { Category, Code, FileProblem, HelpCenter, Unit } from '../model/types.ts';
 import { TranslationMemory, type MemoryEntry } from '../store/memory.ts';
-import { documentsOf, progressOf } from '../store/progress.ts';
+import { documentsOf, progressOf, type UnitProgress } from '../store/progress.ts';
 import { NearIndex } from '../store/near-index.ts';
 import { storePath, writeStoreFile, type StoredUnit } from '../store/store.ts';
 import { fromTagged, segmentsOfTagged, toTagged } from '../store/tagged.ts';
@@ -131,32 +131,46 @@ function translationAsTarget(unit: Unit, entry: StoredUnit): Pick<PackageUnit, '
   return target ? { target, state: entry.state } : {};
 }
 
+/** What the memory gives a unit without a current translation: an exact match, or else the source to find near matches of. */
+function memoryLookup(run: LanguageRun, unit: Unit, state: UnitProgress): { exact: MemoryEntry } | { source: string } | undefined {
+  if (state.status === 'translated') return undefined;
+  const source = toTagged(unit.segments);
+  const exact = run.memory.exact(source);
+  return exact && exact.state !== 'outdated' ? { exact } : { source };
+}
+
 /** The package unit of one unit, or nothing when it needs no translation. */
-function packageUnitOf(run: LanguageRun, original: string, unit: Unit, progress: ReturnType<typeof progressOf>, all: boolean): PackageUnit | undefined {
-  const state = progress.get(unit)!;
+function packageUnitOf(run: LanguageRun, original: string, unit: Unit, state: UnitProgress, all: boolean): PackageUnit | undefined {
   const entry = run.store.entry(unit);
   const revision = entry?.revision ?? 0;
   if (state.status === 'translated') return all ? { unit, revision, ...translationAsTarget(unit, state.entry) } : undefined;
-  const source = toTagged(unit.segments);
-  const exact = run.memory.exact(source);
-  if (exact && exact.state !== 'outdated') {
-    const filled = run.fill(original, unit, exact.target, entry);
+  const lookup = memoryLookup(run, unit, state)!;
+  if ('exact' in lookup) {
+    const filled = run.fill(original, unit, lookup.exact.target, entry);
     return all ? { unit, revision: filled.revision, ...translationAsTarget(unit, filled) } : undefined;
   }
   const references: Reference[] = [];
   if (state.status === 'outdated') {
     references.push({ source: segmentsOfTagged(state.previous.source), target: segmentsOfTagged(state.previous.target), score: state.score * 100, origin: 'previous-version' });
   }
-  references.push(...run.suggestions(source).filter((s) => state.status !== 'outdated' || toTagged(s.source) !== state.previous.source));
+  references.push(...run.suggestions(lookup.source).filter((s) => state.status !== 'outdated' || toTagged(s.source) !== state.previous.source));
   return { unit, revision, ...(references.length ? { references } : {}) };
 }
 
 /** The XLIFF package of one category in one language: its title file, then its articles in order. */
 function packageOf(run: LanguageRun, category: Category, all: boolean): XliffPackage {
+  const documents = documentsOf(category.units, category.slug, category.articles).map(({ original, units }) => ({ original, units, progress: progressOf(run.store, original, units, run.threshold) }));
+  // The category's near-match queries first, one after the other: the index stays in the CPU's
+  // cache, where asked between the other work of each unit it had to be read from memory again.
+  for (const { units, progress } of documents) {
+    for (const unit of units) {
+      const lookup = memoryLookup(run, unit, progress.get(unit)!);
+      if (lookup && 'source' in lookup) run.suggestions(lookup.source);
+    }
+  }
   const files: PackageFile[] = [];
-  for (const { original, units } of documentsOf(category.units, category.slug, category.articles)) {
-    const progress = progressOf(run.store, original, units, run.threshold);
-    const kept = units.map((unit) => packageUnitOf(run, original, unit, progress, all)).filter((u): u is PackageUnit => u !== undefined);
+  for (const { original, units, progress } of documents) {
+    const kept = units.map((unit) => packageUnitOf(run, original, unit, progress.get(unit)!, all)).filter((u): u is PackageUnit => u !== undefined);
     if (kept.length > 0) files.push({ original, units: kept });
   }
   return { sourceLanguage: run.config.sourceLanguage, targetLanguage: run.language, files };
