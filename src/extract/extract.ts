@@ -81,7 +81,7 @@ class LanguageRun {
     readonly language: string,
   ) {
     this.store = new TranslationStore(config.locales, language);
-    this.memory = new TranslationMemory(config.locales, language);
+    this.memory = new TranslationMemory(config.locales, language, ({ original }) => this.store.file(original));
   }
 
   get threshold(): number {

@@ -1,5 +1,5 @@
 // The translation memory of one language: every stored translation, keyed by the source it was made for.
-import { listStoreFiles, readStoreFile, type StoredState, type StoredUnit } from './store.ts';
+import { listStoreFiles, readStoreFile, type StoreFile, type StoredState, type StoredUnit } from './store.ts';
 
 const RANK: Record<StoredState, number> = { final: 4, reviewed: 3, translated: 2, 'needs-review': 1, outdated: 0 };
 
@@ -12,9 +12,10 @@ export interface MemoryEntry {
 export class TranslationMemory {
   private readonly bySource = new Map<string, MemoryEntry>();
 
-  constructor(locales: string, language: string) {
-    for (const { path } of listStoreFiles(locales, language)) {
-      for (const entry of Object.values(readStoreFile(path))) this.add(entry);
+  /** `read` reads one store file (a caller that reads them anyway passes its own, so each is read once). */
+  constructor(locales: string, language: string, read: (file: { original: string; path: string }) => StoreFile = ({ path }) => readStoreFile(path)) {
+    for (const file of listStoreFiles(locales, language)) {
+      for (const entry of Object.values(read(file))) this.add(entry);
     }
   }
 
