@@ -247,23 +247,46 @@ function peerJobs(): void {
   if (npmPeers) {
     writeFileSync(
       driver,
-      `// Extracts XLIFF from every article with one peer, in one process.
+      `// Extracts XLIFF from every article with one peer, in one process. An article the peer cannot
+// read is counted and skipped (failures.json in the output folder), so one bad article does not end the run.
 const fs = require('fs'); const path = require('path');
 const [tool, listFile, out] = process.argv.slice(2);
 fs.mkdirSync(out, { recursive: true });
-for (const [k, file] of JSON.parse(fs.readFileSync(listFile, 'utf8')).entries()) {
+const files = JSON.parse(fs.readFileSync(listFile, 'utf8'));
+const failed = [];
+for (const [k, file] of files.entries()) {
   const md = fs.readFileSync(file, 'utf8');
-  const xliff = tool === 'md2xliff'
-    ? require('md2xliff').extract(md, file, file + '.skl', 'en-US', 'de-DE').xliff
-    : require('@diplodoc/translation').extract(md, { source: { language: 'en', locale: 'US' }, target: { language: 'de', locale: 'DE' } }).xliff;
-  fs.writeFileSync(path.join(out, k + '.xlf'), xliff);
+  try {
+    const xliff = tool === 'md2xliff'
+      ? require('md2xliff').extract(md, file, file + '.skl', 'en-US', 'de-DE').xliff
+      : require('@diplodoc/translation').extract(md, { source: { language: 'en', locale: 'US' }, target: { language: 'de', locale: 'DE' } }).xliff;
+    fs.writeFileSync(path.join(out, k + '.xlf'), xliff);
+  } catch (error) {
+    failed.push({ file, error: String(error && error.message || error).split('\\n')[0] });
+  }
 }
+fs.writeFileSync(path.join(out, 'failures.json'), JSON.stringify({ articles: files.length, failed }));
 `,
     );
   }
   const npmPeer = (tool: string) => () => (npmPeers ? measure(() => [once(process.execPath, [driver, tool, list, join(root, `peer-${tool}`)], SCRATCH)]) : 'not installed (npm install failed)');
-  compare('extract, warm (nothing changed)', 'md2xliff 2.0.0', npmPeer('md2xliff'), warm);
-  compare('extract, cold', '@diplodoc/translation 1.7.19', npmPeer('diplodoc'), cold);
+  /** The peer's name, with how many articles it could not read in its last run (the ratio counts the time it spent on them). */
+  const named = (tool: string, name: string) => {
+    try {
+      const { articles: total, failed } = JSON.parse(readFileSync(join(root, `peer-${tool}`, 'failures.json'), 'utf8')) as { articles: number; failed: { file: string; error: string }[] };
+      if (failed.length === 0) return name;
+      for (const { file, error } of failed) console.error(`  ${name} failed on ${file.slice(join(root, '_articles').length + 1)}: ${error}`);
+      return `${name} (failed on ${failed.length} of ${total} articles)`;
+    } catch {
+      return name;
+    }
+  };
+  const peerRow = (job: string, tool: string, name: string, ours: Measure) => {
+    const result = npmPeer(tool)();
+    compare(job, named(tool, name), () => result, ours);
+  };
+  peerRow('extract, warm (nothing changed)', 'md2xliff', 'md2xliff 2.0.0', warm);
+  peerRow('extract, cold', 'diplodoc', '@diplodoc/translation 1.7.19', cold);
 
   const po4a = () => {
     if (!has('po4a')) return 'not installed (apt-get install po4a)';
