@@ -3,7 +3,7 @@ export type * from './model/types.ts';
 export { loadConfig, ConfigError, CONFIG_FILE, type Config } from './config/config.ts';
 export { DEFAULT_LIQUID_RULES, type LiquidRules, type LiquidTagRule } from './config/liquid-rules.ts';
 export { parseArticle, type ParseOptions } from './parse/article.ts';
-export { readHelpCenter } from './parse/help-center.ts';
+export { readHelpCenter, readHelpCenterOnThreads } from './parse/help-center.ts';
 export { ArticleError } from './parse/problem.ts';
 export { plainText, countWords, displayText } from './model/unit.ts';
 export { kramdownId } from './model/anchor.ts';

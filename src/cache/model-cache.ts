@@ -30,7 +30,17 @@ export interface CacheStats {
   misses: number;
 }
 
+/** What the cache holds for an article: its model (a hit) or only the key to keep a parsed one under. */
+export interface Lookup {
+  readonly key: string;
+  readonly article: Article | undefined;
+}
+
 export interface ModelCache {
+  /** The article's cached model when path, bytes, options and parser are the same (a hit), else its key (a miss). */
+  lookup(path: string, bytes: Uint8Array, options: ParseOptions): Lookup;
+  /** Keeps the model of an article parsed after a miss, under the key its lookup gave. */
+  add(key: string, article: Article): void;
   /** The article's model: from the cache when path, bytes, options and parser are the same, else parsed. */
   parse(path: string, bytes: Uint8Array, options: ParseOptions): Article;
   /** Writes what this run used, when it differs from what was read. */
@@ -38,8 +48,19 @@ export interface ModelCache {
   readonly stats: CacheStats;
 }
 
+/** lookup, then parse on a miss: the one way a cache parses on this thread. */
+function parseThrough(cache: Pick<ModelCache, 'lookup' | 'add'>, path: string, bytes: Uint8Array, options: ParseOptions): Article {
+  const { key, article } = cache.lookup(path, bytes, options);
+  if (article) return article;
+  const parsed = parseArticle(path, bytes, options);
+  cache.add(key, parsed);
+  return parsed;
+}
+
 /** A cache that parses every time (`--no-cache`). */
 export const NO_CACHE: ModelCache = {
+  lookup: () => ({ key: '', article: undefined }),
+  add() {},
   parse: (path, bytes, options) => parseArticle(path, bytes, options),
   save() {},
   stats: { hits: 0, misses: 0 },
@@ -68,26 +89,30 @@ export function openModelCache(cacheDir: string, articlesDir: string, parser = p
   const used = new Map<string, Article>();
   const stats: CacheStats = { hits: 0, misses: 0 };
   const optionsHash = new Map<ParseOptions, string>();
-  return {
+  const cache: Omit<ModelCache, 'save' | 'parse'> = {
     stats,
-    parse(path, bytes, options) {
+    lookup(path, bytes, options) {
       let configKey = optionsHash.get(options);
       if (configKey === undefined) {
         configKey = JSON.stringify([options.liquid, options.translatableFrontMatter]);
         optionsHash.set(options, configKey);
       }
       const key = fingerprint(parser, configKey, path, bytes);
-      const cached = stored.get(key);
-      if (cached) {
+      const article = stored.get(key);
+      if (article) {
         stats.hits++;
-        used.set(key, cached);
-        return cached;
+        used.set(key, article);
       }
-      const article = parseArticle(path, bytes, options);
+      return { key, article };
+    },
+    add(key, article) {
       stats.misses++;
       used.set(key, article);
-      return article;
     },
+  };
+  return {
+    ...cache,
+    parse: (path, bytes, options) => parseThrough(cache, path, bytes, options),
     save() {
       if (stats.misses === 0 && used.size === stored.size) return;
       try {

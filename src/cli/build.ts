@@ -105,8 +105,8 @@ async function runBuild(flags: BuildFlags): Promise<number> {
   const { publishHandbooks } = await import('../publish/handbooks.ts');
   const { groupWarnings } = await import('../publish/warnings.ts');
   const { WRITERS } = await import('../publish/writers.ts');
-  const { readHelpCenter } = await import('../parse/help-center.ts');
-  const center = readHelpCenter(config);
+  const { readHelpCenterOnThreads } = await import('../parse/help-center.ts');
+  const center = await readHelpCenterOnThreads(config);
   const unknown = categories?.filter((slug) => !center.categories.some((c) => c.slug === slug)) ?? [];
   if (unknown.length) throw new UsageError(`no category ${unknown.join(', ')} (known: ${center.categories.map((c) => c.slug).join(', ')})`);
 

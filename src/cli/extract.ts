@@ -100,11 +100,11 @@ async function runExtract(flags: ExtractFlags): Promise<number> {
   if (known) return printExtract(known, flags, languages, outDir, config.articles);
 
   const { extract } = await import('../extract/extract.ts');
-  const { readHelpCenter } = await import('../parse/help-center.ts');
+  const { readHelpCenterOnThreads } = await import('../parse/help-center.ts');
   const { withStore } = await import('../store/transaction.ts');
 
   const reading = startProgress('Reading articles');
-  const center = readHelpCenter(config, (done, total) => reading.update(done, total));
+  const center = await readHelpCenterOnThreads(config, { progress: (done, total) => reading.update(done, total) });
   reading.stop();
   const writing = startProgress('Writing XLIFF');
   // Extract writes memory fills into the store: one writer at a time, as for merge.

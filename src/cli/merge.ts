@@ -44,11 +44,11 @@ function refusedText(report: MergeReport, labels: Readonly<Record<RefusalReason,
 async function runMerge(files: string[], flags: MergeFlags): Promise<number> {
   // Loaded here, not at start-up: `handbook --help` must not pay for the pipeline.
   const { mergeLocked, REFUSAL_LABELS } = await import('../merge/merge.ts');
-  const { readHelpCenter } = await import('../parse/help-center.ts');
+  const { readHelpCenterOnThreads } = await import('../parse/help-center.ts');
   const config = loadConfig(flags.root, { articles: flags.articles, cache: flags.cache });
   const language = flags.lang ? checkLanguage(flags.lang, '--lang') : undefined;
   if (language && flags.lang!.includes(',')) throw new UsageError('merge takes one --lang at a time');
-  const center = readHelpCenter(config);
+  const center = await readHelpCenterOnThreads(config);
   reportProblems(center.problems, relative(process.cwd(), config.articles) || '.');
   const progress = startProgress('Merging');
   const report = mergeLocked(config, center, { files, language, dryRun: flags.dryRun, onFile: (done, total) => progress.update(done, total) });

@@ -25,7 +25,7 @@ export function registerPrune(program: Command, setExit: (code: number) => void)
 }
 
 async function runPrune(flags: PruneFlags): Promise<number> {
-  const { readHelpCenter } = await import('../parse/help-center.ts');
+  const { readHelpCenterOnThreads } = await import('../parse/help-center.ts');
   const { withStore } = await import('../store/transaction.ts');
   const { storeLanguages } = await import('../store/store.ts');
   const { prune } = await import('../store/prune.ts');
@@ -33,7 +33,7 @@ async function runPrune(flags: PruneFlags): Promise<number> {
   const languages = flags.lang
     ? splitList(flags.lang).map((l) => checkLanguage(l, '--lang'))
     : storeLanguages(config.locales);
-  const center = readHelpCenter(config);
+  const center = await readHelpCenterOnThreads(config);
   reportProblems(center.problems, relative(process.cwd(), config.articles) || '.');
   // A broken article would look deleted: prune nothing until every article reads.
   if (center.problems.length > 0) {

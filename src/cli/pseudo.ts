@@ -23,12 +23,12 @@ export function registerPseudo(program: Command, setExit: (code: number) => void
 }
 
 async function runPseudo(flags: PseudoFlags): Promise<number> {
-  const { readHelpCenter } = await import('../parse/help-center.ts');
+  const { readHelpCenterOnThreads } = await import('../parse/help-center.ts');
   const { pseudoLocalize } = await import('../pseudo/pseudo.ts');
   const { withStore } = await import('../store/transaction.ts');
   const config = loadConfig(flags.root, { articles: flags.articles, cache: flags.cache });
   const language = checkLanguage(flags.lang, '--lang');
-  const center = readHelpCenter(config);
+  const center = await readHelpCenterOnThreads(config);
   reportProblems(center.problems, relative(process.cwd(), config.articles) || '.');
   const result = withStore(config.locales, () => pseudoLocalize(config, center, language));
   if (flags.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

@@ -47,7 +47,7 @@ function table(status: LanguageStatus): string {
 }
 
 async function runStatus(flags: StatusFlags): Promise<number> {
-  const { readHelpCenter } = await import('../parse/help-center.ts');
+  const { readHelpCenterOnThreads } = await import('../parse/help-center.ts');
   const { renderStatusHtml } = await import('../status/html.ts');
   const { statusOf } = await import('../status/status.ts');
   const failUnder = flags.failUnder === undefined ? undefined : Number(flags.failUnder);
@@ -55,7 +55,7 @@ async function runStatus(flags: StatusFlags): Promise<number> {
   const config = loadConfig(flags.root, { articles: flags.articles, cache: flags.cache });
   const languages = flags.lang ? splitList(flags.lang).map((l) => checkLanguage(l, '--lang')) : [...config.targetLanguages];
   if (languages.length === 0) throw new UsageError('no language: pass --lang de,ja or set targetLanguages in handbook.config.json');
-  const center = readHelpCenter(config);
+  const center = await readHelpCenterOnThreads(config);
   reportProblems(center.problems, relative(process.cwd(), config.articles) || '.');
   const report = statusOf(config, center, languages);
   if (flags.html) writeFileAtomic(flags.html, renderStatusHtml(report));

@@ -7,6 +7,7 @@ import { assignIds, orderOf, type ParseOptions } from './article.ts';
 import { checkArticleSize } from './limits.ts';
 import { NO_CACHE, openModelCache, type ModelCache } from '../cache/model-cache.ts';
 import { ArticleError, LineIndex } from './problem.ts';
+import { parseOnThreads, parseOutcome, parseWorkersFor, type ParseJob, type ParseOutcome } from './parse-threads.ts';
 import { decodeEntities } from './front-matter.ts';
 
 /** Markdown files under a folder, relative to it with `/`, sorted so every machine agrees. */
@@ -117,22 +118,96 @@ export interface ReadProgress {
   (done: number, total: number): void;
 }
 
-/** Reads every article; a file that cannot be read becomes a problem, and the rest go on. */
-export function readHelpCenter(config: Config, progress?: ReadProgress): HelpCenter {
+export interface ReadOptions {
+  readonly progress?: ReadProgress;
+  /** Threads to parse on (1: the main thread only); default `HANDBOOK_THREADS`, else every core. */
+  readonly threads?: number;
+}
+
+/** The articles of a help center read from disk and looked up in the model cache, before any parsing. */
+interface Reading {
+  readonly config: Config;
+  readonly problems: FileProblem[];
+  readonly cache: ModelCache;
+  /** Every article in path order: its model from the cache, an article to parse, or why it cannot be read. */
+  readonly entries: readonly (Article | ArticleError | { readonly job: ParseJob; readonly key: string })[];
+  /** The articles to parse (cache misses), in path order. */
+  readonly jobs: readonly ParseJob[];
+}
+
+function startReading(config: Config): Reading {
   const problems: FileProblem[] = [];
   const skip = new Set([config.categories ?? '', config.images, config.locales, config.output]);
   const paths = listMarkdown(config.articles, skip, problems);
-  const parsed: Article[] = [];
   const cache = config.cache ? openModelCache(config.cache, config.articles) : NO_CACHE;
-  paths.forEach((path, k) => {
+  const jobs: ParseJob[] = [];
+  const entries = paths.map((path) => {
+    let bytes: Buffer;
     try {
-      parsed.push(cache.parse(path, readArticle(join(config.articles, path), path), config));
+      bytes = readArticle(join(config.articles, path), path);
     } catch (error) {
       if (!(error instanceof ArticleError)) throw error;
-      problems.push({ file: path, line: error.line, message: error.reason });
+      return error;
     }
-    progress?.(k + 1, paths.length);
+    const { key, article } = cache.lookup(path, bytes, config);
+    if (article) return article;
+    const job = { path, bytes };
+    jobs.push(job);
+    return { job, key };
   });
+  return { config, problems, cache, entries, jobs };
+}
+
+/**
+ * Reads every article on the main thread; a file that cannot be read becomes a problem, and the
+ * rest go on. `readHelpCenterOnThreads` gives the same help center, parsing on every core.
+ */
+export function readHelpCenter(config: Config, progress?: ReadProgress): HelpCenter {
+  const reading = startReading(config);
+  const hits = reading.entries.length - reading.jobs.length;
+  progress?.(hits, reading.entries.length);
+  const outcomes = reading.jobs.map((job, k) => {
+    const outcome = parseOutcome(job, config);
+    progress?.(hits + k + 1, reading.entries.length);
+    return outcome;
+  });
+  return finishReading(reading, outcomes);
+}
+
+/**
+ * Reads every article as readHelpCenter does, the same help center, but parses on worker threads
+ * too when many articles are not in the model cache (see parse-threads.ts).
+ */
+export async function readHelpCenterOnThreads(config: Config, options: ReadOptions = {}): Promise<HelpCenter> {
+  const reading = startReading(config);
+  const total = reading.entries.length;
+  const hits = total - reading.jobs.length;
+  const progress = options.progress && ((done: number) => options.progress!(hits + done, total));
+  progress?.(0);
+  const workers = parseWorkersFor(reading.jobs.length, options.threads);
+  const outcomes = workers > 0
+    ? (await parseOnThreads(reading.jobs, config, { workers, ...(progress ? { progress } : {}) })).outcomes
+    : reading.jobs.map((job, k) => {
+        const outcome = parseOutcome(job, config);
+        progress?.(k + 1);
+        return outcome;
+      });
+  return finishReading(reading, outcomes);
+}
+
+/** The help center from what was read, `outcomes` being those of `reading.jobs` in order. */
+function finishReading({ config, problems, cache, entries }: Reading, outcomes: readonly ParseOutcome[]): HelpCenter {
+  const parsed: Article[] = [];
+  let next = 0;
+  for (const entry of entries) {
+    let outcome: ParseOutcome;
+    if ('job' in entry) {
+      outcome = outcomes[next++]!;
+      if (!(outcome instanceof ArticleError)) cache.add(entry.key, outcome);
+    } else outcome = entry;
+    if (outcome instanceof ArticleError) problems.push({ file: outcome.file, line: outcome.line, message: outcome.reason });
+    else parsed.push(outcome);
+  }
   const articles = refuseSameNames(parsed, problems);
 
   const files = new Map<string, CategoryFile>();

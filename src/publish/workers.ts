@@ -6,11 +6,11 @@
 // document. A worker that crashes is dropped with one warning; its handbook, and every later one,
 // is written on the main thread. Off unless `HANDBOOK_THREADS=N` (or the `threads` option) asks
 // for N threads.
-import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { DocumentWarning, DocumentWords, HandbookDocument } from '../handbook/document.ts';
 import { pdfWriter } from './pdf/writer.ts';
 import type { WriterResult, WriterRun } from './writers.ts';
+import { startWorker, threadsWanted, workerModule } from '../util/threads.ts';
 
 /** Where a worker finds the handbook's words again (the footer's page label is a function). */
 export interface WordsSource {
@@ -38,9 +38,6 @@ export interface StartedWrite {
   readonly done: Promise<WriterResult>;
 }
 
-/** The environment variable that sets the number of threads a build uses (1: the main thread only). */
-export const THREADS_VARIABLE = 'HANDBOOK_THREADS';
-
 /**
  * How many worker threads to start for `pdfHandbooks` PDF handbooks when `threads` are asked for
  * (the option, else `HANDBOOK_THREADS`, else 1; never more than the cores): none for fewer than two
@@ -48,16 +45,10 @@ export const THREADS_VARIABLE = 'HANDBOOK_THREADS';
  * the first (the main thread writes one too).
  */
 export function pdfWorkersFor(pdfHandbooks: number, threads?: number): number {
-  const fromEnv = Number.parseInt(process.env[THREADS_VARIABLE] ?? '', 10);
   // Off unless asked for: on a shared 2-core machine it did not pay (README, Speed).
-  const wanted = Math.min(threads ?? (Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : 1), availableParallelism());
+  const wanted = threadsWanted(threads, 1);
   if (pdfHandbooks < 2 || wanted < 2) return 0;
   return Math.min(wanted - 1, pdfHandbooks - 1);
-}
-
-/** The worker's module: the compiled file, or under tsx (tests, `npm run handbook`) a shim that registers tsx first. */
-function defaultEntry(): URL {
-  return new URL(import.meta.url.endsWith('.ts') ? './pdf-worker-tsx.mjs' : './pdf-worker.js', import.meta.url);
 }
 
 export interface PdfThreadsOptions {
@@ -100,7 +91,7 @@ export class PdfThreads {
 
   constructor(workers: number, options: PdfThreadsOptions = {}) {
     this.#workers = workers;
-    this.#entry = options.entry ?? defaultEntry();
+    this.#entry = options.entry ?? workerModule('pdf-worker', import.meta.url);
     this.#warn = options.warn ?? ((message) => process.stderr.write(`warning: ${message}\n`));
   }
 
@@ -182,7 +173,7 @@ export class PdfThreads {
   #spawn(): Slot | undefined {
     let worker: Worker;
     try {
-      worker = new Worker(this.#entry);
+      worker = startWorker(this.#entry);
     } catch (error) {
       this.#breakDown(error instanceof Error ? error.message : String(error));
       return undefined;

@@ -1,0 +1,33 @@
+// What every use of worker threads shares: how many threads a run may use (`HANDBOOK_THREADS`, or
+// the caller's option, never more than the cores) and how a worker module is started, compiled
+// (dist/) or under tsx (tests, `npm run handbook`), where a worker does not inherit tsx's loader.
+import { availableParallelism } from 'node:os';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
+
+/** The environment variable that sets the number of threads a command uses (1: the main thread only). */
+export const THREADS_VARIABLE = 'HANDBOOK_THREADS';
+
+/**
+ * Threads to use: `asked` (an option), else `HANDBOOK_THREADS` when it is a positive whole number,
+ * else `fallback`; never more than the machine's cores, never fewer than 1.
+ */
+export function threadsWanted(asked: number | undefined, fallback: number): number {
+  const fromEnv = Number.parseInt(process.env[THREADS_VARIABLE] ?? '', 10);
+  const wanted = asked ?? (Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : fallback);
+  return Math.max(1, Math.min(wanted, availableParallelism()));
+}
+
+/**
+ * Starts the worker module `module` (a URL next to the caller: `new URL('./x.ts', import.meta.url)`).
+ * A `.ts` module runs through a shim that registers tsx first and then imports it (its URL is the
+ * last argument of the worker's `process.argv`); the compiled `.js` twin starts directly.
+ */
+export function startWorker(module: URL, options: WorkerOptions = {}): Worker {
+  if (!module.pathname.endsWith('.ts')) return new Worker(module, options);
+  return new Worker(new URL('./tsx-worker.mjs', import.meta.url), { ...options, argv: [...(options.argv ?? []), module.href] });
+}
+
+/** The worker module `name` beside the calling module (`import.meta.url`), as .ts under tsx and .js compiled. */
+export function workerModule(name: string, caller: string): URL {
+  return new URL(`./${name}${caller.endsWith('.ts') ? '.ts' : '.js'}`, caller);
+}
