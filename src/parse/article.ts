@@ -153,13 +153,13 @@ export function parseArticle(path: string, bytes: Uint8Array, options: ParseOpti
   const { text: source, hasBom } = decodeUtf8(bytes, path);
   checkArticleText(source, path);
   const lines = new LineIndex(source);
-  const { frontMatter, bodyStart } = readFrontMatter(source, path);
+  const { frontMatter, bodyStart, document } = readFrontMatter(source, path);
   const liquid = maskLiquid(source, bodyStart, options.liquid, path, lines);
   const view: SourceView = { source, liquid };
   const tree = markdownParser.parse(liquid.masked) as Root;
   const body = readMarkdownUnits(tree, view, parseFragment);
   const drafts = [
-    ...(frontMatter ? frontMatterDrafts(frontMatter, options.translatableFrontMatter) : []),
+    ...(frontMatter ? frontMatterDrafts(frontMatter, options.translatableFrontMatter, document) : []),
     ...body.drafts,
     ...captionDrafts(view),
   ].sort((a, b) => a.span.start - b.span.start);

@@ -1,7 +1,7 @@
 // Front matter: the yaml package reads the data and locates the values to translate, so
 // every byte around them (keys, order, quoting, `order: 04`) stays as written.
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
-import { isMap, isScalar, parse as parseYaml, parseDocument } from 'yaml';
+import { isMap, isScalar, parseDocument, type Document } from 'yaml';
 import type { FrontMatter, Segment, Span, Unit } from '../model/types.ts';
 import { hasTranslatableText } from '../model/unit.ts';
 import type { UnitDraft } from './draft.ts';
@@ -14,6 +14,8 @@ export interface FrontMatterRead {
   readonly frontMatter: FrontMatter | undefined;
   /** Offset where the Markdown body starts. */
   readonly bodyStart: number;
+  /** The front matter's YAML document (where its values are), for frontMatterDrafts. */
+  readonly document?: Document.Parsed;
 }
 
 /** Offset where the Markdown body starts, after any front matter. */
@@ -26,11 +28,17 @@ export function readFrontMatter(source: string, file: string): FrontMatterRead {
   if (!fenced) return { frontMatter: undefined, bodyStart: 0 };
   const raw = fenced[1] ?? '';
   const rawStart = source.indexOf('\n') + 1;
+  // YAML 1.1 and repeated keys (the last one wins), as Jekyll reads front matter. The block
+  // between the fences is parsed as it stands, so CRLF lines end at the same place as LF ones.
+  // One parse gives both the data and where each value is (what yaml's parse() does, kept).
+  let document: Document.Parsed;
   let parsed: unknown;
   try {
-    // YAML 1.1 and repeated keys (the last one wins), as Jekyll reads front matter. The block
-    // between the fences is parsed as it stands, so CRLF lines end at the same place as LF ones.
-    parsed = parseYaml(raw, YAML_OPTIONS);
+    document = parseDocument(raw, YAML_OPTIONS);
+    for (const warning of document.warnings) process.emitWarning(warning);
+    if (document.errors[0]) throw document.errors[0];
+    // toJS throws too, on an alias bomb (yaml's maxAliasCount).
+    parsed = document.toJS();
   } catch (error) {
     const linePos = (error as { linePos?: { line: number }[] }).linePos;
     // The parser may notice the error at the end of the block: the line is at most the last one of it.
@@ -46,6 +54,7 @@ export function readFrontMatter(source: string, file: string): FrontMatterRead {
   return {
     frontMatter: { raw, span: { start: rawStart, end: rawStart + raw.length }, data },
     bodyStart: fenced[0].length,
+    document,
   };
 }
 
@@ -70,9 +79,8 @@ export function decodeEntities(text: string): string {
 
 const LIQUID_IN_TEXT = /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g;
 
-/** Units for the configured keys whose values are strings. */
-export function frontMatterDrafts(frontMatter: FrontMatter, keys: readonly string[]): UnitDraft[] {
-  const doc = parseDocument(frontMatter.raw, YAML_OPTIONS);
+/** Units for the configured keys whose values are strings (`doc`: the front matter's YAML document, if already parsed). */
+export function frontMatterDrafts(frontMatter: FrontMatter, keys: readonly string[], doc: Document.Parsed = parseDocument(frontMatter.raw, YAML_OPTIONS)): UnitDraft[] {
   if (!isMap(doc.contents)) return [];
   const drafts: UnitDraft[] = [];
   for (const key of keys) {
