@@ -11,12 +11,12 @@
 // grows with deleted or edited articles), replaced atomically. A missing, unreadable or foreign
 // file is a cache miss, never an error; the folder can be deleted at any time.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { Article } from '../model/types.ts';
 import { parseArticle, type ParseOptions } from '../parse/article.ts';
 import { writeFileAtomic } from '../util/atomic-write.ts';
 import { codeVersion, fingerprint } from './fingerprint.ts';
+import { modelCacheFile } from './folder.ts';
 
 const FORMAT = 'handbook-model-cache/1';
 
@@ -84,7 +84,7 @@ function readEntries(file: string): Map<string, Article> {
  * `parser` overrides the parser version (tests).
  */
 export function openModelCache(cacheDir: string, articlesDir: string, parser = parserVersion()): ModelCache {
-  const file = join(cacheDir, `models-${fingerprint(articlesDir).slice(0, 16)}.v8`);
+  const file = modelCacheFile(cacheDir, articlesDir);
   const stored = readEntries(file);
   const used = new Map<string, Article>();
   const stats: CacheStats = { hits: 0, misses: 0 };

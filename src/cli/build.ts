@@ -105,7 +105,7 @@ async function runBuild(flags: BuildFlags): Promise<number> {
   const { publishHandbooks } = await import('../publish/handbooks.ts');
   const { groupWarnings } = await import('../publish/warnings.ts');
   const { WRITERS } = await import('../publish/writers.ts');
-  const { readHelpCenterOnThreads } = await import('../parse/help-center.ts');
+  const { readHelpCenterOnThreads } = await import('../parse/read-on-threads.ts');
   const center = await readHelpCenterOnThreads(config);
   const unknown = categories?.filter((slug) => !center.categories.some((c) => c.slug === slug)) ?? [];
   if (unknown.length) throw new UsageError(`no category ${unknown.join(', ')} (known: ${center.categories.map((c) => c.slug).join(', ')})`);

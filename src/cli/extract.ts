@@ -100,7 +100,7 @@ async function runExtract(flags: ExtractFlags): Promise<number> {
   if (known) return printExtract(known, flags, languages, outDir, config.articles);
 
   const { extract } = await import('../extract/extract.ts');
-  const { readHelpCenterOnThreads } = await import('../parse/help-center.ts');
+  const { readHelpCenterOnThreads } = await import('../parse/read-on-threads.ts');
   const { withStore } = await import('../store/transaction.ts');
 
   const reading = startProgress('Reading articles');

@@ -44,7 +44,7 @@ function refusedText(report: MergeReport, labels: Readonly<Record<RefusalReason,
 async function runMerge(files: string[], flags: MergeFlags): Promise<number> {
   // Loaded here, not at start-up: `handbook --help` must not pay for the pipeline.
   const { mergeLocked, REFUSAL_LABELS } = await import('../merge/merge.ts');
-  const { readHelpCenterOnThreads } = await import('../parse/help-center.ts');
+  const { readHelpCenterOnThreads } = await import('../parse/read-on-threads.ts');
   const config = loadConfig(flags.root, { articles: flags.articles, cache: flags.cache });
   const language = flags.lang ? checkLanguage(flags.lang, '--lang') : undefined;
   if (language && flags.lang!.includes(',')) throw new UsageError('merge takes one --lang at a time');

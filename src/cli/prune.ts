@@ -25,7 +25,7 @@ export function registerPrune(program: Command, setExit: (code: number) => void)
 }
 
 async function runPrune(flags: PruneFlags): Promise<number> {
-  const { readHelpCenterOnThreads } = await import('../parse/help-center.ts');
+  const { readHelpCenterOnThreads } = await import('../parse/read-on-threads.ts');
   const { withStore } = await import('../store/transaction.ts');
   const { storeLanguages } = await import('../store/store.ts');
   const { prune } = await import('../store/prune.ts');

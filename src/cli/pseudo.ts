@@ -23,7 +23,7 @@ export function registerPseudo(program: Command, setExit: (code: number) => void
 }
 
 async function runPseudo(flags: PseudoFlags): Promise<number> {
-  const { readHelpCenterOnThreads } = await import('../parse/help-center.ts');
+  const { readHelpCenterOnThreads } = await import('../parse/read-on-threads.ts');
   const { pseudoLocalize } = await import('../pseudo/pseudo.ts');
   const { withStore } = await import('../store/transaction.ts');
   const config = loadConfig(flags.root, { articles: flags.articles, cache: flags.cache });

@@ -47,7 +47,7 @@ function table(status: LanguageStatus): string {
 }
 
 async function runStatus(flags: StatusFlags): Promise<number> {
-  const { readHelpCenterOnThreads } = await import('../parse/help-center.ts');
+  const { readHelpCenterOnThreads } = await import('../parse/read-on-threads.ts');
   const { renderStatusHtml } = await import('../status/html.ts');
   const { statusOf } = await import('../status/status.ts');
   const failUnder = flags.failUnder === undefined ? undefined : Number(flags.failUnder);

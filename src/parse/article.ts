@@ -147,6 +147,16 @@ function factsOf(data: Record<string, unknown>, path: string): ArticleFacts {
   };
 }
 
+/** Parses one article: its model, or the ArticleError that says why it cannot be read (anything else is thrown). */
+export function parseOutcome(job: { readonly path: string; readonly bytes: Uint8Array }, options: ParseOptions): Article | ArticleError {
+  try {
+    return parseArticle(job.path, job.bytes, options);
+  } catch (error) {
+    if (error instanceof ArticleError) return error;
+    throw error;
+  }
+}
+
 /** Parses an article's bytes. Throws ArticleError (file and line) when it cannot be read. */
 export function parseArticle(path: string, bytes: Uint8Array, options: ParseOptions): Article {
   checkArticleSize(bytes.length, path);

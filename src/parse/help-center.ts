@@ -1,48 +1,17 @@
 // Reads a whole help center: every article, the category files, grouped and sorted for reading.
-import { closeSync, fstatSync, openSync, readdirSync, readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Config } from '../config/config.ts';
 import type { Article, Category, FileProblem, HelpCenter, Unit } from '../model/types.ts';
-import { assignIds, orderOf, type ParseOptions } from './article.ts';
+import { assignIds, orderOf, parseOutcome, type ParseOptions } from './article.ts';
 import { checkArticleSize } from './limits.ts';
 import { NO_CACHE, openModelCache, type ModelCache } from '../cache/model-cache.ts';
 import { ArticleError, LineIndex } from './problem.ts';
-import { parseOnThreads, parseOutcome, parseWorkersFor, type ParseJob, type ParseOutcome } from './parse-threads.ts';
+import { ParsePool, PARSE_THREADS_FROM, parseWorkersFor, type ParseJob, type ParseOutcome } from './parse-threads.ts';
 import { decodeEntities } from './front-matter.ts';
+import { articlePaths, listMarkdown, unreadable } from './list.ts';
 
-/** Markdown files under a folder, relative to it with `/`, sorted so every machine agrees. */
-export function listMarkdown(folder: string, skip: ReadonlySet<string> = new Set(), problems: FileProblem[] = []): string[] {
-  const found: string[] = [];
-  const walk = (dir: string) => {
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch (error) {
-      // The folder itself must be readable (the CLI reports that); a subfolder is one problem.
-      if (dir === folder) throw error;
-      problems.push({ file: `${relative(folder, dir).split(sep).join('/')}/`, line: 1, message: unreadable(error, 'folder') });
-      return;
-    }
-    for (const entry of entries) {
-      if (entry.name.startsWith('.')) continue;
-      const path = join(dir, entry.name);
-      if (entry.isDirectory() && !skip.has(path)) walk(path);
-      else if (entry.isFile() && entry.name.endsWith('.md')) found.push(relative(folder, path).split(sep).join('/'));
-    }
-  };
-  walk(folder);
-  return found.sort();
-}
-
-/** Why a file or folder could not be read, and what to do, from the system's error. */
-function unreadable(error: unknown, what: 'file' | 'folder'): string {
-  const code = (error as NodeJS.ErrnoException).code ?? '';
-  const why =
-    code === 'EACCES' || code === 'EPERM'
-      ? `permission denied (${code}): give the user running handbook read access to the ${what}`
-      : `${(error as Error).message.split(',')[0]}: check the ${what}`;
-  return `cannot read the ${what}: ${why}`;
-}
+export { articlePaths, listMarkdown };
 
 /** An article's bytes, its size checked before it is read whole; a file that cannot be read is an ArticleError. */
 function readArticle(path: string, name: string): Buffer {
@@ -137,8 +106,7 @@ interface Reading {
 
 function startReading(config: Config): Reading {
   const problems: FileProblem[] = [];
-  const skip = new Set([config.categories ?? '', config.images, config.locales, config.output]);
-  const paths = listMarkdown(config.articles, skip, problems);
+  const paths = articlePaths(config, problems);
   const cache = config.cache ? openModelCache(config.cache, config.articles) : NO_CACHE;
   const jobs: ParseJob[] = [];
   const entries = paths.map((path) => {
@@ -176,19 +144,23 @@ export function readHelpCenter(config: Config, progress?: ReadProgress): HelpCen
 
 /**
  * Reads every article as readHelpCenter does, the same help center, but parses on worker threads
- * too when many articles are not in the model cache (see parse-threads.ts).
+ * too when many articles are not in the model cache (see parse-threads.ts): on `pool` when one was
+ * started before the parser was loaded (see read-on-threads.ts), else on a pool started here.
  */
-export async function readHelpCenterOnThreads(config: Config, options: ReadOptions = {}): Promise<HelpCenter> {
+export async function readHelpCenterWithPool(config: Config, options: ReadOptions, pool?: ParsePool): Promise<HelpCenter> {
   const reading = startReading(config);
+  const { jobs } = reading;
   const total = reading.entries.length;
-  const hits = total - reading.jobs.length;
+  const hits = total - jobs.length;
   const progress = options.progress && ((done: number) => options.progress!(hits + done, total));
   progress?.(0);
-  const workers = parseWorkersFor(reading.jobs.length, options.threads);
-  const outcomes = workers > 0
-    ? (await parseOnThreads(reading.jobs, config, { workers, ...(progress ? { progress } : {}) })).outcomes
-    : reading.jobs.map((job, k) => {
-        const outcome = parseOutcome(job, config);
+  const parseHere = (job: ParseJob) => parseOutcome(job, config);
+  if (jobs.length < PARSE_THREADS_FROM) pool?.close();
+  else pool ??= new ParsePool(parseWorkersFor(jobs.length, options.threads));
+  const outcomes = pool && jobs.length >= PARSE_THREADS_FROM
+    ? (await pool.parse(jobs, config, parseHere, progress ? { progress } : {})).outcomes
+    : jobs.map((job, k) => {
+        const outcome = parseHere(job);
         progress?.(k + 1);
         return outcome;
       });

@@ -1,18 +1,23 @@
-// Parsing many articles on both cores. The main thread and `workers` worker threads take articles
+// Parsing many articles on both cores. The main thread and the workers of a ParsePool take articles
 // from one shared counter (Atomics on a SharedArrayBuffer), so the work balances itself whatever the
 // articles' sizes and however long a worker takes to start; each worker posts every model as soon as
 // it is parsed, and the main thread collects them between its own articles. The models are the
 // ones the main thread would make (structured clone, as the model cache's v8 serialize), and the
 // outcome of each article is put back in article order, so nothing downstream can tell.
 //
+// A pool can be started before the parser is loaded (a run that knows it starts cold), so the
+// workers load it while the main thread does; the jobs are sent when they are known.
+//
 // An article a worker cannot read is reported by its ArticleError, rebuilt on the main thread (same
 // file, line and message). Anything else a worker meets (a bug, a worker that does not start or
 // dies) is not trusted: the articles it did not deliver are parsed again on the main thread, where a
 // bug is thrown as it would be without threads; a worker that stopped costs one warning.
+//
+// This module stays light (no parser): the CLI loads it before the parser to start a pool early.
 import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
 import type { Article } from '../model/types.ts';
 import { startWorker, threadsWanted, workerModule } from '../util/threads.ts';
-import { parseArticle, type ParseOptions } from './article.ts';
+import type { ParseOptions } from './article.ts';
 import { ArticleError } from './problem.ts';
 
 /** An article to parse: its path (relative to the articles folder) and bytes. */
@@ -25,40 +30,35 @@ export interface ParseJob {
 export type ParseOutcome = Article | ArticleError;
 
 /**
- * Fewest articles to parse for which worker threads are started. Starting a worker and loading the
- * parser in it costs about 0.2 s of CPU (compiled, idle machine), the time of about 15 articles of
- * the corpus on the main thread; below this the main thread alone is as fast.
+ * Fewest articles to parse for which worker threads are used. A worker needs about 0.3 s (idle
+ * machine, compiled) to start and load the parser before it parses anything, the time the main
+ * thread takes for about 30 articles of the corpus; with fewer, the main thread alone is as fast.
  */
-export const PARSE_THREADS_FROM = 16;
+export const PARSE_THREADS_FROM = 32;
 
 /**
  * Worker threads for parsing `articles` articles: one per thread wanted but the main one (the
- * `threads` option, else `HANDBOOK_THREADS`, else every core), none below PARSE_THREADS_FROM.
+ * `threads` option, else `HANDBOOK_THREADS`, else every core), none below PARSE_THREADS_FROM,
+ * and no more than one per PARSE_THREADS_FROM articles.
  */
 export function parseWorkersFor(articles: number, threads?: number): number {
   if (articles < PARSE_THREADS_FROM) return 0;
   return Math.min(threadsWanted(threads, Number.POSITIVE_INFINITY) - 1, Math.floor(articles / PARSE_THREADS_FROM));
 }
 
-/** Parses one article on this thread: its model, or the ArticleError that says why it cannot be read. */
-export function parseOutcome(job: ParseJob, options: ParseOptions): ParseOutcome {
-  try {
-    return parseArticle(job.path, job.bytes, options);
-  } catch (error) {
-    if (error instanceof ArticleError) return error;
-    throw error;
-  }
+/** What a parse worker is given when it starts (workerData). */
+export interface ParseWorkerData {
+  /** Index of the next job to take (Int32Array over a SharedArrayBuffer, shared by every thread). */
+  readonly next: Int32Array;
+  /** Where the worker gets its one ParseWork message and posts its ParseReply messages. */
+  readonly port: MessagePort;
 }
 
-/** What a parse worker is given (workerData). */
-export interface ParseWorkerData {
+/** The work of a pool, sent to each of its workers once. */
+export interface ParseWork {
   /** The parse options as JSON, so a key of the Liquid rules stays a plain own property. */
   readonly options: string;
   readonly jobs: readonly ParseJob[];
-  /** Index of the next job to take (Int32Array over a SharedArrayBuffer, shared by every thread). */
-  readonly next: Int32Array;
-  /** Where the worker posts its ParseReply messages. */
-  readonly port: MessagePort;
 }
 
 /** One parsed article, posted by a worker. */
@@ -68,14 +68,16 @@ export type ParseReply =
   /** Something other than an ArticleError: the main thread parses this article again itself. */
   | { readonly index: number; readonly failed: string };
 
-export interface ParseThreadsOptions {
-  readonly workers: number;
-  /** Told the number of articles parsed so far, on the main thread, as they come in. */
-  readonly progress?: (done: number) => void;
+export interface ParsePoolOptions {
   /** The worker module (tests give one that crashes). */
   readonly entry?: URL;
   /** Told once when a worker stops; default: a line on stderr. */
   readonly warn?: (message: string) => void;
+}
+
+export interface ParseRunOptions {
+  /** Told the number of articles parsed so far, on the main thread, as they come in. */
+  readonly progress?: (done: number) => void;
   /** false: the main thread leaves every article to the workers (tests), unless one stops. */
   readonly mainThreadParses?: boolean;
 }
@@ -87,79 +89,111 @@ export interface ParsedOnThreads {
   readonly byWorkers: number;
 }
 
-interface Pool {
+interface PoolWorker {
   readonly worker: Worker;
   readonly port: MessagePort;
   /** Resolves when the worker has exited (or failed to start). */
   readonly exited: Promise<void>;
 }
 
-/** Parses every job, on this thread and `workers` worker threads. */
-export async function parseOnThreads(jobs: readonly ParseJob[], options: ParseOptions, how: ParseThreadsOptions): Promise<ParsedOnThreads> {
-  const outcomes: (ParseOutcome | undefined)[] = new Array(jobs.length);
-  const next = new Int32Array(new SharedArrayBuffer(4));
-  const warn = how.warn ?? ((message: string) => process.stderr.write(`warning: ${message}\n`));
-  let done = 0;
-  let byWorkers = 0;
-  let stopped: string | undefined;
-  const settle = (index: number, outcome: ParseOutcome | undefined) => {
-    if (outcome === undefined || outcomes[index] !== undefined) return;
-    outcomes[index] = outcome;
-    how.progress?.(++done);
-  };
-  const take = (reply: ParseReply) => {
-    // 'failed': left undefined, parsed again below on this thread.
-    if ('failed' in reply) return;
-    byWorkers++;
-    settle(reply.index, 'article' in reply ? reply.article : new ArticleError(reply.problem.file, reply.problem.line, reply.problem.reason));
-  };
-  const workers: Pool[] = [];
-  const entry = how.entry ?? workerModule('parse-worker', import.meta.url);
-  try {
-    for (let k = 0; k < how.workers; k++) {
+/** Worker threads that parse one batch of articles with the main thread; started at once, used once. */
+export class ParsePool {
+  readonly #workers: PoolWorker[] = [];
+  readonly #next = new Int32Array(new SharedArrayBuffer(4));
+  readonly #warn: (message: string) => void;
+  #stopped: string | undefined;
+  #used = false;
+
+  /** Starts `workers` workers, which load the parser and wait for their work. */
+  constructor(workers: number, options: ParsePoolOptions = {}) {
+    this.#warn = options.warn ?? ((message) => process.stderr.write(`warning: ${message}\n`));
+    const entry = options.entry ?? workerModule('parse-worker', import.meta.url);
+    for (let k = 0; k < workers; k++) {
       const { port1, port2 } = new MessageChannel();
-      const data: ParseWorkerData = { options: JSON.stringify(options), jobs, next, port: port2 };
+      const data: ParseWorkerData = { next: this.#next, port: port2 };
       let worker: Worker;
       try {
         worker = startWorker(entry, { workerData: data, transferList: [port2] });
       } catch (error) {
-        stopped ??= error instanceof Error ? error.message : String(error);
+        this.#stopped ??= error instanceof Error ? error.message : String(error);
         break;
       }
       const exited = new Promise<void>((resolve) => {
-        worker.on('error', (error) => (stopped ??= error.message));
+        worker.on('error', (error) => (this.#stopped ??= error.message));
         worker.on('exit', (code) => {
-          if (code !== 0) stopped ??= `it exited with code ${code}`;
+          if (code !== 0 && !this.#used) this.#stopped ??= `it exited with code ${code}`;
           resolve();
         });
       });
-      workers.push({ worker, port: port1, exited });
+      // A pool that is never used does not keep the process alive.
+      worker.unref();
+      this.#workers.push({ worker, port: port1, exited });
     }
-    const drain = () => {
-      for (const { port } of workers) for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) take(m.message as ParseReply);
+  }
+
+  get size(): number {
+    return this.#workers.length;
+  }
+
+  /**
+   * Parses every job, on this thread (`parseHere`) and the pool's workers, then stops the workers.
+   * `parseHere` throws what is not an ArticleError (a bug), as the main thread would without threads.
+   */
+  async parse(jobs: readonly ParseJob[], options: ParseOptions, parseHere: (job: ParseJob) => ParseOutcome, how: ParseRunOptions = {}): Promise<ParsedOnThreads> {
+    const outcomes: (ParseOutcome | undefined)[] = new Array(jobs.length);
+    let done = 0;
+    let byWorkers = 0;
+    const settle = (index: number, outcome: ParseOutcome) => {
+      if (outcomes[index] !== undefined) return;
+      outcomes[index] = outcome;
+      how.progress?.(++done);
     };
-    // This thread's share, taking turns with the workers through the shared counter.
-    const share = how.mainThreadParses ?? true;
-    for (let index = share ? Atomics.add(next, 0, 1) : jobs.length; index < jobs.length; index = Atomics.add(next, 0, 1)) {
-      settle(index, parseOutcome(jobs[index]!, options));
+    const take = (reply: ParseReply) => {
+      // 'failed': left undefined, parsed again below on this thread.
+      if ('failed' in reply) return;
+      byWorkers++;
+      settle(reply.index, 'article' in reply ? reply.article : new ArticleError(reply.problem.file, reply.problem.line, reply.problem.reason));
+    };
+    const drain = () => {
+      for (const { port } of this.#workers) for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) take(m.message as ParseReply);
+    };
+    const next = this.#next;
+    try {
+      const work: ParseWork = { options: JSON.stringify(options), jobs };
+      for (const { worker, port } of this.#workers) {
+        worker.ref();
+        port.postMessage(work);
+      }
+      // This thread's share, taking turns with the workers through the shared counter.
+      const share = how.mainThreadParses ?? true;
+      for (let index = share ? Atomics.add(next, 0, 1) : jobs.length; index < jobs.length; index = Atomics.add(next, 0, 1)) {
+        settle(index, parseHere(jobs[index]!));
+        drain();
+      }
+      // The counter is past the end: what is missing now is in a worker's hands. Wait for each
+      // worker to deliver it and exit (or stop), unless everything is already in.
       drain();
+      if (done < jobs.length) {
+        for (const { port } of this.#workers) port.on('message', take);
+        await Promise.all(this.#workers.map((w) => w.exited));
+        drain();
+      }
+    } finally {
+      this.close();
     }
-    // The counter is past the end: what is missing now is in a worker's hands. Wait for each worker
-    // to deliver it and exit (or stop), unless everything is already in.
-    drain();
-    if (done < jobs.length) {
-      for (const { port } of workers) port.on('message', take);
-      await Promise.all(workers.map((w) => w.exited));
-      drain();
-    }
-  } finally {
-    for (const { worker, port } of workers) {
+    if (this.#stopped !== undefined) this.#warn(`a parse worker thread stopped (${this.#stopped}): its articles were parsed on the main thread`);
+    // Articles a worker did not deliver, or failed on with something other than an ArticleError.
+    for (let index = 0; index < jobs.length; index++) if (outcomes[index] === undefined) settle(index, parseHere(jobs[index]!));
+    return { outcomes: outcomes as ParseOutcome[], byWorkers };
+  }
+
+  /** Stops the workers (a pool that was not needed, or after its work). */
+  close(): void {
+    this.#used = true;
+    for (const { worker, port } of this.#workers) {
       port.close();
       void worker.terminate();
     }
+    this.#workers.length = 0;
   }
-  if (stopped !== undefined) warn(`a parse worker thread stopped (${stopped}): its articles were parsed on the main thread`);
-  // Articles a worker did not deliver, or failed on with something other than an ArticleError.
-  for (let index = 0; index < jobs.length; index++) if (outcomes[index] === undefined) settle(index, parseOutcome(jobs[index]!, options));
-  return { outcomes: outcomes as ParseOutcome[], byWorkers };
 }

@@ -8,8 +8,10 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'nod
 import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 import { loadConfig } from '../../src/config/config.ts';
-import { listMarkdown, readHelpCenter, readHelpCenterOnThreads } from '../../src/parse/help-center.ts';
-import { parseOnThreads, parseOutcome, parseWorkersFor, PARSE_THREADS_FROM, type ParseJob } from '../../src/parse/parse-threads.ts';
+import { parseOutcome, type ParseOptions } from '../../src/parse/article.ts';
+import { listMarkdown, readHelpCenter, readHelpCenterWithPool } from '../../src/parse/help-center.ts';
+import { ParsePool, parseWorkersFor, PARSE_THREADS_FROM, type ParseJob, type ParsePoolOptions, type ParseRunOptions } from '../../src/parse/parse-threads.ts';
+import { readHelpCenterOnThreads } from '../../src/parse/read-on-threads.ts';
 import { ArticleError } from '../../src/parse/problem.ts';
 import { CORPUS, PARSE_OPTIONS, PROJECT, SHARED_NEED, temporaryDir, testIf } from '../helpers.ts';
 
@@ -26,6 +28,10 @@ const BROKEN: ParseJob[] = [
   { path: 'b/long-line.md', bytes: encode(`---\ntitle: Long\n---\n\n${'word '.repeat(40_000)}\n`) },
   { path: 'b/mapping.md', bytes: encode('---\n- a\n- b\n---\nText.\n') },
 ];
+
+/** The jobs parsed by a pool of one worker and the main thread. */
+const onThreads = (jobs: readonly ParseJob[], options: ParseOptions, how: ParsePoolOptions & ParseRunOptions = {}) =>
+  new ParsePool(1, how).parse(jobs, options, (job) => parseOutcome(job, options), how);
 
 const asProblem = (outcome: unknown) =>
   outcome instanceof ArticleError ? { file: outcome.file, line: outcome.line, reason: outcome.reason, message: outcome.message } : 'parsed';
@@ -51,10 +57,10 @@ test('parseWorkersFor: no worker below PARSE_THREADS_FROM articles or with one t
 testIf(SHARED_NEED)('corpus: the models a worker thread parses are those of the main thread, shared or all on the worker', async (t) => {
   const jobs = corpusJobs();
   const alone = jobs.map((job) => parseOutcome(job, PARSE_OPTIONS));
-  const all = await parseOnThreads(jobs, PARSE_OPTIONS, { workers: 1, mainThreadParses: false });
+  const all = await onThreads(jobs, PARSE_OPTIONS, { mainThreadParses: false });
   t.is(all.byWorkers, jobs.length);
   t.deepEqual(all.outcomes, alone);
-  const shared = await parseOnThreads(jobs, PARSE_OPTIONS, { workers: 1 });
+  const shared = await onThreads(jobs, PARSE_OPTIONS);
   t.deepEqual(shared.outcomes, alone);
 });
 
@@ -62,7 +68,7 @@ test('an article a worker cannot read is reported with the file, line and messag
   const alone = BROKEN.map((job) => asProblem(parseOutcome(job, PARSE_OPTIONS)));
   t.is(alone.filter((p) => p !== 'parsed').length, BROKEN.length - 1, 'every broken article is refused on the main thread');
   const warnings: string[] = [];
-  const { outcomes, byWorkers } = await parseOnThreads(BROKEN, PARSE_OPTIONS, { workers: 1, mainThreadParses: false, warn: (m) => warnings.push(m) });
+  const { outcomes, byWorkers } = await onThreads(BROKEN, PARSE_OPTIONS, { mainThreadParses: false, warn: (m) => warnings.push(m) });
   t.is(byWorkers, BROKEN.length, 'all parsed by the worker');
   t.deepEqual(outcomes.map(asProblem), alone);
   t.true(outcomes.slice(1).every((o) => o instanceof ArticleError));
@@ -73,7 +79,7 @@ test('a worker that dies: one warning, and its articles are parsed on the main t
   const warnings: string[] = [];
   const done: number[] = [];
   const entry = new URL('./workers/dying-worker.mjs', import.meta.url);
-  const { outcomes, byWorkers } = await parseOnThreads(BROKEN, PARSE_OPTIONS, { workers: 1, mainThreadParses: false, entry, warn: (m) => warnings.push(m), progress: (n) => done.push(n) });
+  const { outcomes, byWorkers } = await onThreads(BROKEN, PARSE_OPTIONS, { mainThreadParses: false, entry, warn: (m) => warnings.push(m), progress: (n) => done.push(n) });
   t.is(byWorkers, 0);
   t.deepEqual(outcomes.map(asProblem), BROKEN.map((job) => asProblem(parseOutcome(job, PARSE_OPTIONS))));
   t.is(warnings.length, 1);
@@ -83,19 +89,21 @@ test('a worker that dies: one warning, and its articles are parsed on the main t
 
 test('a worker that fails on an article with anything but an ArticleError leaves it to the main thread, which throws a bug as it would alone', async (t) => {
   const entry = new URL('./workers/failing-worker.mjs', import.meta.url);
-  const { outcomes, byWorkers } = await parseOnThreads(BROKEN, PARSE_OPTIONS, { workers: 1, mainThreadParses: false, entry, warn: () => t.fail('no warning') });
+  const { outcomes, byWorkers } = await onThreads(BROKEN, PARSE_OPTIONS, { mainThreadParses: false, entry, warn: () => t.fail('no warning') });
   t.is(byWorkers, 0);
   t.deepEqual(outcomes.map(asProblem), BROKEN.map((job) => asProblem(parseOutcome(job, PARSE_OPTIONS))));
   // A bug in the parser is thrown on the main thread, not reported as a problem of the article.
   const options = { ...PARSE_OPTIONS, translatableFrontMatter: null as unknown as string[] };
-  await t.throwsAsync(parseOnThreads(BROKEN.slice(0, 1), options, { workers: 1, mainThreadParses: false, entry }), { instanceOf: TypeError });
+  await t.throwsAsync(onThreads(BROKEN.slice(0, 1), options, { mainThreadParses: false, entry }), { instanceOf: TypeError });
 });
 
-testIf(SHARED_NEED)('readHelpCenterOnThreads gives the help center of readHelpCenter (corpus, cold)', async (t) => {
+testIf(SHARED_NEED)('readHelpCenterOnThreads gives the help center of readHelpCenter (corpus, cold: workers started before or after the parser is loaded)', async (t) => {
   const root = temporaryDir();
   writeFileSync(join(root, 'handbook.config.json'), JSON.stringify({ articles: join(CORPUS, '_articles'), categories: join(CORPUS, '_categories') }));
   const config = loadConfig(root);
-  t.deepEqual(await readHelpCenterOnThreads(config, { threads: 2 }), readHelpCenter(config));
+  const alone = readHelpCenter(config);
+  t.deepEqual(await readHelpCenterOnThreads(config, { threads: 2 }), alone);
+  t.deepEqual(await readHelpCenterWithPool(config, { threads: 2 }), alone);
 });
 
 const BIN = join(PROJECT, 'bin/handbook.js');
