@@ -152,6 +152,16 @@ function handbookJobs(scale: number): void {
   };
   if (scale === 1) record('handbook --help', measure(() => [once(process.execPath, [BIN, '--help'], root)]));
   record('extract --all, cold (no cache)', measure(() => [handbook(root, 'extract', '--all')], clearAll(root)));
+  {
+    // Parsing on worker threads against the main thread alone, cold, in turns.
+    const extract = (threads: string) => () => {
+      clearAll(root)();
+      return [once(process.execPath, [BIN, 'extract', '--all', '--root', root], root, { HANDBOOK_THREADS: threads })];
+    };
+    const [pooled, alone] = alternating(extract(String(cpus().length)), extract('1'));
+    rows.push({ job: 'extract --all, cold: parse worker threads', corpus: label, handbook: pooled, peer: 'HANDBOOK_THREADS=1', other: alone });
+    console.error(`  extract cold: worker threads ${pooled.seconds.toFixed(2)} s, one thread ${alone.seconds.toFixed(2)} s`);
+  }
   record('extract --all, --no-cache', measure(() => [handbook(root, 'extract', '--all', '--no-cache')]));
   record('extract --all, warm cache', measure(() => [handbook(root, 'extract', '--all')]));
   record('merge 1 category file, warm', measure(() => [handbook(root, 'merge', file!)], () => rmSync(join(root, 'locales'), { recursive: true, force: true })));

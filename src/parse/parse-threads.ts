@@ -16,7 +16,7 @@
 // This module stays light (no parser): the CLI loads it before the parser to start a pool early.
 import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
 import type { Article } from '../model/types.ts';
-import { startWorker, threadsWanted, workerModule } from '../util/threads.ts';
+import { idleThreads, startWorker, threadsWanted, workerModule } from '../util/threads.ts';
 import type { ParseOptions } from './article.ts';
 import { ArticleError } from './problem.ts';
 
@@ -38,12 +38,12 @@ export const PARSE_THREADS_FROM = 32;
 
 /**
  * Worker threads for parsing `articles` articles: one per thread wanted but the main one (the
- * `threads` option, else `HANDBOOK_THREADS`, else every core), none below PARSE_THREADS_FROM,
- * and no more than one per PARSE_THREADS_FROM articles.
+ * `threads` option, else `HANDBOOK_THREADS`, else the cores the load leaves idle), none below
+ * PARSE_THREADS_FROM, and no more than one per PARSE_THREADS_FROM articles.
  */
 export function parseWorkersFor(articles: number, threads?: number): number {
   if (articles < PARSE_THREADS_FROM) return 0;
-  return Math.min(threadsWanted(threads, Number.POSITIVE_INFINITY) - 1, Math.floor(articles / PARSE_THREADS_FROM));
+  return Math.min(threadsWanted(threads, idleThreads()) - 1, Math.floor(articles / PARSE_THREADS_FROM));
 }
 
 /** What a parse worker is given when it starts (workerData). */

@@ -13,6 +13,7 @@ import { listMarkdown, readHelpCenter, readHelpCenterWithPool } from '../../src/
 import { ParsePool, parseWorkersFor, PARSE_THREADS_FROM, type ParseJob, type ParsePoolOptions, type ParseRunOptions } from '../../src/parse/parse-threads.ts';
 import { readHelpCenterOnThreads } from '../../src/parse/read-on-threads.ts';
 import { ArticleError } from '../../src/parse/problem.ts';
+import { idleThreads } from '../../src/util/threads.ts';
 import { CORPUS, PARSE_OPTIONS, PROJECT, SHARED_NEED, temporaryDir, testIf } from '../helpers.ts';
 
 const ARTICLES = join(CORPUS, '_articles');
@@ -46,12 +47,23 @@ test('parseWorkersFor: no worker below PARSE_THREADS_FROM articles or with one t
   try {
     process.env.HANDBOOK_THREADS = '1';
     t.is(parseWorkersFor(1000), 0, 'HANDBOOK_THREADS=1 turns threads off');
+    process.env.HANDBOOK_THREADS = '2';
+    t.is(parseWorkersFor(1000), cores >= 2 ? 1 : 0, 'HANDBOOK_THREADS=2 asks for them whatever the load');
     delete process.env.HANDBOOK_THREADS;
-    t.is(parseWorkersFor(1000), cores - 1, 'every core by default');
+    t.true(parseWorkersFor(1000) <= cores - 1, 'by default, at most every core');
   } finally {
     if (saved === undefined) delete process.env.HANDBOOK_THREADS;
     else process.env.HANDBOOK_THREADS = saved;
   }
+});
+
+test('idleThreads: the cores the load leaves at least half idle, this thread always', (t) => {
+  t.is(idleThreads(2, 0), 2);
+  t.is(idleThreads(2, 0.4), 2);
+  t.is(idleThreads(2, 0.6), 1);
+  t.is(idleThreads(2, 9.5), 1);
+  t.is(idleThreads(8, 2.3), 6);
+  t.is(idleThreads(1, 0), 1);
 });
 
 testIf(SHARED_NEED)('corpus: the models a worker thread parses are those of the main thread, shared or all on the worker', async (t) => {
