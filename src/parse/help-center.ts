@@ -128,18 +128,14 @@ function startReading(config: Config): Reading {
 
 /**
  * Reads every article on the main thread; a file that cannot be read becomes a problem, and the
- * rest go on. `readHelpCenterOnThreads` gives the same help center, parsing on every core.
+ * rest go on. `readHelpCenterOnThreads` (read-on-threads.ts) gives the same help center, parsing on idle cores too.
  */
 export function readHelpCenter(config: Config, progress?: ReadProgress): HelpCenter {
   const reading = startReading(config);
-  const hits = reading.entries.length - reading.jobs.length;
-  progress?.(hits, reading.entries.length);
-  const outcomes = reading.jobs.map((job, k) => {
-    const outcome = parseOutcome(job, config);
-    progress?.(hits + k + 1, reading.entries.length);
-    return outcome;
-  });
-  return finishReading(reading, outcomes);
+  const total = reading.entries.length;
+  const hits = total - reading.jobs.length;
+  progress?.(hits, total);
+  return finishReading(reading, parseInOrder(reading.jobs, config, progress && ((done) => progress(hits + done, total))));
 }
 
 /**
@@ -148,23 +144,38 @@ export function readHelpCenter(config: Config, progress?: ReadProgress): HelpCen
  * started before the parser was loaded (see read-on-threads.ts), else on a pool started here.
  */
 export async function readHelpCenterWithPool(config: Config, options: ReadOptions, pool?: ParsePool): Promise<HelpCenter> {
-  const reading = startReading(config);
+  let reading: Reading;
+  try {
+    reading = startReading(config);
+  } catch (error) {
+    pool?.close();
+    throw error;
+  }
   const { jobs } = reading;
   const total = reading.entries.length;
   const hits = total - jobs.length;
   const progress = options.progress && ((done: number) => options.progress!(hits + done, total));
   progress?.(0);
-  const parseHere = (job: ParseJob) => parseOutcome(job, config);
-  if (jobs.length < PARSE_THREADS_FROM) pool?.close();
-  else pool ??= new ParsePool(parseWorkersFor(jobs.length, options.threads));
-  const outcomes = pool && jobs.length >= PARSE_THREADS_FROM
-    ? (await pool.parse(jobs, config, parseHere, progress ? { progress } : {})).outcomes
-    : jobs.map((job, k) => {
-        const outcome = parseHere(job);
-        progress?.(k + 1);
-        return outcome;
-      });
+  if (jobs.length < PARSE_THREADS_FROM) {
+    pool?.close();
+    pool = undefined;
+  } else if (!pool) {
+    const workers = parseWorkersFor(jobs.length, options.threads);
+    if (workers > 0) pool = new ParsePool(workers);
+  }
+  const outcomes = pool
+    ? (await pool.parse(jobs, config, (job) => parseOutcome(job, config), progress ? { progress } : {})).outcomes
+    : parseInOrder(jobs, config, progress);
   return finishReading(reading, outcomes);
+}
+
+/** Parses the jobs one after the other on this thread, telling `progress` how many are done. */
+function parseInOrder(jobs: readonly ParseJob[], options: ParseOptions, progress?: (done: number) => void): ParseOutcome[] {
+  return jobs.map((job, k) => {
+    const outcome = parseOutcome(job, options);
+    progress?.(k + 1);
+    return outcome;
+  });
 }
 
 /** The help center from what was read, `outcomes` being those of `reading.jobs` in order. */
