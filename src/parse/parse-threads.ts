@@ -37,13 +37,24 @@ export type ParseOutcome = Article | ArticleError;
 export const PARSE_THREADS_FROM = 32;
 
 /**
+ * Threads to parse on when none are asked for: the cores the load leaves idle but one. V8's own
+ * background threads (concurrent marking, optimizing compiler) already keep about one core busy
+ * during a cold parse (measured on 2 cores: 2.8 s of CPU on the main thread, about 2.1 s on three
+ * V8 threads), so on 2 cores a parse worker has no core to itself and only adds its start-up and
+ * its own JIT warm-up (README, Speed): it is used from 3 idle cores on.
+ */
+export function defaultParseThreads(idle = idleThreads()): number {
+  return Math.max(1, idle - 1);
+}
+
+/**
  * Worker threads for parsing `articles` articles: one per thread wanted but the main one (the
- * `threads` option, else `HANDBOOK_THREADS`, else the cores the load leaves idle), none below
+ * `threads` option, else `HANDBOOK_THREADS`, else defaultParseThreads), none below
  * PARSE_THREADS_FROM, and no more than one per PARSE_THREADS_FROM articles.
  */
 export function parseWorkersFor(articles: number, threads?: number): number {
   if (articles < PARSE_THREADS_FROM) return 0;
-  return Math.min(threadsWanted(threads, idleThreads()) - 1, Math.floor(articles / PARSE_THREADS_FROM));
+  return Math.min(threadsWanted(threads, defaultParseThreads()) - 1, Math.floor(articles / PARSE_THREADS_FROM));
 }
 
 /** What a parse worker is given when it starts (workerData). */

@@ -10,7 +10,7 @@ import { join, relative } from 'node:path';
 import { loadConfig } from '../../src/config/config.ts';
 import { parseOutcome, type ParseOptions } from '../../src/parse/article.ts';
 import { listMarkdown, readHelpCenter, readHelpCenterWithPool } from '../../src/parse/help-center.ts';
-import { ParsePool, parseWorkersFor, PARSE_THREADS_FROM, type ParseJob, type ParsePoolOptions, type ParseRunOptions } from '../../src/parse/parse-threads.ts';
+import { defaultParseThreads, ParsePool, parseWorkersFor, PARSE_THREADS_FROM, type ParseJob, type ParsePoolOptions, type ParseRunOptions } from '../../src/parse/parse-threads.ts';
 import { readHelpCenterOnThreads } from '../../src/parse/read-on-threads.ts';
 import { ArticleError } from '../../src/parse/problem.ts';
 import { idleThreads } from '../../src/util/threads.ts';
@@ -50,11 +50,18 @@ test('parseWorkersFor: no worker below PARSE_THREADS_FROM articles or with one t
     process.env.HANDBOOK_THREADS = '2';
     t.is(parseWorkersFor(1000), cores >= 2 ? 1 : 0, 'HANDBOOK_THREADS=2 asks for them whatever the load');
     delete process.env.HANDBOOK_THREADS;
-    t.true(parseWorkersFor(1000) <= cores - 1, 'by default, at most every core');
+    t.true(parseWorkersFor(1000) <= Math.max(0, cores - 2), 'by default, at most every core but two (the main thread and V8\'s own threads)');
   } finally {
     if (saved === undefined) delete process.env.HANDBOOK_THREADS;
     else process.env.HANDBOOK_THREADS = saved;
   }
+});
+
+test('defaultParseThreads: the idle cores but one; one thread on 2 idle cores', (t) => {
+  t.is(defaultParseThreads(1), 1);
+  t.is(defaultParseThreads(2), 1);
+  t.is(defaultParseThreads(3), 2);
+  t.is(defaultParseThreads(8), 7);
 });
 
 test('idleThreads: the cores the load leaves at least half idle, this thread always', (t) => {
