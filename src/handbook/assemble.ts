@@ -163,56 +163,99 @@ function headingEntries(body: HandbookArticle['body']): TocEntry[] {
   return entries;
 }
 
-export function assembleHandbook(input: AssembleInput): HandbookDocument {
-  const { config, center, category, language, store, t } = input;
+/** One article as its handbook shows it, with what it adds to the document around it. */
+export interface AssembledArticle {
+  readonly article: HandbookArticle;
+  /** Its entry in the table of contents, its h2/h3 headings under it. */
+  readonly toc: TocEntry;
+  readonly warnings: readonly DocumentWarning[];
+  /** The pictures it shows, in the order it shows them: path in the images folder, file on disk. */
+  readonly images: readonly (readonly [string, string])[];
+}
+
+/**
+ * Articles assembled by an earlier build, reused when nothing they are made from changed (see
+ * `src/publish/fragments.ts`): `get` gives one back, `keep` takes one just assembled.
+ */
+export interface ArticleReuse {
+  readonly get: (article: Article) => AssembledArticle | undefined;
+  readonly keep: (article: Article, assembled: AssembledArticle) => void;
+}
+
+/** What every article of one handbook is assembled against: its neighbours, the help center, the pictures. */
+interface HandbookContext {
+  readonly inHandbook: ReadonlyMap<string, LinkTarget>;
+  readonly known: ReadonlySet<string>;
+  readonly redirects: ReadonlyMap<string, string>;
+  readonly images: string;
+}
+
+/** The articles a category's handbook shows, in order. */
+export const shownArticles = (category: Category): Article[] => category.articles.filter((a) => !a.hidden);
+
+/** The articles of a handbook by slug, with their heading ids: what links inside it resolve against. */
+export function handbookTargets(articles: readonly Article[]): Map<string, LinkTarget> {
+  return new Map(articles.map((a) => [slugOf(a), { anchors: new Set(a.headings.map((x) => x.anchor)) }]));
+}
+
+function assembleArticle(input: AssembleInput, context: HandbookContext, article: Article): AssembledArticle {
+  const { config, language, store, t } = input;
   const source = language === config.sourceLanguage;
-  const articles = category.articles.filter((a) => !a.hidden);
   const warnings: DocumentWarning[] = [];
-  const imageFiles = new Map<string, string>();
-  const inHandbook = new Map<string, LinkTarget>(articles.map((a) => [slugOf(a), { anchors: new Set(a.headings.map((x) => x.anchor)) }]));
-  const known = new Set(center.categories.flatMap((c) => c.articles.map(slugOf)));
-  const redirects = redirectsOf(center);
-  const images = resolve(config.images);
-  const built: HandbookArticle[] = [];
-  for (const article of articles) {
-    const slug = slugOf(article);
-    const localized = localizeArticle(article, (unit) => (source ? undefined : (store.translationOf(unit) ?? markedFallback(unit))));
-    const lineOf = sourceLines(article.source);
-    const warn = (line: number, kind: string, message: string, needle?: string) => warnings.push({ file: article.path, line: needle ? lineOf(needle, line) : line, kind, message });
-    const body = articleHast(localized.text, bodyStartOf(localized.text), {
-      slug,
-      inHandbook,
-      known,
-      redirects,
-      siteUrl: config.siteUrl,
-      fallbackLanguage: source ? undefined : config.sourceLanguage,
-      calloutLabel: (type) => t(CALLOUT_WORDS.get(type) ?? 'note'),
-      hasIcon: (name) => iconGlyph(name) !== undefined,
-      warn,
-      useImage: (path, line) => {
-        const file = join(images, path);
-        // A path that climbs out of the images folder is not a picture of this help center.
-        if (file.startsWith(`${images}/`) && existsSync(file)) {
-          imageFiles.set(path, file);
-          return true;
-        }
-        warn(line, 'missing-image', `image ${path} is not in the images folder (${config.images}): the handbook shows its caption only`, path);
-        return false;
-      },
-      articleUrl: (target) => articleUrl(config, language, target),
-    });
-    const titleUnit = article.units.find((u) => u.id === 'fm-title');
-    const translatedTitle = titleUnit && !source ? store.translationOf(titleUnit) : undefined;
-    const notice = source || !config.untranslatedNotice ? undefined : noticeOf(article, store);
-    built.push({
-      id: slug,
-      path: article.path,
-      title: translatedTitle ? plain(translatedTitle) : article.title,
-      titleLanguage: translatedTitle || !titleUnit ? language : config.sourceLanguage,
-      ...(notice ? { notice: t(notice) } : {}),
-      body,
-    });
-  }
+  const images: [string, string][] = [];
+  const slug = slugOf(article);
+  const localized = localizeArticle(article, (unit) => (source ? undefined : (store.translationOf(unit) ?? markedFallback(unit))));
+  const lineOf = sourceLines(article.source);
+  const warn = (line: number, kind: string, message: string, needle?: string) => warnings.push({ file: article.path, line: needle ? lineOf(needle, line) : line, kind, message });
+  const body = articleHast(localized.text, bodyStartOf(localized.text), {
+    slug,
+    inHandbook: context.inHandbook,
+    known: context.known,
+    redirects: context.redirects,
+    siteUrl: config.siteUrl,
+    fallbackLanguage: source ? undefined : config.sourceLanguage,
+    calloutLabel: (type) => t(CALLOUT_WORDS.get(type) ?? 'note'),
+    hasIcon: (name) => iconGlyph(name) !== undefined,
+    warn,
+    useImage: (path, line) => {
+      const file = join(context.images, path);
+      // A path that climbs out of the images folder is not a picture of this help center.
+      if (file.startsWith(`${context.images}/`) && existsSync(file)) {
+        images.push([path, file]);
+        return true;
+      }
+      warn(line, 'missing-image', `image ${path} is not in the images folder (${config.images}): the handbook shows its caption only`, path);
+      return false;
+    },
+    articleUrl: (target) => articleUrl(config, language, target),
+  });
+  const titleUnit = article.units.find((u) => u.id === 'fm-title');
+  const translatedTitle = titleUnit && !source ? store.translationOf(titleUnit) : undefined;
+  const notice = source || !config.untranslatedNotice ? undefined : noticeOf(article, store);
+  const built: HandbookArticle = {
+    id: slug,
+    path: article.path,
+    title: translatedTitle ? plain(translatedTitle) : article.title,
+    titleLanguage: translatedTitle || !titleUnit ? language : config.sourceLanguage,
+    ...(notice ? { notice: t(notice) } : {}),
+    body,
+  };
+  const toc: TocEntry = { id: built.id, title: built.title, level: 1, children: headingEntries(body), ...(built.titleLanguage !== language ? { language: built.titleLanguage } : {}) };
+  return { article: built, toc, warnings, images };
+}
+
+/** The handbook document of a category in a language; `reuse` gives back articles assembled by an earlier build. */
+export function assembleHandbook(input: AssembleInput, reuse?: ArticleReuse): HandbookDocument {
+  const { config, center, category, language, store, t } = input;
+  const articles = shownArticles(category);
+  const context: HandbookContext = { inHandbook: handbookTargets(articles), known: new Set(center.categories.flatMap((c) => c.articles.map(slugOf))), redirects: redirectsOf(center), images: resolve(config.images) };
+  const assembled = articles.map((article) => {
+    const known = reuse?.get(article);
+    if (known) return known;
+    const made = assembleArticle(input, context, article);
+    reuse?.keep(article, made);
+    return made;
+  });
   const title = categoryTitle(category, store, t);
   return {
     language,
@@ -222,10 +265,10 @@ export function assembleHandbook(input: AssembleInput): HandbookDocument {
     fileName: fileNameOf(category.slug),
     title,
     date: input.date,
-    words: documentWords(input, title, built.length),
-    toc: built.map((a) => ({ id: a.id, title: a.title, level: 1, children: headingEntries(a.body), ...(a.titleLanguage !== language ? { language: a.titleLanguage } : {}) })),
-    articles: built,
-    imageFiles,
-    warnings,
+    words: documentWords(input, title, assembled.length),
+    toc: assembled.map((a) => a.toc),
+    articles: assembled.map((a) => a.article),
+    imageFiles: new Map(assembled.flatMap((a) => a.images)),
+    warnings: assembled.flatMap((a) => a.warnings),
   };
 }

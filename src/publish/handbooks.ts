@@ -7,11 +7,12 @@ import type { OutputLedger, OutputRecord } from '../cache/outputs.ts';
 import type { Config } from '../config/config.ts';
 import { assembleHandbook } from '../handbook/assemble.ts';
 import type { DocumentWarning } from '../handbook/document.ts';
-import type { HelpCenter } from '../model/types.ts';
+import type { Category, HelpCenter } from '../model/types.ts';
 import { fileNameOf } from '../extract/extract.ts';
 import { TranslationStore } from '../store/translations.ts';
 import { createTranslator } from '../words/words.ts';
-import { buildDate, buildInputs, handbookInputs, languageInputs } from './up-to-date.ts';
+import { assembledArticleInputs, buildDate, buildInputs, handbookArticlesInputs, handbookInputs, languageInputs } from './up-to-date.ts';
+import { HandbookFragments } from './fragments.ts';
 import { pdfWorkersFor, PdfThreads } from './workers.ts';
 import { summaryOf, WRITERS, type HandbookSummary, type Writer, type WriterResult, type WrittenHandbook } from './writers.ts';
 
@@ -58,6 +59,14 @@ function freshHandbook(ledger: OutputLedger | undefined, file: string, inputs: s
   return meta && meta.files.every((f) => existsSync(f)) ? meta : undefined;
 }
 
+/** The articles of a handbook as an earlier build assembled and rendered them, when there is a cache folder and a ledger. */
+function fragmentsOf(config: Config, ledger: OutputLedger | undefined, language: string, category: Category, perLanguage: string, store: TranslationStore): HandbookFragments | undefined {
+  if (!ledger || config.cache === undefined) return undefined;
+  const handbook = handbookArticlesInputs(perLanguage, category);
+  const source = language === config.sourceLanguage;
+  return new HandbookFragments(config.cache, language, category.slug, (article) => assembledArticleInputs(handbook, article, source ? undefined : store));
+}
+
 export function writerOf(format: string): Writer {
   const writer = WRITERS.get(format);
   if (!writer) throw new Error(`no handbook writer for "${format}" (known: ${[...WRITERS.keys()].join(', ')})`);
@@ -72,7 +81,7 @@ export async function publishHandbooks(config: Config, center: HelpCenter, optio
   const total = categories.length * options.languages.length;
   let done = 0;
   const builds: HandbookBuild[] = [];
-  const shared = ledger ? buildInputs(config, center, date) : '';
+  const shared = ledger ? buildInputs(config, center) : '';
   const pdfWorkers = writers.some((w) => w.format === 'pdf') ? pdfWorkersFor(total, options.threads) : 0;
   const threads = pdfWorkers > 0 ? new PdfThreads(pdfWorkers) : undefined;
   const run = config.cache === undefined ? {} : { cache: config.cache };
@@ -86,11 +95,13 @@ export async function publishHandbooks(config: Config, center: HelpCenter, optio
       // Each writer's handbooks in category order; a PDF may still be being written on a worker thread.
       const written = new Map(writers.map((w) => [w, { metas: [] as Promise<HandbookMeta>[], upToDate: 0 }]));
       for (const category of categories) {
-        const inputs = ledger ? handbookInputs(perLanguage, category, store) : '';
+        const inputs = ledger ? handbookInputs(perLanguage, category, store, date) : '';
         const fileOf = (writer: Writer) => join(dir, `${fileNameOf(category.slug)}.${writer.extension}`);
         const known = writers.map((writer) => freshHandbook(ledger, fileOf(writer), fingerprint(inputs, writer.format)));
-        // Assembled only when some format must be made again.
-        const document = known.every(Boolean) ? undefined : assembleHandbook({ config, center, category, language, store, t, date });
+        // Assembled only when some format must be made again, reusing the articles that did not change.
+        const fragments = known.every(Boolean) ? undefined : fragmentsOf(config, ledger, language, category, perLanguage, store);
+        const document = known.every(Boolean) ? undefined : assembleHandbook({ config, center, category, language, store, t, date }, fragments);
+        const local = fragments ? { ...run, fragments } : run;
         for (const [k, writer] of writers.entries()) {
           const into = written.get(writer)!;
           const meta = known[k];
@@ -99,7 +110,7 @@ export async function publishHandbooks(config: Config, center: HelpCenter, optio
             into.metas.push(Promise.resolve(meta));
             continue;
           }
-          const writing: Promise<WriterResult> = threads && writer.format === 'pdf' ? (await threads.start(document!, dir, run, words)).done : Promise.resolve(await writer.write(document!, dir, run));
+          const writing: Promise<WriterResult> = threads && writer.format === 'pdf' ? (await threads.start(document!, dir, run, words)).done : Promise.resolve(await writer.write(document!, dir, local));
           into.metas.push(
             writing.then((result) => {
               const made = { files: result.files, summary: summaryOf(document!), documentWarnings: document!.warnings, writerWarnings: result.warnings };
@@ -108,6 +119,7 @@ export async function publishHandbooks(config: Config, center: HelpCenter, optio
             }),
           );
         }
+        fragments?.save();
         // The next category reads other store files: its entries are not kept for the rest of the language.
         store.reload();
         options.onHandbook?.(++done, total);

@@ -12,7 +12,7 @@ import { FIXED_ICON_WIDTH, ICON_CLASS, iconGlyph, iconLook, iconMeaning } from '
 import { writeFileAtomic } from '../util/atomic-write.ts';
 import { copyImages, IMAGES_DIR } from './images.ts';
 import { HANDBOOK_CSS } from './style.ts';
-import type { Writer, WrittenHandbook } from './writers.ts';
+import type { ArticleFragments, Writer, WrittenHandbook } from './writers.ts';
 
 /** Text in another language than the page's, isolated with its own direction. */
 function inLanguage(text: string, language: string | undefined, document: HandbookDocument): ElementContent[] {
@@ -74,7 +74,16 @@ function articleHtml(article: HandbookArticle, document: HandbookDocument): stri
   return toHtml.stringify({ type: 'root', children: [section] });
 }
 
-export function renderHtmlHandbook(document: HandbookDocument): string {
+/** The article's section, or the one rendered by an earlier build (a function of the article and the page's language). */
+function articleSection(article: HandbookArticle, document: HandbookDocument, fragments: ArticleFragments | undefined): string {
+  const known = fragments?.rendered(article, 'html');
+  if (typeof known === 'string') return known;
+  const html = articleHtml(article, document);
+  fragments?.keepRendered(article, 'html', html);
+  return html;
+}
+
+export function renderHtmlHandbook(document: HandbookDocument, fragments?: ArticleFragments): string {
   const { words } = document;
   const page: Root = {
     type: 'root',
@@ -96,7 +105,7 @@ export function renderHtmlHandbook(document: HandbookDocument): string {
     ],
   };
   const [before, after] = toHtml.stringify(page).split(`<!--${SECTIONS.value}-->`);
-  return [before, ...document.articles.map((article) => articleHtml(article, document)), after].join('');
+  return [before, ...document.articles.map((article) => articleSection(article, document, fragments)), after].join('');
 }
 
 /** The language's index page: every handbook with its article count. */
@@ -123,9 +132,9 @@ export const htmlWriter: Writer = {
   format: 'html',
   extension: 'html',
   description: 'one self-contained HTML file per category (output/<lang>/<category>.html) and output/<lang>/index.html',
-  write(document, outDir) {
+  write(document, outDir, run) {
     const file = join(outDir, `${document.fileName}.html`);
-    writeFileAtomic(file, renderHtmlHandbook(document));
+    writeFileAtomic(file, renderHtmlHandbook(document, run?.fragments));
     return { files: [file, ...copyImages(document, outDir)], warnings: [] };
   },
   finish(handbooks, outDir) {

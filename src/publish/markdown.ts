@@ -15,11 +15,11 @@ import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import type { HandbookDocument, TocEntry } from '../handbook/document.ts';
+import type { HandbookArticle, HandbookDocument, TocEntry } from '../handbook/document.ts';
 import { iconGlyph, iconMeaning, iconSvg } from '../handbook/icons.ts';
 import { writeFileAtomic } from '../util/atomic-write.ts';
 import { copyImages, IMAGES_DIR } from './images.ts';
-import type { Writer } from './writers.ts';
+import type { ArticleFragments, Writer } from './writers.ts';
 
 /** Icons drawn as SVG files beside the handbooks of a language. */
 export const ICONS_DIR = 'icons';
@@ -68,44 +68,109 @@ function tocList(entries: readonly TocEntry[]): Element {
   return h('ol', entries.map((entry) => h('li', [h('a', { href: `#${entry.id}` }, entry.title), ...(entry.children.length ? [tocList(entry.children)] : [])])));
 }
 
-/** The handbook as one HTML tree of plain elements, the same text as the HTML handbook shows. */
-function handbookTree(document: HandbookDocument, icons: Set<string>): Root {
-  const { words } = document;
-  const children: ElementContent[] = [
-    h('p', words.handbookTitle),
-    h('h1', { id: '' }, document.title),
-    h('p', `${words.languageLine} · ${words.generatedOn}`),
-    h('p', words.articleCount),
-    h('h2', { id: '' }, words.contents),
-    tocList(document.toc),
-  ];
-  for (const article of document.articles) {
-    const body = structuredClone(article.body);
-    reshape(body, icons);
-    children.push(h('h1', { id: article.id }, article.title), ...(article.notice ? [quote([h('p', [h('em', article.notice)])])] : []), ...(body.children as ElementContent[]));
-  }
-  return { type: 'root', children };
+/**
+ * One part of the handbook read alone: the title block, or one article. Parts are joined by a
+ * blank line, as remark-stringify joins the blocks of one tree (each article opens with its
+ * heading, so no join rule looks across two parts). What depends on the other parts is known only
+ * once all are read: GitHub numbers repeated heading anchors across the whole file, and links
+ * inside the handbook point at those anchors (a table pads its columns to its links' length).
+ */
+interface PartShape {
+  /** Headings in order: the text GitHub makes the anchor from, and the heading's id ('' for none). */
+  readonly headings: readonly (readonly [text: string, id: string])[];
+  /** Every element with an id, in order, and whether it is a heading (the id other ids point at). */
+  readonly ids: readonly (readonly [id: string, heading: boolean])[];
+  /** The id each link inside the handbook points at, in order. */
+  readonly links: readonly string[];
+  readonly icons: readonly string[];
 }
+
+/** A part read, not yet written. */
+interface ReadPart extends PartShape {
+  readonly mdast: MdastRoot;
+}
+
+/** A part as written by an earlier build, with the addresses its links had then. */
+export interface WrittenPart extends PartShape {
+  readonly text: string;
+  readonly urls: readonly string[];
+}
+
+/** A paragraph after a part's last block, so the part's text ends where the next block's join starts. */
+const END = '\uE002';
+const END_TEXT = `\n\n${END}\n`;
+
+function readPart(children: ElementContent[], icons: ReadonlySet<string>): ReadPart {
+  const tree: Root = { type: 'root', children };
+  const mdast = toMdast(tree, { handlers: headingHandlers }) as MdastRoot;
+  const headings: [string, string][] = [];
+  visit(mdast, 'heading', (node: Heading) => {
+    headings.push([toString(node, { includeImageAlt: false }), (node.data as { id?: string } | undefined)?.id ?? '']);
+  });
+  const ids: [string, boolean][] = [];
+  visit(tree, 'element', (node: Element) => {
+    const id = node.properties.id;
+    if (typeof id === 'string' && id !== '') ids.push([id, /^h[1-6]$/.test(node.tagName)]);
+  });
+  const links: string[] = [];
+  visit(mdast, 'link', (node: Link) => {
+    if (node.url.startsWith('#')) links.push(node.url.slice(1));
+  });
+  return { mdast, headings, ids, links, icons: [...icons].sort() };
+}
+
+/** Writes a part read, its links inside the handbook pointing at `urls` (in order). */
+function writePart(part: ReadPart, urls: readonly string[]): WrittenPart {
+  let k = 0;
+  visit(part.mdast, 'link', (node: Link) => {
+    if (node.url.startsWith('#')) node.url = urls[k++]!;
+  });
+  part.mdast.children.push({ type: 'paragraph', children: [{ type: 'text', value: END }] });
+  const written = stringifier.stringify(part.mdast);
+  if (!written.endsWith(END_TEXT)) throw new Error('markdown writer: a handbook part did not end as a paragraph of its own');
+  const { headings, ids, links, icons } = part;
+  return { headings, ids, links, icons, text: written.slice(0, -END_TEXT.length), urls };
+}
+
+/** The title block and contents: the same text as the HTML handbook shows. */
+function titlePart(document: HandbookDocument): ReadPart {
+  const { words } = document;
+  return readPart(
+    [h('p', words.handbookTitle), h('h1', { id: '' }, document.title), h('p', `${words.languageLine} · ${words.generatedOn}`), h('p', words.articleCount), h('h2', { id: '' }, words.contents), tocList(document.toc)],
+    new Set(),
+  );
+}
+
+/** An article: its title, notice and body reshaped into plain elements Markdown has. */
+function articlePart(article: HandbookArticle): ReadPart {
+  const icons = new Set<string>();
+  const body = structuredClone(article.body);
+  reshape(body, icons);
+  return readPart([h('h1', { id: article.id }, article.title), ...(article.notice ? [quote([h('p', [h('em', article.notice)])])] : []), ...(body.children as ElementContent[])], icons);
+}
+
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, k) => x === b[k]);
 
 /**
  * Every id of the handbook → the id it has where GitHub shows the file: headings get GitHub's
  * anchors (from their text, numbered on repeats); any other id points at the heading before it.
  */
-function githubAnchors(tree: Root, mdast: MdastRoot): Map<string, string> {
+function githubAnchors(parts: readonly PartShape[]): Map<string, string> {
   const slugger = new GithubSlugger();
   const anchors = new Map<string, string>();
-  visit(mdast, 'heading', (node: Heading) => {
-    const slug = slugger.slug(toString(node, { includeImageAlt: false }));
-    const id = (node.data as { id?: string } | undefined)?.id;
-    if (id) anchors.set(id, slug);
-  });
+  for (const part of parts) {
+    for (const [text, id] of part.headings) {
+      const slug = slugger.slug(text);
+      if (id) anchors.set(id, slug);
+    }
+  }
   let heading: string | undefined;
-  visit(tree, 'element', (node: Element) => {
-    const id = node.properties.id;
-    if (typeof id !== 'string' || id === '') return;
-    if (/^h[1-6]$/.test(node.tagName)) heading = id;
-    else if (!anchors.has(id) && heading && anchors.has(heading)) anchors.set(id, anchors.get(heading)!);
-  });
+  for (const part of parts) {
+    for (const [id, isHeading] of part.ids) {
+      if (isHeading) heading = id;
+      else if (!anchors.has(id) && heading && anchors.has(heading)) anchors.set(id, anchors.get(heading)!);
+    }
+  }
   return anchors;
 }
 
@@ -122,24 +187,41 @@ const headingHandlers = Object.fromEntries(['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].
 
 const stringifier = unified().use(remarkGfm).use(remarkStringify, { bullet: '-', fences: true, rule: '-', listItemIndent: 'one' });
 
-export function renderMarkdownHandbook(document: HandbookDocument): { markdown: string; icons: string[] } {
-  const icons = new Set<string>();
-  const tree = handbookTree(document, icons);
-  const mdast = toMdast(tree, { handlers: headingHandlers }) as MdastRoot;
-  const anchors = githubAnchors(tree, mdast);
-  visit(mdast, 'link', (node: Link) => {
-    if (node.url.startsWith('#')) node.url = `#${anchors.get(node.url.slice(1)) ?? ''}`;
-  });
-  return { markdown: stringifier.stringify(mdast), icons: [...icons].sort() };
+/**
+ * The handbook as one Markdown file. With `fragments`, an article written by an earlier build is
+ * not read or written again unless its links now point at other anchors.
+ */
+export function renderMarkdownHandbook(document: HandbookDocument, fragments?: ArticleFragments): { markdown: string; icons: string[] } {
+  const earlier = document.articles.map((article) => fragments?.rendered(article, 'md') as WrittenPart | undefined);
+  const read = document.articles.map((article, k) => (earlier[k] ? undefined : articlePart(article)));
+  const title = titlePart(document);
+  const anchors = githubAnchors([title, ...document.articles.map((_, k) => (earlier[k] ?? read[k])!)]);
+  const urlsOf = (part: PartShape) => part.links.map((id) => `#${anchors.get(id) ?? ''}`);
+  const texts = [writePart(title, urlsOf(title)).text];
+  for (const [k, article] of document.articles.entries()) {
+    const known = earlier[k];
+    const urls = urlsOf((known ?? read[k])!);
+    if (known && sameList(known.urls, urls)) {
+      texts.push(known.text);
+      continue;
+    }
+    const part = writePart(read[k] ?? articlePart(article), urls);
+    fragments?.keepRendered(article, 'md', part);
+    texts.push(part.text);
+  }
+  let markdown = texts.join('\n\n');
+  // As remark-stringify ends a file: with one line break, unless it already ends with one.
+  if (!/[\n\r]$/.test(markdown)) markdown += '\n';
+  return { markdown, icons: [...new Set([...earlier, ...read].flatMap((part) => part?.icons ?? []))].sort() };
 }
 
 export const markdownWriter: Writer = {
   format: 'md',
   extension: 'md',
   description: 'one GitHub-flavoured Markdown file per category (output/<lang>/<category>.md), pictures and icons beside it',
-  write(document, outDir) {
+  write(document, outDir, run) {
     const file = join(outDir, `${document.fileName}.md`);
-    const { markdown, icons } = renderMarkdownHandbook(document);
+    const { markdown, icons } = renderMarkdownHandbook(document, run?.fragments);
     writeFileAtomic(file, markdown);
     const written = [file, ...copyImages(document, outDir)];
     if (icons.length) mkdirSync(join(outDir, ICONS_DIR), { recursive: true });

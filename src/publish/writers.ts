@@ -1,6 +1,6 @@
 // The handbook formats, as data: each writer is a function of the handbook document alone, as
 // pandoc lists its writers. A new format is one more entry here.
-import type { DocumentWarning, HandbookDocument } from '../handbook/document.ts';
+import type { DocumentWarning, HandbookArticle, HandbookDocument } from '../handbook/document.ts';
 import { htmlWriter } from './html.ts';
 import { markdownWriter } from './markdown.ts';
 import { pdfWriter } from './pdf/writer.ts';
@@ -35,10 +35,22 @@ export interface WrittenHandbook {
   readonly file: string;
 }
 
+/**
+ * What a writer rendered of one article alone in an earlier build, kept when nothing the article
+ * is made from changed (`src/publish/fragments.ts`); a writer keeps what it renders of an article
+ * only when it is a function of that article and the document's language alone.
+ */
+export interface ArticleFragments {
+  rendered(article: HandbookArticle, format: string): unknown;
+  keepRendered(article: HandbookArticle, format: string, fragment: unknown): void;
+}
+
 /** What a writer may reuse from the run it is part of. */
 export interface WriterRun {
   /** The cache folder (`.handbook-cache/`) work may be kept in between runs; none with `--no-cache`. */
   readonly cache?: string;
+  /** Articles rendered by an earlier build (main thread only: not passed to worker threads). */
+  readonly fragments?: ArticleFragments;
 }
 
 export interface Writer {
