@@ -7,8 +7,10 @@
 // twins), so any change of the parser or of its dependencies invalidates every entry.
 //
 // Storage: one file per articles folder, `<root>/.handbook-cache/models-<folder hash>.v8`, a
-// v8-serialized Map of key → Article holding exactly the articles of the last run (so it never
-// grows with deleted or edited articles), replaced atomically. A missing, unreadable or foreign
+// v8-serialized Map of key → Article (each one serialized on its own, so a run that parsed one
+// article writes the others' bytes as they were read, and reads an article only when asked for it)
+// holding exactly the articles of the last run (so it never grows with deleted or edited
+// articles), replaced atomically. A missing, unreadable or foreign
 // file is a cache miss, never an error; the folder can be deleted at any time.
 import { readFileSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
@@ -18,7 +20,7 @@ import { writeFileAtomic } from '../util/atomic-write.ts';
 import { codeVersion, fingerprint } from './fingerprint.ts';
 import { modelCacheFile } from './folder.ts';
 
-const FORMAT = 'handbook-model-cache/1';
+const FORMAT = 'handbook-model-cache/2';
 
 /** A hash of the parser: the package's manifest and lock file and every file of src/parse and src/model. */
 export const parserVersion = (): string => codeVersion(['parse', 'model']);
@@ -66,12 +68,13 @@ export const NO_CACHE: ModelCache = {
   stats: { hits: 0, misses: 0 },
 };
 
-function readEntries(file: string): Map<string, Article> {
+/** Each article's model, serialized on its own. */
+function readEntries(file: string): Map<string, Uint8Array> {
   try {
     const stored = deserialize(readFileSync(file)) as unknown;
     if (typeof stored === 'object' && stored !== null && (stored as { format?: unknown }).format === FORMAT) {
       const entries = (stored as { entries?: unknown }).entries;
-      if (entries instanceof Map) return entries as Map<string, Article>;
+      if (entries instanceof Map) return entries as Map<string, Uint8Array>;
     }
   } catch {
     // missing or damaged: parse again
@@ -86,7 +89,7 @@ function readEntries(file: string): Map<string, Article> {
 export function openModelCache(cacheDir: string, articlesDir: string, parser = parserVersion()): ModelCache {
   const file = modelCacheFile(cacheDir, articlesDir);
   const stored = readEntries(file);
-  const used = new Map<string, Article>();
+  const used = new Map<string, Uint8Array>();
   const stats: CacheStats = { hits: 0, misses: 0 };
   const optionsHash = new Map<ParseOptions, string>();
   const cache: Omit<ModelCache, 'save' | 'parse'> = {
@@ -98,16 +101,22 @@ export function openModelCache(cacheDir: string, articlesDir: string, parser = p
         optionsHash.set(options, configKey);
       }
       const key = fingerprint(parser, configKey, path, bytes);
-      const article = stored.get(key);
-      if (article) {
-        stats.hits++;
-        used.set(key, article);
+      const cached = stored.get(key);
+      if (cached) {
+        try {
+          const article = deserialize(cached) as Article;
+          stats.hits++;
+          used.set(key, cached);
+          return { key, article };
+        } catch {
+          // damaged: parse again
+        }
       }
-      return { key, article };
+      return { key, article: undefined };
     },
     add(key, article) {
       stats.misses++;
-      used.set(key, article);
+      used.set(key, serialize(article));
     },
   };
   return {
