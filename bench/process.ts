@@ -5,7 +5,7 @@
 // folder under /tmp, never project dependencies), pandoc for HTML, pandoc + WeasyPrint for PDF.
 // Median wall time of several runs and peak memory (max RSS, from /usr/bin/time).
 //
-// npm run bench:process [-- --runs 3] [--scaled-runs 3] [--scale 10] [--no-peers] [--no-pdf-peer] [--no-scaled] [--only-scaled] [--languages 10] [--only-languages]
+// npm run bench:process [-- --runs 3] [--scaled-runs 3] [--scale 10] [--no-peers] [--no-pdf-peer] [--no-scaled] [--only-scaled] [--languages 10] [--only-languages] [--only-pipeline]
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -32,6 +32,8 @@ const BASE = !argv.includes('--only-scaled');
 const PDF_PEER = !argv.includes('--no-pdf-peer');
 /** Only the extract + merge + build rows in many languages (with --only-scaled: only on the larger corpus). */
 const ONLY_LANGUAGES = argv.includes('--only-languages');
+/** Only the extract + merge + build md,html,pdf rows: cold, nothing changed, one article edited. */
+const ONLY_PIPELINE = argv.includes('--only-pipeline');
 const SCRATCH = join(tmpdir(), 'handbook-bench-peers');
 
 if (!existsSync(CORPUS)) {
@@ -150,6 +152,29 @@ function handbookJobs(scale: number): void {
     rows.push({ job, corpus: label, handbook: m });
     console.error(`  ${job} (${label}): ${m.seconds.toFixed(2)} s, ${m.mib.toFixed(0)} MiB`);
   };
+  if (!ONLY_PIPELINE) otherJobs(scale, root, file!, record);
+  const steps = ['extract', 'merge', 'build'];
+  let last: Measure[] = [];
+  const pipeline = () => (last = [handbook(root, 'extract'), handbook(root, 'merge', file!), handbook(root, 'build', '--format', 'md,html,pdf')]);
+  const each = () => last.map((m, k) => `${steps[k]} ${m.seconds.toFixed(2)} s`).join(', ');
+  const cold = measure(pipeline, clearAll(root));
+  record('extract + merge + build md,html,pdf, cold', cold);
+  // The first pass after the cold one is not "nothing changed": extract fills from the memory the merge made.
+  const settle = firstOnly(pipeline);
+  const share = (m: Measure) => `${((100 * m.seconds) / cold.seconds).toFixed(1)}% of the cold run`;
+  const unchanged = measure(pipeline, settle);
+  record('extract + merge + build md,html,pdf, nothing changed', unchanged);
+  rows[rows.length - 1]!.note = share(unchanged);
+  const edited = measure(pipeline, () => editOneArticle(root));
+  record('extract + merge + build md,html,pdf, 1 article edited', edited);
+  rows[rows.length - 1]!.note = share(edited);
+  console.error(`    last edited run: ${each()}`);
+  rmSync(root, { recursive: true, force: true });
+}
+
+/** The rows besides the pipeline: each command alone, cold and warm; at 1×, `--help` and PDF worker threads. */
+function otherJobs(scale: number, root: string, file: string, record: (job: string, m: Measure) => void): void {
+  const label = `${scale}× (${138 * scale} articles)`;
   if (scale === 1) record('handbook --help', measure(() => [once(process.execPath, [BIN, '--help'], root)]));
   record('extract --all, cold (no cache)', measure(() => [handbook(root, 'extract', '--all')], clearAll(root)));
   {
@@ -164,7 +189,7 @@ function handbookJobs(scale: number): void {
   }
   record('extract --all, --no-cache', measure(() => [handbook(root, 'extract', '--all', '--no-cache')]));
   record('extract --all, warm cache', measure(() => [handbook(root, 'extract', '--all')]));
-  record('merge 1 category file, warm', measure(() => [handbook(root, 'merge', file!)], () => rmSync(join(root, 'locales'), { recursive: true, force: true })));
+  record('merge 1 category file, warm', measure(() => [handbook(root, 'merge', file)], () => rmSync(join(root, 'locales'), { recursive: true, force: true })));
   record('build md, warm', measure(() => [handbook(root, 'build', '--format', 'md')], firstOnly(() => handbook(root, 'build', '--format', 'md'))));
   record('build html (all categories), warm', measure(() => [handbook(root, 'build', '--format', 'html')], firstOnly(() => handbook(root, 'build', '--format', 'html'))));
   if (scale === 1) {
@@ -178,19 +203,6 @@ function handbookJobs(scale: number): void {
     rows.push({ job: 'build pdf (en, de), no pictures: worker threads', corpus: label, handbook: pooled, peer: 'HANDBOOK_THREADS=1', other: alone });
     console.error(`  build pdf: worker threads ${pooled.seconds.toFixed(2)} s, one thread ${alone.seconds.toFixed(2)} s`);
   }
-  const pipeline = () => [handbook(root, 'extract'), handbook(root, 'merge', file!), handbook(root, 'build', '--format', 'md,html,pdf')];
-  const cold = measure(pipeline, clearAll(root));
-  record('extract + merge + build md,html,pdf, cold', cold);
-  // The first pass after the cold one is not "nothing changed": extract fills from the memory the merge made.
-  const settle = firstOnly(pipeline);
-  const share = (m: Measure) => `${((100 * m.seconds) / cold.seconds).toFixed(1)}% of the cold run`;
-  const unchanged = measure(pipeline, settle);
-  record('extract + merge + build md,html,pdf, nothing changed', unchanged);
-  rows[rows.length - 1]!.note = share(unchanged);
-  const edited = measure(pipeline, () => editOneArticle(root));
-  record('extract + merge + build md,html,pdf, 1 article edited', edited);
-  rows[rows.length - 1]!.note = share(edited);
-  rmSync(root, { recursive: true, force: true });
 }
 
 /**
