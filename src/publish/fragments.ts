@@ -6,7 +6,8 @@
 // pictures of the help center, the headings of its handbook, its bytes and store entries).
 //
 // Storage: one file per handbook (category × language), `.handbook-cache/handbooks/<hash>.v8`, a
-// v8-serialized Map of fingerprint → fragments holding exactly the articles of the last build of
+// v8-serialized Map of fingerprint → fragments (each serialized on its own, so a build that remade
+// one article writes the others' bytes as read) holding exactly the articles of the last build of
 // that handbook, replaced atomically when it changed. Like every cache here, a missing, damaged or
 // foreign file only means "assemble again"; `--no-cache` neither reads nor writes it.
 import { readFileSync } from 'node:fs';
@@ -19,7 +20,7 @@ import type { Article } from '../model/types.ts';
 import { writeFileAtomic } from '../util/atomic-write.ts';
 import type { ArticleFragments } from './writers.ts';
 
-const FORMAT = 'handbook-fragments/1';
+const FORMAT = 'handbook-fragments/2';
 
 interface Entry {
   readonly assembled: AssembledArticle;
@@ -27,10 +28,16 @@ interface Entry {
   readonly rendered: Map<string, unknown>;
 }
 
-function readEntries(file: string): Map<string, Entry> {
+/** An entry used in this build, and its bytes when they are still those read. */
+interface Used {
+  readonly entry: Entry;
+  bytes: Uint8Array | undefined;
+}
+
+function readEntries(file: string): Map<string, Uint8Array> {
   try {
     const stored = deserialize(readFileSync(file)) as { format?: unknown; entries?: unknown } | null;
-    if (stored?.format === FORMAT && stored.entries instanceof Map) return stored.entries as Map<string, Entry>;
+    if (stored?.format === FORMAT && stored.entries instanceof Map) return stored.entries as Map<string, Uint8Array>;
   } catch {
     // missing or damaged: assemble again
   }
@@ -40,10 +47,10 @@ function readEntries(file: string): Map<string, Entry> {
 /** The reusable articles of one handbook: what `assembleHandbook` and the writers reuse and keep. */
 export class HandbookFragments implements ArticleReuse, ArticleFragments {
   private readonly file: string;
-  private readonly stored: Map<string, Entry>;
-  private readonly used = new Map<string, Entry>();
+  private readonly stored: Map<string, Uint8Array>;
+  private readonly used = new Map<string, Used>();
   /** The entry of each article of the document being built. */
-  private readonly entryOf = new Map<HandbookArticle, Entry>();
+  private readonly entryOf = new Map<HandbookArticle, Used>();
   private changed = false;
 
   /** `keyOf` gives the fingerprint of everything an article of this handbook is made from. */
@@ -59,28 +66,36 @@ export class HandbookFragments implements ArticleReuse, ArticleFragments {
 
   get(article: Article): AssembledArticle | undefined {
     const key = this.keyOf(article);
-    const entry = this.stored.get(key);
-    if (!entry) return undefined;
-    this.used.set(key, entry);
-    this.entryOf.set(entry.assembled.article, entry);
+    const bytes = this.stored.get(key);
+    if (!bytes) return undefined;
+    let entry: Entry;
+    try {
+      entry = deserialize(bytes) as Entry;
+    } catch {
+      return undefined; // damaged: assemble again
+    }
+    const used: Used = { entry, bytes };
+    this.used.set(key, used);
+    this.entryOf.set(entry.assembled.article, used);
     return entry.assembled;
   }
 
   keep(article: Article, assembled: AssembledArticle): void {
-    const entry: Entry = { assembled, rendered: new Map() };
-    this.used.set(this.keyOf(article), entry);
-    this.entryOf.set(assembled.article, entry);
+    const used: Used = { entry: { assembled, rendered: new Map() }, bytes: undefined };
+    this.used.set(this.keyOf(article), used);
+    this.entryOf.set(assembled.article, used);
     this.changed = true;
   }
 
   rendered(article: HandbookArticle, format: string): unknown {
-    return this.entryOf.get(article)?.rendered.get(format);
+    return this.entryOf.get(article)?.entry.rendered.get(format);
   }
 
   keepRendered(article: HandbookArticle, format: string, fragment: unknown): void {
-    const entry = this.entryOf.get(article);
-    if (!entry || entry.rendered.get(format) === fragment) return;
-    entry.rendered.set(format, fragment);
+    const used = this.entryOf.get(article);
+    if (!used || used.entry.rendered.get(format) === fragment) return;
+    used.entry.rendered.set(format, fragment);
+    used.bytes = undefined;
     this.changed = true;
   }
 
@@ -88,7 +103,8 @@ export class HandbookFragments implements ArticleReuse, ArticleFragments {
   save(): void {
     if (!this.changed && this.used.size === this.stored.size) return;
     try {
-      writeFileAtomic(this.file, serialize({ format: FORMAT, entries: this.used }));
+      const entries = new Map([...this.used].map(([key, used]) => [key, (used.bytes ??= serialize(used.entry))]));
+      writeFileAtomic(this.file, serialize({ format: FORMAT, entries }));
     } catch (error) {
       process.emitWarning(`handbook: handbook fragments not saved in ${this.file}: ${(error as Error).message}`);
     }
