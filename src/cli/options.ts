@@ -6,5 +6,5 @@ export function withCommonOptions(command: Command): Command {
     .option('--articles <dir>', 'articles folder (default: from the configuration)')
     .option('--root <dir>', 'root folder holding handbook.config.json', '.')
     .option('--json', 'print the result as JSON')
-    .option('--no-cache', 'parse every article, convert every PDF picture and remake every output again, without reading or writing the cache (.handbook-cache/: parsed models, converted pictures, output ledger)');
+    .option('--no-cache', 'parse every article, convert every PDF picture, shape every PDF word and remake every output again, without reading or writing the cache (.handbook-cache/: parsed models, converted pictures, shaped words, output ledger)');
 }

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import * as fontkit from 'fontkit';
 import type {} from 'pdfkit';
 import { ICON_FONT } from '../../handbook/icons.ts';
-import { shareShaping } from './shaping.ts';
+import { openShapingFile, saveShapingFile, shapingKey, type ShapingVersions } from './shaping-file.ts';
+import { shapingOf, shareShaping } from './shaping.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -80,6 +81,7 @@ function pathOf(f: FaceFile): string {
 interface LoadedFace {
   readonly name: string;
   readonly path: string;
+  readonly bytes: Buffer;
   readonly font: fontkit.Font;
 }
 
@@ -93,10 +95,18 @@ function load(f: FaceFile): LoadedFace {
   let l = loaded.get(path);
   if (!l) {
     const bytes = readFileSync(path);
-    l = { name: path.replace(/^.*\//, '').replace(/\.[ot]tf$/, ''), path, font: fontkit.create(bytes) };
+    l = { name: path.replace(/^.*\//, '').replace(/\.[ot]tf$/, ''), path, bytes, font: fontkit.create(bytes) };
     loaded.set(path, l);
   }
   return l;
+}
+
+let versions: ShapingVersions | undefined;
+
+/** The versions of the code that shapes words: part of each shaping cache file's key. */
+function shapingVersions(): ShapingVersions {
+  const version = (pkg: string) => String((JSON.parse(readFileSync(join(packageDir(pkg), 'package.json'), 'utf8')) as { version?: unknown }).version);
+  return (versions ??= { fontkit: version('fontkit'), pdfkit: version('pdfkit') });
 }
 
 /** Code points that draw nothing and need no glyph. */
@@ -167,16 +177,20 @@ export interface Face {
 
 /**
  * The fonts of one document: resolves each character to the face that draws it (memoized),
- * registers a face with pdfkit the first time it is used.
+ * registers a face with pdfkit the first time it is used. `shapingCache` is the folder shaped words
+ * are kept in between runs (none: shaped again each run).
  */
 export class FontBook {
   private readonly registered = new Set<string>();
   private readonly memo = new Map<FontStyle, Map<number, LoadedFace>>();
   private readonly order: Script[];
+  /** The shaping cache files of the faces used. */
+  private readonly shapingFiles: string[] = [];
 
   constructor(
     private readonly doc: PDFKit.PDFDocument,
     language: string,
+    private readonly shapingCache?: string,
   ) {
     this.order = ['latin', 'arabic', 'hebrew', ...cjkOrder(language)];
   }
@@ -214,12 +228,18 @@ export class FontBook {
   private use(l: LoadedFace): Face {
     if (!this.registered.has(l.name)) {
       // pdfkit takes the fontkit font itself: its tables are parsed once per process, not per document.
-      forgetUnnamedGlyphs(l.font);
       this.doc.registerFont(l.name, l.font as unknown as Buffer);
-      shareShaping(this.doc, l.name, l.font);
+      const shaping = shapingOf(l.font);
+      if (this.shapingCache !== undefined) this.shapingFiles.push(openShapingFile(this.shapingCache, l.name, l.font, shaping, () => shapingKey(l.bytes, shapingVersions())));
+      shareShaping(this.doc, l.name, shaping);
       this.registered.add(l.name);
     }
     return l;
+  }
+
+  /** After the document: the shaping cache files of its faces written again where it shaped new words. */
+  saveShaping(): void {
+    for (const file of this.shapingFiles) saveShapingFile(file, this.shapingCache!);
   }
 
   /**
@@ -242,15 +262,3 @@ export class FontBook {
 
 const isStrongRtl = (cp: number): boolean => scriptOf(cp) === 'arabic' || scriptOf(cp) === 'hebrew';
 
-/**
- * fontkit keeps one glyph object per glyph id and font, with the code points it was first met with,
- * and pdfkit takes a document's ToUnicode entries from them. Subsetting an earlier document made
- * objects for the components of composite glyphs (the "o" of "ö") without code points: a document
- * that then drew an "o" lost it from its text layer. Those are forgotten before a document uses the
- * font; fontkit makes them again, with their code points, when they are laid out.
- */
-function forgetUnnamedGlyphs(font: fontkit.Font): void {
-  const glyphs = (font as unknown as { _glyphs?: Record<string, { codePoints: readonly number[] } | null> })._glyphs;
-  if (!glyphs) return;
-  for (const id of Object.keys(glyphs)) if (!glyphs[id]?.codePoints.length) delete glyphs[id];
-}

@@ -22,6 +22,8 @@ export interface PdfOptions {
   readonly theme?: Theme;
   /** The folder converted pictures are kept in between runs (`<cache>/pictures`); none: converted every run. */
   readonly pictureCache?: string;
+  /** The folder shaped words are kept in between runs (`<cache>/shaping`); none: shaped again every run. */
+  readonly shapingCache?: string;
 }
 
 export interface PdfResult {
@@ -88,7 +90,7 @@ async function render(document: HandbookDocument, options: PdfOptions, sink: (ch
     doc.on('error', reject);
   });
   const warnings: DocumentWarning[] = [];
-  const ctx = new Layout(doc, new FontBook(doc, document.language), new Images(doc, files), theme, document.direction, document.language, warnings);
+  const ctx = new Layout(doc, new FontBook(doc, document.language, options.shapingCache), new Images(doc, files), theme, document.direction, document.language, warnings);
 
   doc.addPage();
   ctx.within('Sect', () => cover(ctx, document));
@@ -106,6 +108,7 @@ async function render(document: HandbookDocument, options: PdfOptions, sink: (ch
   ctx.fonts.ligaturesInReadingOrder();
   doc.end();
   await done;
+  ctx.fonts.saveShaping();
   return { pages, warnings };
 }
 

@@ -1,5 +1,6 @@
 // The `pdf` entry of the writers table: `<outDir>/<fileName>.pdf`, written atomically, converted
-// pictures kept in `<cache>/pictures/` unless the run has no cache (`--no-cache`).
+// pictures kept in `<cache>/pictures/` and shaped words in `<cache>/shaping/` unless the run has no
+// cache (`--no-cache`).
 import { join } from 'node:path';
 import type { Writer } from '../writers.ts';
 import type { PageSize } from './theme.ts';
@@ -19,8 +20,8 @@ export const pdfWriter: Writer = {
   description: 'one printable, tagged PDF per category (output/<lang>/<category>.pdf): cover, contents, bookmarks',
   async write(document, outDir, run) {
     const file = join(outDir, `${document.fileName}.pdf`);
-    const pictureCache = run?.cache === undefined ? undefined : join(run.cache, 'pictures');
-    const result = await writePdfFile(document, file, { pageSize: pageSizeFor(document.language), ...(pictureCache ? { pictureCache } : {}) });
+    const caches = run?.cache === undefined ? {} : { pictureCache: join(run.cache, 'pictures'), shapingCache: join(run.cache, 'shaping') };
+    const result = await writePdfFile(document, file, { pageSize: pageSizeFor(document.language), ...caches });
     return { files: [file], warnings: result.warnings };
   },
 };
