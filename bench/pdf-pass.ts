@@ -2,7 +2,7 @@
 // category of the corpus, then writes every PDF with `writePdfFile` as `build --format pdf` does,
 // `passes` times, and prints per pass the pages, CPU and wall time of the writing, and the
 // process's CPU time and peak RSS so far, as one JSON line.
-// node --import tsx bench/pdf-pass.ts CORPUS OUT_DIR PASSES [PICTURE_CACHE]
+// node --import tsx bench/pdf-pass.ts CORPUS OUT_DIR PASSES [PICTURE_CACHE [SHAPING_CACHE]] ('-': none)
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,8 +25,9 @@ export interface PassFigures {
   readonly peakRssMb: number;
 }
 
-const [corpus, outDir, passes, pictureCache] = process.argv.slice(2);
-if (!corpus || !outDir || !passes) throw new Error('usage: pdf-pass.ts CORPUS OUT_DIR PASSES [PICTURE_CACHE]');
+const [corpus, outDir, passes, pictures, shaping] = process.argv.slice(2);
+if (!corpus || !outDir || !passes) throw new Error('usage: pdf-pass.ts CORPUS OUT_DIR PASSES [PICTURE_CACHE [SHAPING_CACHE]]');
+const caches = { ...(pictures && pictures !== '-' ? { pictureCache: pictures } : {}), ...(shaping && shaping !== '-' ? { shapingCache: shaping } : {}) };
 const root = mkdtempSync(join(tmpdir(), 'handbook-bench-pdf-'));
 writeFileSync(join(root, 'handbook.config.json'), JSON.stringify({ articles: join(corpus, '_articles'), categories: join(corpus, '_categories'), images: join(corpus, 'images'), siteUrl: 'https://bitwarden.com/help' }));
 const config = loadConfig(root);
@@ -43,7 +44,7 @@ for (let pass = 0; pass < Number(passes); pass++) {
   let pages = 0;
   const start = performance.now();
   const cpu = process.cpuUsage();
-  for (const d of documents) pages += (await writePdfFile(d, join(outDir, `${d.fileName}.pdf`), pictureCache ? { pictureCache } : {})).pages;
+  for (const d of documents) pages += (await writePdfFile(d, join(outDir, `${d.fileName}.pdf`), caches)).pages;
   const used = process.cpuUsage(cpu);
   const all = process.cpuUsage();
   const figures: PassFigures = {

@@ -1,9 +1,11 @@
 // PDF handbooks of the real corpus (every category in English): pages per second, CPU and wall time
 // per page and peak memory of the PDF writer, each pass in a process of its own, beside pandoc +
 // WeasyPrint printing the same articles in the same run (skipped with a note when absent):
-//   cold             a new process, empty picture cache: every picture converted (and cached)
-//   cached pictures  a new process, the pictures read from that cache
+//   cold             a new process, empty picture and shaping caches: every picture converted and
+//                    every word shaped (and both cached)
+//   cached pictures  a new process, the pictures read from that cache, every word shaped again
 //   same process     the second build in that process (fonts, shaping, pictures already in memory)
+//   cached pictures and shaped words   a new process reading both caches
 // Medians of `--pdf-runs N` runs (default 3); the load average is printed with each row, as the
 // absolute times on a shared machine depend on it (the ratios compare passes of the same minutes).
 import { spawnSync } from 'node:child_process';
@@ -42,9 +44,9 @@ interface Row {
 }
 
 /** Runs bench/pdf-pass.ts in a new process; one figure per pass. */
-function passes(corpus: string, count: number, pictureCache?: string): PassFigures[] {
+function passes(corpus: string, count: number, pictureCache: string, shapingCache = '-'): PassFigures[] {
   const out = mkdtempSync(join(tmpdir(), 'handbook-bench-pdf-out-'));
-  const r = spawnSync(process.execPath, ['--import', 'tsx', PASS, corpus, out, String(count), ...(pictureCache ? [pictureCache] : [])], { encoding: 'utf8', maxBuffer: 16 << 20 });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', PASS, corpus, out, String(count), pictureCache, shapingCache], { encoding: 'utf8', maxBuffer: 16 << 20 });
   rmSync(out, { recursive: true, force: true });
   if (r.status !== 0) throw new Error(`bench/pdf-pass.ts failed: ${r.stderr}`);
   return r.stdout.trim().split('\n').map((l) => JSON.parse(l) as PassFigures);
@@ -125,29 +127,39 @@ export async function benchPdf(corpus: string, runs = 3): Promise<void> {
   const cold: PassFigures[] = [];
   const cached: PassFigures[] = [];
   const same: PassFigures[] = [];
-  const loads: [number[], number[]] = [[], []];
+  const shaped: PassFigures[] = [];
+  const loads: [number[], number[], number[]] = [[], [], []];
   for (let run = 0; run < runs; run++) {
-    const cache = mkdtempSync(join(tmpdir(), 'handbook-bench-pictures-'));
-    cold.push(passes(corpus, 1, cache)[0]!);
+    const cache = mkdtempSync(join(tmpdir(), 'handbook-bench-caches-'));
+    const [pictures, shaping] = [join(cache, 'pictures'), join(cache, 'shaping')];
+    cold.push(passes(corpus, 1, pictures, shaping)[0]!);
     loads[0].push(loadavg()[0]!);
-    const [first, second] = passes(corpus, 2, cache);
+    const [first, second] = passes(corpus, 2, pictures);
     cached.push(first!);
     same.push(second!);
     loads[1].push(loadavg()[0]!);
+    shaped.push(passes(corpus, 1, pictures, shaping)[0]!);
+    loads[2].push(loadavg()[0]!);
     rmSync(cache, { recursive: true, force: true });
   }
-  const rows: Row[] = [row('handbook, cold: new process, pictures converted', cold, loads[0]), row('handbook, new process, pictures cached', cached, loads[1]), row('handbook, same process, second build', same, loads[1])];
+  const rows: Row[] = [
+    row('handbook, cold: new process, pictures converted', cold, loads[0]),
+    row('handbook, new process, pictures cached', cached, loads[1]),
+    row('handbook, new process, pictures + shaped words cached', shaped, loads[2]),
+    row('handbook, same process, second build', same, loads[1]),
+  ];
   const peer = await weasyprint(corpus, runs);
   if (typeof peer !== 'string') rows.push(peer);
 
   const { documents, articles } = cold[0]!;
   console.log(`\nPDF handbooks: ${documents} categories, ${articles} articles in English, ${runs} runs each (median), every pass in its own process`);
   console.log('CPU = CPU time of the writing per page (all threads; the peer: WeasyPrint\'s processes, pandoc\'s Markdown → HTML left out); process CPU = the whole process (Node and tsx start, parse, assembly; the peer: pandoc too)');
-  const head = ['what', 'pages', 'CPU ms/page', 'CPU pages/s', 'wall ms/page', 'pages/s', 'process CPU ms/page', 'peak RSS MB', 'load avg', 'peer CPU ÷ this'];
-  const widths = [50, 7, 13, 13, 14, 9, 21, 13, 10, 17];
+  const head = ['what', 'pages', 'CPU ms/page', 'CPU pages/s', 'wall ms/page', 'pages/s', 'process CPU ms/page', 'peak RSS MB', 'load avg', 'peer CPU ÷ this', 'peer wall ÷ this'];
+  const widths = [58, 7, 13, 13, 14, 9, 21, 13, 10, 17, 18];
   const line = (cells: string[]) => console.log(cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(''));
   line(head);
   const peerCpu = typeof peer === 'string' ? undefined : peer.cpuMs;
+  const peerWall = typeof peer === 'string' ? undefined : peer.wallMs;
   for (const r of rows) {
     line([
       r.what,
@@ -160,6 +172,7 @@ export async function benchPdf(corpus: string, runs = 3): Promise<void> {
       r.peakRssMb.toFixed(0),
       r.load.toFixed(1),
       peerCpu === undefined || r === peer ? '' : `${(peerCpu / r.cpuMs).toFixed(1)}×`,
+      peerWall === undefined || r === peer ? '' : `${(peerWall / r.wallMs).toFixed(1)}×`,
     ]);
   }
   if (typeof peer === 'string') console.log(peer);

@@ -239,7 +239,7 @@ export class FontBook {
 
   /** After the document: the shaping cache files of its faces written again where it shaped new words. */
   saveShaping(): void {
-    for (const file of this.shapingFiles) saveShapingFile(file, this.shapingCache!);
+    for (const file of this.shapingFiles) saveShapingFile(file);
   }
 
   /**

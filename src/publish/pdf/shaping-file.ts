@@ -1,18 +1,22 @@
 // The shaping cache: the shaped words of each font file kept between runs, one file per font in
 // `<cache>/shaping/<face>.v8` (a v8-serialized table, see shaping-table.ts), read once per process
-// the first time a document uses the font, and written again (temporary file, then rename) after a
-// document that shaped words it did not hold. A file is only used when its key is the font's: a
-// fingerprint of the font file's bytes, the fontkit and pdfkit versions, the features asked for and
-// this format; a missing, damaged or foreign file is read as empty and written anew. When another
-// process wrote the file since it was read (a worker thread, a second build), its words are merged
-// before writing. A file holds at most MAX_WORDS words, or the words of its last run if more.
+// the first time a document uses the font, and written again whole (temporary file, then rename)
+// when words it did not hold were shaped: after a document once the new words are as many as the
+// file's (so a run that fills a file writes it a few times, not after every handbook), and for the
+// rest when the process ends (a worker thread, whose end is not seen, writes after each document).
+// A file is only used when its key is the font's: a fingerprint of the font file's bytes, the
+// fontkit and pdfkit versions, the features asked for and this format; a missing, damaged or
+// foreign file is read as empty and written anew. When another process wrote the file since it was
+// read (a worker thread, a second build), its words are merged before writing. A file holds at most
+// MAX_WORDS words, or the words of its last run if more.
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import { isMainThread } from 'node:worker_threads';
 import type * as fontkit from 'fontkit';
 import { fingerprint } from '../../cache/fingerprint.ts';
 import { writeFileAtomic } from '../../util/atomic-write.ts';
-import { asTable, type ShapingTable } from './shaping-table.ts';
+import { appendRuns, asTable, type ShapingTable } from './shaping-table.ts';
 import type { FontShaping } from './shaping.ts';
 
 const FORMAT = 'handbook-shaping-cache/1';
@@ -61,16 +65,19 @@ function readTable(file: string, key: string, glyphCount: number): ShapingTable 
 }
 
 interface CacheFile {
+  readonly folder: string;
   readonly shaping: FontShaping;
   readonly key: string;
   readonly glyphCount: number;
-  /** The file as last read or written by this process. */
+  /** The file as last read or written by this process: its stamp and its words. */
   stamp: Stamp | undefined;
-  /** `shaping.shapedHere` when the file was last written (0: words shaped before it was read may be missing from it). */
-  savedAt: number;
+  table: ShapingTable | undefined;
+  /** How many of `shaping.shapedHere` the file holds (0 at first: words shaped before it was read may be missing from it). */
+  saved: number;
 }
 
 const files = new Map<string, CacheFile>();
+let savedAtExit = false;
 /** Cache folders a write failed in (warned about once, not tried again). */
 const unwritable = new Set<string>();
 
@@ -81,31 +88,46 @@ const unwritable = new Set<string>();
 export function openShapingFile(folder: string, name: string, font: fontkit.Font, shaping: FontShaping, key: () => string): string {
   const file = join(folder, `${name}.v8`);
   if (!files.has(file)) {
-    const entry: CacheFile = { shaping, key: key(), glyphCount: font.numGlyphs, stamp: stampOf(file), savedAt: 0 };
-    const table = readTable(file, entry.key, entry.glyphCount);
-    if (table) shaping.adopt(table);
+    const entry: CacheFile = { folder, shaping, key: key(), glyphCount: font.numGlyphs, stamp: stampOf(file), table: undefined, saved: 0 };
+    entry.table = readTable(file, entry.key, entry.glyphCount);
+    if (entry.table) shaping.adopt(entry.table);
     files.set(file, entry);
+    if (isMainThread && !savedAtExit) {
+      savedAtExit = true;
+      process.once('exit', () => {
+        for (const f of files.keys()) saveShapingFile(f, { atExit: true });
+      });
+    }
   }
   return file;
 }
 
-/** Writes the file again when its font shaped new words since it was read or written; a failed write is one warning, never an error. */
-export function saveShapingFile(file: string, folder: string): void {
+/**
+ * After a document: writes the file again when its font shaped new words since it was read or
+ * written, once they are as many as the words it holds (`atExit`: whatever their number). A failed
+ * write is one warning, never an error.
+ */
+export function saveShapingFile(file: string, when: { atExit?: boolean } = {}): void {
   const entry = files.get(file);
-  if (!entry || entry.shaping.shapedHere === entry.savedAt || unwritable.has(folder)) return;
-  // Another writer since: its words are kept too.
-  const now = stampOf(file);
-  if (!same(now, entry.stamp)) {
-    const theirs = readTable(file, entry.key, entry.glyphCount);
-    if (theirs) entry.shaping.adopt(theirs);
-  }
+  if (!entry || unwritable.has(entry.folder)) return;
+  const { shaping } = entry;
+  const unsaved = shaping.shapedHere.length - entry.saved;
+  if (unsaved === 0 || (!when.atExit && isMainThread && unsaved < (entry.table?.texts.length ?? 0))) return;
   try {
-    writeFileAtomic(file, serialize({ format: FORMAT, key: entry.key, table: entry.shaping.table(MAX_WORDS) }));
+    const now = stampOf(file);
+    let table: ShapingTable;
+    // Another writer since: its words are kept too.
+    const theirs = same(now, entry.stamp) ? undefined : readTable(file, entry.key, entry.glyphCount);
+    if (theirs) shaping.adopt(theirs);
+    if (theirs || (entry.table?.texts.length ?? 0) + unsaved > MAX_WORDS) table = shaping.table(MAX_WORDS);
+    else table = appendRuns(entry.table, shaping.shapedHere.slice(entry.saved), (text) => shaping.shapedRun(text));
+    writeFileAtomic(file, serialize({ format: FORMAT, key: entry.key, table }));
     entry.stamp = stampOf(file);
-    entry.savedAt = entry.shaping.shapedHere;
+    entry.table = table;
+    entry.saved = shaping.shapedHere.length;
   } catch (error) {
     // A cache that cannot be written (read-only folder, full disk) only costs time next run: said once.
-    unwritable.add(folder);
-    process.emitWarning(`handbook: shaping cache not saved in ${folder}: ${(error as Error).message}`);
+    unwritable.add(entry.folder);
+    process.emitWarning(`handbook: shaping cache not saved in ${entry.folder}: ${(error as Error).message}`);
   }
 }

@@ -64,6 +64,54 @@ export class StoredRun {
   ) {}
 }
 
+/** `table` (none: an empty one) with the runs of `texts` after its own entries, copied into new arrays at once. */
+export function appendRuns(table: ShapingTable | undefined, texts: readonly string[], runOf: (text: string) => ShapedRun): ShapingTable {
+  const runs = texts.map(runOf);
+  const oldGlyphs = table?.ids.length ?? 0;
+  const oldCodePoints = table?.codePoints.length ?? 0;
+  let glyphCount = oldGlyphs;
+  let codePointCount = oldCodePoints;
+  for (const run of runs) {
+    glyphCount += run.glyphs.length;
+    for (const glyph of run.glyphs) codePointCount += glyph.codePoints.length;
+  }
+  const n = (table?.texts.length ?? 0) + texts.length;
+  const glyphStart = new Uint32Array(n + 1);
+  const ids = new Uint32Array(glyphCount);
+  const advances = new Float64Array(glyphCount);
+  const codePointStart = new Uint32Array(glyphCount + 1);
+  const codePoints = new Uint32Array(codePointCount);
+  const positions = new Float64Array(4 * glyphCount);
+  if (table) {
+    glyphStart.set(table.glyphStart);
+    ids.set(table.ids);
+    advances.set(table.advances);
+    codePointStart.set(table.codePointStart);
+    codePoints.set(table.codePoints);
+    positions.set(table.positions);
+  }
+  let entry = table?.texts.length ?? 0;
+  let g = oldGlyphs;
+  let c = oldCodePoints;
+  for (const run of runs) {
+    const { glyphs, positions: placed } = run;
+    for (let i = 0; i < glyphs.length; i++, g++) {
+      const glyph = glyphs[i]!;
+      const p = placed[i]!;
+      ids[g] = glyph.id;
+      advances[g] = glyph.advanceWidth;
+      for (const cp of glyph.codePoints) codePoints[c++] = cp;
+      codePointStart[g + 1] = c;
+      positions[4 * g] = p.xAdvance;
+      positions[4 * g + 1] = p.yAdvance;
+      positions[4 * g + 2] = p.xOffset;
+      positions[4 * g + 3] = p.yOffset;
+    }
+    glyphStart[++entry] = g;
+  }
+  return { texts: table ? table.texts.concat(texts) : texts.slice(), glyphStart, ids, advances, codePointStart, codePoints, positions };
+}
+
 /** Builds a table entry by entry, from runs or from another table's entries (copied as they are). */
 export class TableBuilder {
   private readonly texts: string[] = [];

@@ -30,8 +30,8 @@ export class FontShaping {
   private readonly runs = new Map<string, ShapedRun | StoredRun>();
   /** pdfkit's scale: its positions are in a 1000-unit em. */
   readonly scale: number;
-  /** Words fontkit shaped in this process (the shaping cache is written when it has grown). */
-  shapedHere = 0;
+  /** The words fontkit shaped in this process, in order (the shaping cache files take them from here). */
+  readonly shapedHere: string[] = [];
 
   constructor(private readonly font: fontkit.Font) {
     this.scale = 1000 / font.unitsPerEm;
@@ -48,7 +48,7 @@ export class FontShaping {
     if (known) return known;
     const run = this.shape(text);
     this.runs.set(text, run);
-    this.shapedHere++;
+    this.shapedHere.push(text);
     return run;
   }
 
@@ -59,18 +59,22 @@ export class FontShaping {
     });
   }
 
+  /** The run of a word this font shaped (in `shapedHere`). */
+  shapedRun(text: string): ShapedRun {
+    const run = this.runs.get(text);
+    if (!run || run instanceof StoredRun) throw new Error(`shaping: "${text}" was not shaped here`);
+    return run;
+  }
+
   /**
-   * Every known word as a table, at most `limit` of them unless this process used more: past the
-   * limit only the words used in this process (shaped, or read and drawn) are kept.
+   * Every known word as a table, unless there are more than `limit`: then only the words used in
+   * this process (shaped, or read and drawn).
    */
   table(limit: number): ShapingTable {
-    const all = new TableBuilder();
-    const used = new TableBuilder();
-    for (const [text, run] of this.runs) {
-      if (all.size < limit) all.add(text, run);
-      if (!(run instanceof StoredRun)) used.add(text, run);
-    }
-    return all.size < this.runs.size ? used.build() : all.build();
+    const table = new TableBuilder();
+    const all = this.runs.size <= limit;
+    for (const [text, run] of this.runs) if (all || !(run instanceof StoredRun)) table.add(text, run);
+    return table.build();
   }
 
   /** Shapes `text` with fontkit as pdfkit does (default features, positions scaled), each glyph with this text's code points. */

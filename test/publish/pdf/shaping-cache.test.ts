@@ -7,7 +7,7 @@ import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serialize } from 'node:v8';
 import { temporaryDir } from '../../helpers.ts';
-import { TableBuilder, asTable, runAt } from '../../../src/publish/pdf/shaping-table.ts';
+import { TableBuilder, appendRuns, asTable, runAt } from '../../../src/publish/pdf/shaping-table.ts';
 import { NO_PDF_TOOLS, PDF_TOOLS, readingTexts } from './support.ts';
 
 const RUN = new URL('./shaping-run.ts', import.meta.url).pathname;
@@ -108,4 +108,9 @@ test('a table entry reads back as the run it was made from; anything else is not
   t.is(asTable({ ...table, positions: new Float64Array(8).fill(Number.NaN) }, 6000), undefined);
   t.is(asTable('a string', 6000), undefined);
   t.is(asTable({ ...table, ids: Array.from(table.ids) }, 6000), undefined);
+  // Appending runs to a table gives the table a builder makes of all of them.
+  const more = { ...run, glyphs: [{ id: 9, advanceWidth: 10, codePoints: [0x644, 0x627] }], positions: [run.positions[0]!], advanceWidth: run.positions[0]!.xAdvance };
+  builder.add('لا', more);
+  t.deepEqual(appendRuns(table, ['لا'], () => more), builder.build());
+  t.deepEqual(appendRuns(undefined, ['fi '], () => run), table);
 });
