@@ -152,7 +152,7 @@ export class TableBuilder {
 
   build(): ShapingTable {
     return {
-      texts: this.texts,
+      texts: [...this.texts],
       glyphStart: Uint32Array.from(this.glyphStart),
       ids: Uint32Array.from(this.ids),
       advances: Float64Array.from(this.advances),
