@@ -1,13 +1,12 @@
 // Escaping for the XML we write by hand, so every byte of a <source> is exactly what we mean.
 
-// eslint-disable-next-line no-control-regex
-const NOT_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+/** Characters XML 1.0 does not allow (written as U+FFFD), as a character-class body. */
+const NOT_XML = '\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\uFFFE\\uFFFF';
+const NOT_XML_CHAR = new RegExp(`[${NOT_XML}]`, 'g');
 /** Any character escapeText changes (most texts have none and are returned as they are). */
-// eslint-disable-next-line no-control-regex
-const TEXT_SPECIAL = /[&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
-/** Any character escapeAttribute changes. */
-// eslint-disable-next-line no-control-regex
-const ATTRIBUTE_SPECIAL = /[&<>"\u0000-\u001F\uFFFE\uFFFF]/;
+const TEXT_SPECIAL = new RegExp(`[&<>${NOT_XML}]`);
+/** Any character escapeAttribute changes (escapeText's, the quote, and the tab, newline and return it writes as references). */
+const ATTRIBUTE_SPECIAL = new RegExp(`[&<>"\\t\\n\\r${NOT_XML}]`);
 
 export function escapeText(text: string): string {
   if (!TEXT_SPECIAL.test(text)) return text;
