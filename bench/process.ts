@@ -56,15 +56,17 @@ const median = (values: number[]) => {
 interface Measure {
   seconds: number;
   mib: number;
+  /** CPU seconds (user + system, all threads): steadier than wall time on a loaded machine. */
+  cpu?: number;
 }
 
 /** One process under /usr/bin/time: wall seconds and max RSS. Fails loudly if the command fails. */
 function once(command: string, args: string[], cwd: string, env: Record<string, string> = {}): Measure {
-  const result = spawnSync(TIME, ['-f', '%e %M', command, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true', ...env }, maxBuffer: 1 << 28 });
+  const result = spawnSync(TIME, ['-f', '%e %M %U %S', command, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true', ...env }, maxBuffer: 1 << 28 });
   const last = result.stderr.trim().split('\n').pop() ?? '';
-  const [seconds, kib] = last.split(' ').map(Number);
+  const [seconds, kib, user, system] = last.split(' ').map(Number);
   if (result.status !== 0 && result.status !== 1) throw new Error(`${command} ${args.join(' ')} failed (${result.status}):\n${result.stderr.slice(-2000)}`);
-  return { seconds: seconds!, mib: kib! / 1024 };
+  return { seconds: seconds!, mib: kib! / 1024, cpu: user! + system! };
 }
 
 /** Median of RUNS runs of a job (a list of processes run one after the other), `prepare` untimed before each. */
@@ -224,15 +226,16 @@ function languagesJob(scale: number): void {
     rmSync(join(root, 'locales'), { recursive: true, force: true });
     runs.push(steps.map(([, step]) => step()));
   }
-  const medianOf = (measures: Measure[]): Measure => ({ seconds: median(measures.map((m) => m.seconds)), mib: Math.max(...measures.map((m) => m.mib)) });
+  const medianOf = (measures: Measure[]): Measure => ({ seconds: median(measures.map((m) => m.seconds)), mib: Math.max(...measures.map((m) => m.mib)), cpu: median(measures.map((m) => m.cpu ?? 0)) });
+  const cpuOf = (m: Measure) => `, ${m.cpu!.toFixed(2)} s CPU, ${((m.cpu! / (138 * scale)) * 1000).toFixed(1)} ms CPU per article`;
   steps.forEach(([name], k) => {
     const m = medianOf(runs.map((r) => r[k]!));
     rows.push({ job: `${name} (warm cache)`, corpus: label, handbook: m });
-    console.error(`  ${name} (${label}): ${m.seconds.toFixed(2)} s, ${m.mib.toFixed(0)} MiB`);
+    console.error(`  ${name} (${label}): ${m.seconds.toFixed(2)} s, ${m.mib.toFixed(0)} MiB${cpuOf(m)}`);
   });
-  const m = medianOf(runs.map((r) => ({ seconds: r.reduce((s, x) => s + x.seconds, 0), mib: Math.max(...r.map((x) => x.mib)) })));
+  const m = medianOf(runs.map((r) => ({ seconds: r.reduce((s, x) => s + x.seconds, 0), mib: Math.max(...r.map((x) => x.mib)), cpu: r.reduce((s, x) => s + (x.cpu ?? 0), 0) })));
   rows.push({ job: 'extract + merge + build md,html (warm cache)', corpus: label, handbook: m });
-  console.error(`  languages (${label}): ${m.seconds.toFixed(2)} s, ${m.mib.toFixed(0)} MiB`);
+  console.error(`  languages (${label}): ${m.seconds.toFixed(2)} s, ${m.mib.toFixed(0)} MiB${cpuOf(m)}`);
   rmSync(root, { recursive: true, force: true });
 }
 
