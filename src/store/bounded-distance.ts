@@ -42,6 +42,8 @@ export function distanceWithin(a: string, b: string, k: number): number {
   let filled = n;
   // The band: diagonals j − i from −slack to (n − m) + slack.
   const slack = (k - (n - m)) >> 1;
+  // D[m][n] once the last block is swept: its sweep ends at column n (its band reaches past it).
+  let distance = n;
   for (let top = 0; top < m; top += WORD) {
     const height = Math.min(WORD, m - top);
     const last = height - 1;
@@ -83,6 +85,7 @@ export function distanceWithin(a: string, b: string, k: number): number {
     // Beyond this sweep, the row is taken as rising by one a column.
     filled = to;
     if (best > k) return best;
+    distance = score;
   }
-  return bottom[n]!;
+  return distance;
 }

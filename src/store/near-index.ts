@@ -99,6 +99,9 @@ export class NearIndex<T> {
   private readonly bigrams: GramProfiles;
   /** 3-grams shared with the current query, by rank. */
   private readonly shared: Int32Array;
+  /** The current query's matches: their ranks and scores. */
+  private readonly foundRanks: Int32Array;
+  private readonly foundScores: Float64Array;
   private readonly grams = new GramNumbers();
   /** The current query's grams, and their counts. */
   private readonly query = new TextGrams();
@@ -116,6 +119,8 @@ export class NearIndex<T> {
     this.keys = Array.from(this.byLength, (id) => keys[id]!);
     this.lengths = Int32Array.from(this.keys, (key) => key.length);
     this.shared = new Int32Array(candidates.length);
+    this.foundRanks = new Int32Array(candidates.length);
+    this.foundScores = new Float64Array(candidates.length);
 
     const profiles = profilesOf(this.keys, this.grams);
     const trigrams = profiles[3];
@@ -143,15 +148,23 @@ export class NearIndex<T> {
 
   /** The candidates at least `threshold` alike to `text`, best first, as `nearest` finds them. */
   nearest(text: string, limit: number): { candidate: T; score: number }[] {
-    const theta = this.threshold;
     const n = text.length;
-    // A little wider than the exact bounds; the exact test below decides.
-    const from = firstAtLeast(this.lengths, Math.floor(n * theta) - 1);
-    const to = firstAtLeast(this.lengths, Math.ceil(theta > 0 ? n / theta : Infinity) + 2);
+    // A little wider than the exact bounds; the exact test in `matchesIn` decides.
+    const from = firstAtLeast(this.lengths, Math.floor(n * this.threshold) - 1);
+    const to = firstAtLeast(this.lengths, Math.ceil(this.threshold > 0 ? n / this.threshold : Infinity) + 2);
     if (from >= to) return [];
-
-    const { shared, postingStart, postingRanks, postingCounts } = this;
     this.grams.read(text, false, this.query);
+    this.countSharedTrigrams(from, to);
+    const found = this.matchesIn(text, from, to);
+    return found === 0 ? [] : this.best(found, limit);
+  }
+
+  // `nearest` in three methods, so V8 compiles and optimizes each on its own: the hot walk is not
+  // compiled again when a rarely taken path (a match) is first met, as it was inside one large method.
+
+  /** Adds to `shared` the 3-grams each candidate ranked in [from, to) shares with the read query. */
+  private countSharedTrigrams(from: number, to: number): void {
+    const { shared, postingStart, postingRanks, postingCounts } = this;
     this.queryTrigrams.count();
     const { table } = this.queryTrigrams;
     const { numbers: trigrams, length: trigramCount } = gramsAt(this.query, 3);
@@ -181,13 +194,23 @@ export class NearIndex<T> {
         }
       }
     }
+  }
 
+  /**
+   * Puts the candidates ranked in [from, to) that are at least `threshold` alike to `text` in
+   * `foundRanks` and `foundScores`, and returns how many there are; clears `shared` on the way.
+   */
+  private matchesIn(text: string, from: number, to: number): number {
+    const theta = this.threshold;
+    const n = text.length;
+    // Every field read here first, so V8 has seen them all before it optimizes (a match is rare).
+    const { shared, lengths, keys, foundRanks, foundScores } = this;
     const characters = this.queryCharacters;
     const bigrams = this.queryBigrams;
     let counted = false;
-    const found: { candidate: T; score: number; id: number }[] = [];
+    let found = 0;
     for (let rank = from; rank < to; rank++) {
-      const length = this.lengths[rank]!;
+      const length = lengths[rank]!;
       const longest = Math.max(length, n);
       const sharedTrigrams = shared[rank]!;
       shared[rank] = 0;
@@ -197,15 +220,21 @@ export class NearIndex<T> {
       if (!counted) characters.count(), bigrams.count(), (counted = true);
       if (longest - characters.sharedWith(this.characters, rank) > maxDistance) continue;
       if (bigrams.sharedWith(this.bigrams, rank) < longest - 1 - 2 * maxDistance) continue;
-      const score = similarityAtLeast(text, this.keys[rank]!, theta);
-      if (score >= theta) found.push({ candidate: this.candidates[this.byLength[rank]!]!, score, id: this.byLength[rank]! });
+      const score = similarityAtLeast(text, keys[rank]!, theta);
+      if (score >= theta) (foundRanks[found] = rank), (foundScores[found++] = score);
     }
     if (counted) characters.clear(), bigrams.clear();
-    // Equal scores rank in the candidates' own order, as in `nearest`.
-    return found
+    return found;
+  }
+
+  /** The best `limit` of the `found` matches; equal scores rank in the candidates' own order, as in `nearest`. */
+  private best(found: number, limit: number): { candidate: T; score: number }[] {
+    const matches: { id: number; score: number }[] = [];
+    for (let k = 0; k < found; k++) matches.push({ id: this.byLength[this.foundRanks[k]!]!, score: this.foundScores[k]! });
+    return matches
       .sort((x, y) => y.score - x.score || x.id - y.id)
       .slice(0, limit)
-      .map(({ candidate, score }) => ({ candidate, score }));
+      .map(({ id, score }) => ({ candidate: this.candidates[id]!, score }));
   }
 }
 
