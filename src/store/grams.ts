@@ -134,34 +134,40 @@ export interface GramProfiles {
   readonly counts: Int32Array;
 }
 
-/** Numbers every gram of `texts` in `grams`, and returns their profiles of each size. */
+/**
+ * Adds one text's grams (`at[0 … length)`) to a profile being built, from `end` on, and returns its
+ * new end. `seenAt` (all zero before and after) marks where each gram of the text was put.
+ */
+function addToProfile(at: Int32Array, length: number, seenAt: Int32Array, numbers: Int32Array, counts: Int32Array, end: number): number {
+  const first = end;
+  for (let i = 0; i < length; i++) {
+    const gram = at[i]!;
+    const seen = seenAt[gram]!;
+    if (seen) counts[seen - 1]!++;
+    else (seenAt[gram] = ++end), (numbers[end - 1] = gram), (counts[end - 1] = 1);
+  }
+  for (let k = first; k < end; k++) seenAt[numbers[k]!] = 0;
+  return end;
+}
+
+const SIZES = [1, 2, 3] as const;
+
+/** Numbers every gram of `texts` in `grams`, and returns their profiles of each size, in one pass over the texts. */
 export function profilesOf(texts: readonly string[], grams: GramNumbers): Record<GramSize, GramProfiles> {
-  const read = new TextGrams();
   let total = 0;
-  const positions = texts.map((text) => {
-    grams.read(text, true, read);
-    total += text.length;
-    return { characters: read.characters.slice(0, text.length), bigrams: read.bigrams.slice(0, text.length), trigrams: read.trigrams.slice(0, text.length), length: text.length };
-  });
-  const profiles = (size: GramSize): GramProfiles => {
-    const start = new Int32Array(texts.length + 1);
-    const numbers = new Int32Array(total);
-    const counts = new Int32Array(total);
-    let end = 0;
-    // Where each gram of the current text was put, +1 (0: not seen yet in this text).
-    const seenAt = new Int32Array(grams.count(size));
-    for (let t = 0; t < positions.length; t++) {
-      const { numbers: at, length } = gramsAt(positions[t]!, size);
-      for (let i = 0; i < length; i++) {
-        const gram = at[i]!;
-        const seen = seenAt[gram]!;
-        if (seen) counts[seen - 1]!++;
-        else (seenAt[gram] = ++end), (numbers[end - 1] = gram), (counts[end - 1] = 1);
-      }
-      for (let k = start[t]!; k < end; k++) seenAt[numbers[k]!] = 0;
-      start[t + 1] = end;
+  for (const text of texts) total += text.length;
+  // A text of length n adds at most n new grams of each size, so every number is below `total`.
+  const seenAt = new Int32Array(total);
+  const profiles = SIZES.map(() => ({ start: new Int32Array(texts.length + 1), numbers: new Int32Array(total), counts: new Int32Array(total) }));
+  const read = new TextGrams();
+  for (let t = 0; t < texts.length; t++) {
+    grams.read(texts[t]!, true, read);
+    for (let s = 0; s < SIZES.length; s++) {
+      const { numbers: at, length } = gramsAt(read, SIZES[s]!);
+      const profile = profiles[s]!;
+      profile.start[t + 1] = addToProfile(at, length, seenAt, profile.numbers, profile.counts, profile.start[t]!);
     }
-    return { start, numbers: numbers.slice(0, end), counts: counts.slice(0, end) };
-  };
-  return { 1: profiles(1), 2: profiles(2), 3: profiles(3) };
+  }
+  const trimmed = profiles.map(({ start, numbers, counts }) => ({ start, numbers: numbers.slice(0, start[texts.length]), counts: counts.slice(0, start[texts.length]) }));
+  return { 1: trimmed[0]!, 2: trimmed[1]!, 3: trimmed[2]! };
 }
