@@ -73,10 +73,11 @@ export class NearIndex<T> {
   /**
    * V8 compiles the hot code of these classes for the hidden classes ("maps") of their objects, and
    * a map is collected with the last object that has it: once every index of a run was garbage, a
-   * full collection took the maps and threw that code away ("weak objects"), and the next index in
-   * the same process (the next extract, the next language) ran unoptimized while V8 compiled it
-   * again, about 60 ms of CPU per extract of the corpus in bench/run.ts. This tiny index, kept as
-   * long as the class, keeps the maps and so the optimized code.
+   * full collection took the maps and threw that code away ("weak objects"), and a later index in
+   * the same process (a program that extracts again, the runs of bench/run.ts) ran unoptimized while
+   * V8 compiled it again: about 60 ms of CPU per extract of the corpus. This tiny index, kept as
+   * long as the class, keeps the maps and so the optimized code. (A new process still compiles it
+   * once: see `nearest`.)
    */
   // (Not private: TypeScript would call it unused.)
   static readonly keepsMapsAlive: unknown = new NearIndex(['a near match', 'a near patch'], (text) => text, 0.75);
