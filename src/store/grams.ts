@@ -31,16 +31,14 @@ class PairNumbers {
     }
   }
 
-  /** The pair's number, or −1 when it has none. */
-  numberOf(first: number, second: number): number {
-    const slot = this.slotOf(first, second);
-    return this.firsts[slot] === NONE ? NONE : this.numbers[slot]!;
-  }
-
-  /** The pair's number, given the next one when it had none. */
-  add(first: number, second: number): number {
+  /**
+   * The pair's number; when it has none, the next number with `add`, else −1. (One method for both,
+   * so V8 has seen the one call site in `GramNumbers.read` while numbering, before queries look up.)
+   */
+  numberOf(first: number, second: number, add: boolean): number {
     const slot = this.slotOf(first, second);
     if (this.firsts[slot] !== NONE) return this.numbers[slot]!;
+    if (!add) return NONE;
     this.firsts[slot] = first;
     this.seconds[slot] = second;
     this.numbers[slot] = this.size++;
@@ -108,11 +106,11 @@ export class GramNumbers {
       characters[i] = character;
       if (i === 0) continue;
       const before = characters[i - 1]!;
-      const bigram = before === NONE || character === NONE ? NONE : add ? this.bigrams.add(before, character) : this.bigrams.numberOf(before, character);
+      const bigram = before === NONE || character === NONE ? NONE : this.bigrams.numberOf(before, character, add);
       bigrams[i - 1] = bigram;
       if (i === 1) continue;
       const first = bigrams[i - 2]!;
-      trigrams[i - 2] = first === NONE || character === NONE ? NONE : add ? this.trigrams.add(first, character) : this.trigrams.numberOf(first, character);
+      trigrams[i - 2] = first === NONE || character === NONE ? NONE : this.trigrams.numberOf(first, character, add);
     }
   }
 }
