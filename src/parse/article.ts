@@ -1,8 +1,4 @@
 // Parses one article file into the model: front matter, masked Liquid, Markdown, units with ids.
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
-import remarkFrontmatter from 'remark-frontmatter';
 import type { Root } from 'mdast';
 import type { LiquidRules } from '../config/liquid-rules.ts';
 import type { Article, Unit } from '../model/types.ts';
@@ -11,6 +7,7 @@ import type { UnitDraft } from './draft.ts';
 import { decodeEntities, frontMatterDrafts, readFrontMatter } from './front-matter.ts';
 import { maskLiquid } from './liquid.ts';
 import { readMarkdownUnits } from './markdown.ts';
+import { parseMarkdown } from './markdown-parser.ts';
 import { checkArticleSize, checkArticleText } from './limits.ts';
 import { ArticleError, LineIndex } from './problem.ts';
 import { SegmentBuilder, type SourceView } from './segments.ts';
@@ -21,8 +18,6 @@ export interface ParseOptions {
   readonly translatableFrontMatter: readonly string[];
 }
 
-const markdownParser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
-
 function shiftPositions(node: { position?: { start: { offset?: number }; end: { offset?: number } }; children?: unknown[] }, by: number): void {
   if (node.position) {
     node.position.start.offset = (node.position.start.offset ?? 0) + by;
@@ -32,7 +27,7 @@ function shiftPositions(node: { position?: { start: { offset?: number }; end: { 
 }
 
 function parseFragment(text: string, offset: number): Root {
-  const tree = markdownParser.parse(text) as Root;
+  const tree = parseMarkdown(text);
   shiftPositions(tree, offset);
   return tree;
 }
@@ -166,7 +161,7 @@ export function parseArticle(path: string, bytes: Uint8Array, options: ParseOpti
   const { frontMatter, bodyStart, document } = readFrontMatter(source, path);
   const liquid = maskLiquid(source, bodyStart, options.liquid, path, lines);
   const view: SourceView = { source, liquid };
-  const tree = markdownParser.parse(liquid.masked) as Root;
+  const tree = parseMarkdown(liquid.masked);
   const body = readMarkdownUnits(tree, view, parseFragment);
   const drafts = [
     ...(frontMatter ? frontMatterDrafts(frontMatter, options.translatableFrontMatter, document) : []),

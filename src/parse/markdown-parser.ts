@@ -1,0 +1,105 @@
+// The Markdown parser: remark's (micromark and mdast-util-from-markdown) with remark-gfm and YAML
+// front matter, giving the tree `unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter,
+// ['yaml']).parse(text)` gives, faster. Micromark tries every construct of an extension wherever it
+// could start: the e-mail autolink at the start of every word, the table at the start of every line.
+// A GFM construct that cannot start without certain characters is left out of the parse of a text
+// that does not hold them (an article without `@` is parsed without the e-mail autolink), and the
+// autolink-literal transform (a search over every text node) runs only when a text node holds what
+// it looks for. Same tree, position for position (test/parse/markdown-parser.test.ts compares
+// both parsers on the corpus and on generated texts).
+import type { Root } from 'mdast';
+import { fromMarkdown, type Extension as MdastExtension, type Options } from 'mdast-util-from-markdown';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import { unified } from 'unified';
+
+type SyntaxExtension = NonNullable<Options['extensions']>[number];
+
+/**
+ * The GFM constructs (by micromark construct name) that can only match in a text where `holds`
+ * is true: without those characters each attempt fails and leaves the events as they were.
+ * A construct not named here is always used.
+ */
+const CONSTRUCT_NEEDS: readonly { readonly names: readonly string[]; readonly holds: (text: string) => boolean }[] = [
+  // `a@b.example`: an e-mail needs its `@`.
+  { names: ['emailAutolink'], holds: (text) => text.includes('@') },
+  { names: ['wwwAutolink'], holds: (text) => /www\./i.test(text) },
+  { names: ['protocolAutolink'], holds: (text) => /https?:\/\//i.test(text) },
+  // `[^1]` and `[^1]: note`.
+  { names: ['gfmFootnoteDefinition', 'gfmFootnoteCall', 'gfmPotentialFootnoteCall'], holds: (text) => text.includes('[^') },
+  { names: ['strikethrough'], holds: (text) => text.includes('~') },
+  // A table needs a `|`, or a delimiter row with an alignment colon (`a` over `:-` is a table).
+  { names: ['table'], holds: (text) => /\||:-|-:/.test(text) },
+  // `[ ]`, `[x]` (a line ending may stand for the blank).
+  { names: ['tasklistCheck'], holds: (text) => /\[[\t\n\r xX]/.test(text) },
+];
+
+/** What remark-gfm and remark-frontmatter add to remark-parse, taken from the plugins themselves. */
+function remarkExtensions(): { syntax: SyntaxExtension[]; mdast: MdastExtension[] } {
+  const processor = unified().use(remarkGfm).use(remarkFrontmatter, ['yaml']).freeze();
+  return {
+    syntax: [...(processor.data('micromarkExtensions') ?? [])],
+    mdast: [...(processor.data('fromMarkdownExtensions') ?? [])].flat(Infinity) as MdastExtension[],
+  };
+}
+
+const REMARK = remarkExtensions();
+
+/** The autolink-literal extension's transforms (it alone has `literalAutolink` tokens), run only when needed. */
+const AUTOLINK_TRANSFORMS = REMARK.mdast.filter((extension) => extension.enter && 'literalAutolink' in extension.enter).flatMap((extension) => extension.transforms ?? []);
+const MDAST_EXTENSIONS: MdastExtension[] = REMARK.mdast.map((extension) =>
+  extension.transforms?.some((transform) => AUTOLINK_TRANSFORMS.includes(transform))
+    ? { ...extension, transforms: extension.transforms.filter((transform) => !AUTOLINK_TRANSFORMS.includes(transform)) }
+    : extension,
+);
+/** Every match of the autolink-literal transform holds one of these (its URL, www and e-mail patterns). */
+const AUTOLINK_TEXT = /@|www\.|https?:\/\//i;
+
+/** A copy of a syntax extension without the constructs named in `left`, every list in its order. */
+function without(extension: SyntaxExtension, left: ReadonlySet<string>): SyntaxExtension {
+  const copy: Record<string, unknown> = {};
+  for (const [hook, record] of Object.entries(extension)) {
+    if (record === undefined || record === null || typeof record !== 'object') {
+      copy[hook] = record;
+      continue;
+    }
+    const kept: Record<string, unknown> = {};
+    for (const [code, value] of Object.entries(record as Record<string, unknown>)) {
+      const named = (item: unknown) => typeof item === 'object' && item !== null && left.has((item as { name?: string }).name ?? '');
+      if (Array.isArray(value)) {
+        const list = value.filter((item) => !named(item));
+        if (list.length > 0) kept[code] = list;
+      } else if (!named(value)) kept[code] = value;
+    }
+    copy[hook] = kept;
+  }
+  return copy as SyntaxExtension;
+}
+
+const syntaxFor = new Map<string, SyntaxExtension[]>();
+
+/** The syntax extensions for a text: remark-gfm's without the constructs that cannot match in it. */
+function syntaxExtensions(text: string): SyntaxExtension[] {
+  const left = CONSTRUCT_NEEDS.filter((need) => !need.holds(text)).flatMap((need) => need.names);
+  const key = left.join(' ');
+  let extensions = syntaxFor.get(key);
+  if (!extensions) {
+    const names = new Set(left);
+    extensions = names.size === 0 ? REMARK.syntax : REMARK.syntax.map((extension) => without(extension, names));
+    syntaxFor.set(key, extensions);
+  }
+  return extensions;
+}
+
+function hasAutolinkText(node: { type: string; value?: unknown; children?: unknown[] }): boolean {
+  if (node.type === 'text') return typeof node.value === 'string' && AUTOLINK_TEXT.test(node.value);
+  for (const child of node.children ?? []) if (hasAutolinkText(child as typeof node)) return true;
+  return false;
+}
+
+/** Parses Markdown (GFM, YAML front matter) into mdast with source positions, as remark does. */
+export function parseMarkdown(text: string): Root {
+  let tree = fromMarkdown(text, { extensions: syntaxExtensions(text), mdastExtensions: MDAST_EXTENSIONS });
+  if (AUTOLINK_TRANSFORMS.length > 0 && hasAutolinkText(tree)) for (const transform of AUTOLINK_TRANSFORMS) tree = transform(tree) || tree;
+  return tree;
+}
