@@ -1,7 +1,6 @@
 // Front matter: the yaml package reads the data and locates the values to translate, so
 // every byte around them (keys, order, quoting, `order: 04`) stays as written.
-import { decodeNamedCharacterReference } from 'decode-named-character-reference';
-import { isMap, isScalar, parseDocument, type Document } from 'yaml';
+import { decodeNamedCharacterReference, isMap, isScalar, parseDocument, type Document } from './libraries.ts';
 import type { FrontMatter, Segment, Span, Unit } from '../model/types.ts';
 import { hasTranslatableText } from '../model/unit.ts';
 import type { UnitDraft } from './draft.ts';

@@ -1,6 +1,6 @@
 // Reads raw HTML for its translatable text: text runs between block-level tags, with inline tags as
 // codes, and the alt/title attributes. Tags and all other attributes stay locked.
-import { Parser } from 'htmlparser2';
+import { HtmlParser } from './libraries.ts';
 import type { Span } from '../model/types.ts';
 import { draftOf, type UnitDraft } from './draft.ts';
 import { SegmentBuilder, type SourceView } from './segments.ts';
@@ -54,7 +54,7 @@ export function htmlBlockDrafts(view: SourceView, block: Span, where: string): U
     builder = new SegmentBuilder(view);
     runStart = at;
   };
-  const parser: Parser = new Parser(
+  const parser = new HtmlParser(
     {
       onopentag(name) {
         const start = block.start + parser.startIndex;

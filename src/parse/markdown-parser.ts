@@ -8,12 +8,9 @@
 // it looks for. Same tree, position for position (test/parse/markdown-parser.test.ts compares
 // both parsers on the corpus and on generated texts).
 import type { Root } from 'mdast';
-import { fromMarkdown, type Extension as MdastExtension, type Options } from 'mdast-util-from-markdown';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import { unified } from 'unified';
+import { fromMarkdown, remarkFrontmatter, remarkGfm, unified, type FromMarkdownOptions, type MdastExtension } from './libraries.ts';
 
-type SyntaxExtension = NonNullable<Options['extensions']>[number];
+type SyntaxExtension = NonNullable<FromMarkdownOptions['extensions']>[number];
 
 /**
  * The GFM constructs (by micromark construct name) that can only match in a text where `holds`

@@ -1,6 +1,6 @@
 // Builds a unit's segments from source ranges: text with escapes and entities decoded, every piece
 // of markup as an inline code that keeps its exact source bytes.
-import { decodeNamedCharacterReference } from 'decode-named-character-reference';
+import { decodeNamedCharacterReference } from './libraries.ts';
 import type { Code, CodeRole, Segment, Span } from '../model/types.ts';
 import type { MaskedSource } from './liquid.ts';
 

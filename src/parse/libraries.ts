@@ -1,0 +1,11 @@
+// The packages the parser runs on, imported through this one module. Compiled, `npm run build`
+// replaces this module with one file holding them all (esbuild, see package.json), so a command
+// that parses loads one file instead of about 230 (micromark, mdast, yaml, htmlparser2, …); under
+// tsx (tests, `npm run handbook`) it is the plain re-export it reads as.
+export { decodeNamedCharacterReference } from 'decode-named-character-reference';
+export { Parser as HtmlParser } from 'htmlparser2';
+export { fromMarkdown, type Extension as MdastExtension, type Options as FromMarkdownOptions } from 'mdast-util-from-markdown';
+export { default as remarkFrontmatter } from 'remark-frontmatter';
+export { default as remarkGfm } from 'remark-gfm';
+export { unified } from 'unified';
+export { isMap, isScalar, parseDocument, type Document } from 'yaml';
