@@ -20,9 +20,14 @@ const STATE_20: Record<NonNullable<PackageUnit['state']>, string> = {
 };
 
 /** Every character a tool could quote or split on (`#`, `:`, spaces…) as `~` and its code point in hex. */
-function idSafe(text: string, keep: RegExp): string {
+function idSafe(text: string, keep: RegExp, allKept: RegExp): string {
+  if (allKept.test(text)) return text;
   return [...text].map((c) => (keep.test(c) ? c : `~${c.codePointAt(0)!.toString(16).toUpperCase()}~`)).join('');
 }
+const PATH_CHARACTER = /[A-Za-z0-9._/-]/;
+const PATH_CHARACTERS = /^[A-Za-z0-9._/-]*$/;
+const ID_CHARACTER = /[A-Za-z0-9._-]/;
+const ID_CHARACTERS = /^[A-Za-z0-9._-]*$/;
 
 /**
  * XLIFF 1.2 ids only need to be unique per <file>, but tools like translate-toolkit key units by id
@@ -32,7 +37,7 @@ function idSafe(text: string, keep: RegExp): string {
  * Merge reads the unit id from `resname`, or from the template unit a PO location names.
  */
 export function qualifiedId12(original: string, unitId: string): string {
-  return `${idSafe(original, /[A-Za-z0-9._/-]/)}/${idSafe(unitId, /[A-Za-z0-9._-]/)}`;
+  return `${idSafe(original, PATH_CHARACTER, PATH_CHARACTERS)}/${idSafe(unitId, ID_CHARACTER, ID_CHARACTERS)}`;
 }
 
 /** What a <target> holds when the unit has no translation yet. */
