@@ -88,8 +88,10 @@ function syntaxExtensions(text: string): SyntaxExtension[] {
   return extensions;
 }
 
+/** True when a text node outside links (the transform leaves those alone) holds what the transform looks for. */
 function hasAutolinkText(node: { type: string; value?: unknown; children?: unknown[] }): boolean {
   if (node.type === 'text') return typeof node.value === 'string' && AUTOLINK_TEXT.test(node.value);
+  if (node.type === 'link' || node.type === 'linkReference') return false;
   for (const child of node.children ?? []) if (hasAutolinkText(child as typeof node)) return true;
   return false;
 }
