@@ -5,7 +5,7 @@
 // folder under /tmp, never project dependencies), pandoc for HTML, pandoc + WeasyPrint for PDF.
 // Median wall time of several runs and peak memory (max RSS, from /usr/bin/time).
 //
-// npm run bench:process [-- --runs 3] [--scaled-runs 3] [--scale 10] [--no-peers] [--no-pdf-peer] [--no-scaled] [--only-scaled] [--languages 10] [--only-languages] [--only-pipeline]
+// npm run bench:process [-- --runs 3] [--scaled-runs 3] [--scale 10] [--no-peers] [--no-pdf-peer] [--no-scaled] [--only-scaled] [--languages 10] [--only-languages] [--only-pipeline] [--only-extract]
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -34,6 +34,8 @@ const PDF_PEER = !argv.includes('--no-pdf-peer');
 const ONLY_LANGUAGES = argv.includes('--only-languages');
 /** Only the extract + merge + build md,html,pdf rows: cold, nothing changed, one article edited. */
 const ONLY_PIPELINE = argv.includes('--only-pipeline');
+/** Only the cold extract against po4a and @diplodoc/translation, in turns. */
+const ONLY_EXTRACT = argv.includes('--only-extract');
 const SCRATCH = join(tmpdir(), 'handbook-bench-peers');
 
 if (!existsSync(CORPUS)) {
@@ -239,37 +241,35 @@ function languagesJob(scale: number): void {
   rmSync(root, { recursive: true, force: true });
 }
 
-/** The peers, on the same 138 articles, each in one process where the tool allows it. */
-function peerJobs(): void {
-  const root = corpusRoot(1, ['de']);
-  const articles = listMarkdown(join(root, '_articles'));
-  const compare = (job: string, peer: string, other: () => Measure | string, ours: Measure) => {
-    const result = other();
-    rows.push(typeof result === 'string' ? { job, corpus: '1× (138 articles)', peer, handbook: ours, note: result } : { job, corpus: '1× (138 articles)', peer, handbook: ours, other: result });
-    console.error(`  ${peer}: ${typeof result === 'string' ? result : `${result.seconds.toFixed(2)} s`}`);
-  };
-  const cold = measure(() => [handbook(root, 'extract', '--all')], clearAll(root));
-  const warm = measure(() => [handbook(root, 'extract', '--all')]);
-  // Warm = the build already ran once (untimed), nothing changed since.
-  const htmlWarm = measure(() => [handbook(root, 'build', '--format', 'html')], firstOnly(() => handbook(root, 'build', '--format', 'html')));
-  const htmlNoCache = measure(() => [handbook(root, 'build', '--format', 'html', '--no-cache')]);
-  // English only, as pandoc prints the articles once; neither side has the pictures here (no images folder).
-  const pdfArgs = ['build', '--format', 'pdf', '--lang', 'en'];
-  const pdfWarm = measure(() => [handbook(root, ...pdfArgs)], firstOnly(() => handbook(root, ...pdfArgs)));
-  const pdfNoCache = PDF_PEER ? measure(() => [handbook(root, ...pdfArgs, '--no-cache')]) : undefined;
+/** po4a extracting every article into one POT (the bench's po4a.cfg): one run, timed. */
+function po4aRun(root: string, articles: readonly string[]): () => Measure[] {
+  const cfg = join(root, 'po4a.cfg');
+  writeFileSync(cfg, ['[po4a_langs] de', '[po4a_paths] po/help.pot $lang:po/$lang.po', ...articles.map((a) => `[type: text] _articles/${a} $lang:out/$lang/${a} opt:"-o markdown -o yfm_keys=title,description"`)].join('\n'));
+  return () => [once('po4a', ['--no-translations', '--force', cfg], root)];
+}
 
-  // npm peers in a scratch folder, driven by a small script that reads every article in one process.
+interface NpmPeers {
+  /** md2xliff and @diplodoc/translation are installed in the scratch folder. */
+  readonly ready: boolean;
+  /** One run of the peer over every article, in one process. */
+  once(tool: string): Measure;
+  /** The peer's name, with how many articles it could not read in its last run (the ratio counts the time it spent on them). */
+  named(tool: string, name: string): string;
+}
+
+/** The npm peers in a scratch folder, driven by a small script that reads every article in one process. */
+function npmPeers(root: string, articles: readonly string[]): NpmPeers {
   const npmReady = () => {
     if (existsSync(join(SCRATCH, 'node_modules/md2xliff')) && existsSync(join(SCRATCH, 'node_modules/@diplodoc/translation'))) return true;
     mkdirSync(SCRATCH, { recursive: true });
     writeFileSync(join(SCRATCH, 'package.json'), '{"private": true}');
     return spawnSync('npm', ['install', '--no-audit', '--no-fund', '--silent', 'md2xliff@2.0.0', '@diplodoc/translation@1.7.19'], { cwd: SCRATCH, stdio: 'inherit' }).status === 0;
   };
-  const npmPeers = npmReady();
+  const ready = npmReady();
   const list = join(root, 'articles.json');
   writeFileSync(list, JSON.stringify(articles.map((a) => join(root, '_articles', a))));
   const driver = join(SCRATCH, 'drive.cjs');
-  if (npmPeers) {
+  if (ready) {
     writeFileSync(
       driver,
       `// Extracts XLIFF from every article with one peer, in one process. An article the peer cannot
@@ -294,30 +294,91 @@ fs.writeFileSync(path.join(out, 'failures.json'), JSON.stringify({ articles: fil
 `,
     );
   }
-  const npmPeer = (tool: string) => () => (npmPeers ? measure(() => [once(process.execPath, [driver, tool, list, join(root, `peer-${tool}`)], SCRATCH)]) : 'not installed (npm install failed)');
-  /** The peer's name, with how many articles it could not read in its last run (the ratio counts the time it spent on them). */
-  const named = (tool: string, name: string) => {
-    try {
-      const { articles: total, failed } = JSON.parse(readFileSync(join(root, `peer-${tool}`, 'failures.json'), 'utf8')) as { articles: number; failed: { file: string; error: string }[] };
-      if (failed.length === 0) return name;
-      for (const { file, error } of failed) console.error(`  ${name} failed on ${file.slice(join(root, '_articles').length + 1)}: ${error}`);
-      return `${name} (failed on ${failed.length} of ${total} articles)`;
-    } catch {
-      return name;
-    }
+  return {
+    ready,
+    once: (tool) => once(process.execPath, [driver, tool, list, join(root, `peer-${tool}`)], SCRATCH),
+    named(tool, name) {
+      try {
+        const { articles: total, failed } = JSON.parse(readFileSync(join(root, `peer-${tool}`, 'failures.json'), 'utf8')) as { articles: number; failed: { file: string; error: string }[] };
+        if (failed.length === 0) return name;
+        for (const { file, error } of failed) console.error(`  ${name} failed on ${file.slice(join(root, '_articles').length + 1)}: ${error}`);
+        return `${name} (failed on ${failed.length} of ${total} articles)`;
+      } catch {
+        return name;
+      }
+    },
   };
+}
+
+/**
+ * `--only-extract`: a cold `extract --all` (no cache, no store) against po4a and
+ * @diplodoc/translation on the same articles, one run of each in turn per round, so the load of a
+ * shared machine falls on all alike: median wall and CPU time, and the peers' wall time / handbook's.
+ */
+function coldExtractJob(): void {
+  const root = corpusRoot(1, ['de']);
+  const articles = listMarkdown(join(root, '_articles'));
+  const peers = npmPeers(root, articles);
+  const po4a = has('po4a') ? po4aRun(root, articles) : undefined;
+  const runs = new Map<string, Measure[]>();
+  const add = (name: string, m: Measure) => runs.set(name, [...(runs.get(name) ?? []), m]);
+  const loads: number[] = [];
+  for (let k = 0; k < RUNS; k++) {
+    loads.push(loadavg()[0]!);
+    clearAll(root)();
+    add('handbook', handbook(root, 'extract', '--all'));
+    if (po4a) {
+      rmSync(join(root, 'po'), { recursive: true, force: true });
+      add('po4a 0.69', po4a()[0]!);
+    }
+    if (peers.ready) add('@diplodoc/translation 1.7.19', peers.once('diplodoc'));
+  }
+  loads.push(loadavg()[0]!);
+  const ours = runs.get('handbook')!;
+  const wall = (list: Measure[]) => median(list.map((m) => m.seconds));
+  const cpu = (list: Measure[]) => median(list.map((m) => m.cpu ?? 0));
+  console.log(`\n| cold extract, 138 articles (${RUNS} rounds, in turns) | wall | CPU (user + sys) | peak RSS | wall / handbook's |\n|---|---|---|---|---|`);
+  for (const [name, list] of runs) {
+    const label = name === '@diplodoc/translation 1.7.19' ? peers.named('diplodoc', name) : name;
+    const ratio = name === 'handbook' ? '' : `${(wall(list) / wall(ours)).toFixed(2)}×`;
+    console.log(`| ${label} | ${wall(list).toFixed(2)} s | ${cpu(list).toFixed(2)} s | ${Math.max(...list.map((m) => m.mib)).toFixed(0)} MiB | ${ratio} |`);
+  }
+  console.log(`\nload average (1 min) ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} during the rounds`);
+  rmSync(root, { recursive: true, force: true });
+}
+
+/** The peers, on the same 138 articles, each in one process where the tool allows it. */
+function peerJobs(): void {
+  const root = corpusRoot(1, ['de']);
+  const articles = listMarkdown(join(root, '_articles'));
+  const compare = (job: string, peer: string, other: () => Measure | string, ours: Measure) => {
+    const result = other();
+    rows.push(typeof result === 'string' ? { job, corpus: '1× (138 articles)', peer, handbook: ours, note: result } : { job, corpus: '1× (138 articles)', peer, handbook: ours, other: result });
+    console.error(`  ${peer}: ${typeof result === 'string' ? result : `${result.seconds.toFixed(2)} s`}`);
+  };
+  const cold = measure(() => [handbook(root, 'extract', '--all')], clearAll(root));
+  const warm = measure(() => [handbook(root, 'extract', '--all')]);
+  // Warm = the build already ran once (untimed), nothing changed since.
+  const htmlWarm = measure(() => [handbook(root, 'build', '--format', 'html')], firstOnly(() => handbook(root, 'build', '--format', 'html')));
+  const htmlNoCache = measure(() => [handbook(root, 'build', '--format', 'html', '--no-cache')]);
+  // English only, as pandoc prints the articles once; neither side has the pictures here (no images folder).
+  const pdfArgs = ['build', '--format', 'pdf', '--lang', 'en'];
+  const pdfWarm = measure(() => [handbook(root, ...pdfArgs)], firstOnly(() => handbook(root, ...pdfArgs)));
+  const pdfNoCache = PDF_PEER ? measure(() => [handbook(root, ...pdfArgs, '--no-cache')]) : undefined;
+
+  const peers = npmPeers(root, articles);
+  const npmPeer = (tool: string) => () => (peers.ready ? measure(() => [peers.once(tool)]) : 'not installed (npm install failed)');
   const peerRow = (job: string, tool: string, name: string, ours: Measure) => {
     const result = npmPeer(tool)();
-    compare(job, named(tool, name), () => result, ours);
+    compare(job, peers.named(tool, name), () => result, ours);
   };
   peerRow('extract, warm (nothing changed)', 'md2xliff', 'md2xliff 2.0.0', warm);
   peerRow('extract, cold', 'diplodoc', '@diplodoc/translation 1.7.19', cold);
 
   const po4a = () => {
     if (!has('po4a')) return 'not installed (apt-get install po4a)';
-    const cfg = join(root, 'po4a.cfg');
-    writeFileSync(cfg, ['[po4a_langs] de', '[po4a_paths] po/help.pot $lang:po/$lang.po', ...articles.map((a) => `[type: text] _articles/${a} $lang:out/$lang/${a} opt:"-o markdown -o yfm_keys=title,description"`)].join('\n'));
-    return measure(() => [once('po4a', ['--no-translations', '--force', cfg], root)], () => rmSync(join(root, 'po'), { recursive: true, force: true }));
+    const run = po4aRun(root, articles);
+    return measure(run, () => rmSync(join(root, 'po'), { recursive: true, force: true }));
   };
   const po4aResult = po4a();
   compare('extract, cold', 'po4a', () => po4aResult, cold);
@@ -349,6 +410,10 @@ fs.writeFileSync(path.join(out, 'failures.json'), JSON.stringify({ articles: fil
 }
 
 console.error(`bench: whole processes, ${RUNS} runs each (median), ${cpus().length} cores (${cpus()[0]?.model}), Node ${process.version}`);
+if (ONLY_EXTRACT) {
+  coldExtractJob();
+  process.exit(0);
+}
 if (BASE && !ONLY_LANGUAGES) handbookJobs(1);
 if (BASE && PEERS && !ONLY_LANGUAGES) peerJobs();
 if (BASE && LANGUAGES > 0) languagesJob(1);
