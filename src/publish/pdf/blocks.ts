@@ -70,7 +70,7 @@ function heading(el: Element, ctx: Layout, frame: Frame): void {
   const id = el.properties?.['id'];
   if (typeof id === 'string' && id) {
     ctx.doc.addNamedDestination(id, 'XYZ', 0, ctx.y, null as unknown as number);
-    ctx.pages.set(id, ctx.pageNumber);
+    ctx.place(id);
   }
   const title = toString(el).trim();
   if (title && level <= 3 && ctx.outline.length) {

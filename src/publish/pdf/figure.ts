@@ -32,7 +32,7 @@ export function figure(el: Element, ctx: Layout, frame: Frame): void {
   const caption = captionNodes(el);
   const alt = String(img?.properties?.['alt'] ?? '').trim() || toString({ type: 'element', tagName: 'span', properties: {}, children: caption }).trim();
   const src = img ? String(img.properties?.['src'] ?? '') : '';
-  const picture = img && !hasClass(el, 'missing') ? ctx.images.get(src) : undefined;
+  const picture = img && !hasClass(el, 'missing') ? ctx.openPicture(src) : undefined;
   if (picture instanceof Error) ctx.warn('missing-image', `${picture.message}: a placeholder is printed instead`);
   const capStyle = { ...ctx.theme.small, font: 'italic' as const };
   const capSpans = spansOf(caption, capStyle, ctx);

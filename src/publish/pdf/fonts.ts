@@ -85,6 +85,9 @@ interface LoadedFace {
   readonly font: fontkit.Font;
 }
 
+/** The name a face is registered under: its file's name without the extension. */
+const nameOf = (path: string): string => path.replace(/^.*\//, '').replace(/\.[ot]tf$/, '');
+
 const loaded = new Map<string, LoadedFace>();
 
 const paths = new Map<FaceFile, string>();
@@ -95,10 +98,21 @@ function load(f: FaceFile): LoadedFace {
   let l = loaded.get(path);
   if (!l) {
     const bytes = readFileSync(path);
-    l = { name: path.replace(/^.*\//, '').replace(/\.[ot]tf$/, ''), path, bytes, font: fontkit.create(bytes) };
+    l = { name: nameOf(path), path, bytes, font: fontkit.create(bytes) };
     loaded.set(path, l);
   }
   return l;
+}
+
+let named: Map<string, FaceFile> | undefined;
+
+/** The face file registered under `name`. */
+function faceFileNamed(name: string): FaceFile | undefined {
+  if (!named) {
+    named = new Map();
+    for (const f of [...Object.values(FACES).flat(), ICON_FACE]) named.set(nameOf(pathOf(f)), f);
+  }
+  return named.get(name);
 }
 
 let versions: ShapingVersions | undefined;
@@ -186,6 +200,8 @@ export class FontBook {
   private readonly order: Script[];
   /** The shaping cache files of the faces used. */
   private readonly shapingFiles: string[] = [];
+  /** Told of every face asked for (an article's display list logs the faces it needs). */
+  onUse: ((name: string) => void) | undefined;
 
   constructor(
     private readonly doc: PDFKit.PDFDocument,
@@ -225,7 +241,15 @@ export class FontBook {
     return undefined;
   }
 
+  /** Registers the face named `name` (a face file's name, as `Face.name`) unless it is already. */
+  useNamed(name: string): Face {
+    const f = faceFileNamed(name);
+    if (!f) throw new Error(`PDF: no face named ${name}`);
+    return this.use(load(f));
+  }
+
   private use(l: LoadedFace): Face {
+    this.onUse?.(l.name);
     if (!this.registered.has(l.name)) {
       // pdfkit takes the fontkit font itself: its tables are parsed once per process, not per document.
       this.doc.registerFont(l.name, l.font as unknown as Buffer);

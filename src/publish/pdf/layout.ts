@@ -1,9 +1,10 @@
 // The layout context of one PDF: the pdfkit document, the cursor on the current page, the structure
 // tree being built (tagged PDF) and the boxes open across page breaks.
 import type { DocumentWarning, Direction } from '../../handbook/document.ts';
+import { replay, Recorder, type DisplayList, type DisplayTarget } from './display-list.ts';
 import type { FontBook } from './fonts.ts';
-import type { Images } from './images.ts';
-import type { TextContext } from './text.ts';
+import type { Images, PlacedImage } from './images.ts';
+import { showFaceText, textColor, type TextContext } from './text.ts';
 import type { Theme } from './theme.ts';
 
 /** A horizontal slice of the page that a block lays out in. */
@@ -24,7 +25,7 @@ type StructElement = PDFKit.PDFStructureElement;
 /** A structure element's type (`P`, `TD`…), which its marked content is tagged with. */
 const typeOf = (el: StructElement): string => (el as unknown as { dictionary: { data: { S: string } } }).dictionary.data.S;
 
-export class Layout implements TextContext {
+export class Layout implements TextContext, DisplayTarget {
   article = '';
   articleLine = 0;
   y: number;
@@ -37,9 +38,13 @@ export class Layout implements TextContext {
   outline: PDFKit.PDFOutline[] = [];
   /** The page (1-based) each article and heading id starts on. */
   readonly pages = new Map<string, number>();
+  /** While an article's display list is recorded: the recorder, whose stand-in is `doc`. */
+  recorder: Recorder | undefined;
+  /** The document drawn on: pdfkit's, or the recorder's stand-in for it. */
+  doc: PDFKit.PDFDocument;
 
   constructor(
-    readonly doc: PDFKit.PDFDocument,
+    doc: PDFKit.PDFDocument,
     readonly fonts: FontBook,
     readonly images: Images,
     readonly theme: Theme,
@@ -47,7 +52,58 @@ export class Layout implements TextContext {
     readonly language: string,
     readonly warnings: DocumentWarning[],
   ) {
+    this.doc = doc;
     this.y = theme.margin.top;
+  }
+
+  /**
+   * Lays an article out with `draw`, recording its display list; undefined when a call could not
+   * be recorded (the article is drawn all the same).
+   */
+  record(draw: () => void): DisplayList | undefined {
+    const real = this.doc;
+    const recorder = new Recorder(real);
+    this.recorder = recorder;
+    this.doc = recorder.doc;
+    this.fonts.onUse = (name) => recorder.face(name);
+    try {
+      draw();
+    } finally {
+      this.doc = real;
+      this.recorder = undefined;
+      this.fonts.onUse = undefined;
+    }
+    return recorder.list();
+  }
+
+  /** Draws an article from the display list an earlier build recorded. */
+  replay(list: DisplayList): void {
+    replay(this, list);
+  }
+
+  useFace(name: string): void {
+    this.fonts.useNamed(name);
+  }
+
+  /** The picture at `src` (logged when recording). */
+  openPicture(src: string): PlacedImage | Error {
+    const picture = this.images.get(src);
+    this.recorder?.picture(src, picture);
+    return picture;
+  }
+
+  textColor(doc: PDFKit.PDFDocument, color: string): void {
+    textColor(doc, color);
+  }
+
+  showText(doc: PDFKit.PDFDocument, face: string, size: number, text: string, x: number, y: number): void {
+    showFaceText(doc, face, size, text, x, y);
+  }
+
+  /** Notes that `id` (an article, a heading) starts on the current page. */
+  place(id: string): void {
+    this.pages.set(id, this.pageNumber);
+    this.recorder?.place(id);
   }
 
   get top(): number {
@@ -68,6 +124,7 @@ export class Layout implements TextContext {
 
   warn(kind: string, message: string): void {
     this.warnings.push({ file: this.article, line: this.articleLine, kind, message });
+    this.recorder?.warn(kind, message, this.articleLine);
   }
 
   newPage(): void {

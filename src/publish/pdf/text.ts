@@ -5,6 +5,7 @@
 import * as bidiJs from 'bidi-js';
 import { isInvisible, MissingGlyphError, type Face, type FontBook, type FontStyle } from './fonts.ts';
 import { unitWidth } from './shaping.ts';
+import type { Recorder } from './display-list.ts';
 import { showText } from './show-text.ts';
 
 // bidi-js is CommonJS: its module object is the factory.
@@ -63,6 +64,8 @@ export interface TextContext {
   openLink?(): PDFKit.PDFStructureElement | undefined;
   /** …and closes it once its text and its annotation (the element's OBJR) are in. */
   closeLink?(link: PDFKit.PDFStructureElement): void;
+  /** Logs the text drawn while an article's display list is recorded (display-list.ts). */
+  readonly recorder?: Recorder | undefined;
 }
 
 export type Direction = 'ltr' | 'rtl';
@@ -324,12 +327,36 @@ function runsOf(pieces: readonly Piece[]): Run[] {
 
 const fillColors = new WeakMap<object, string>();
 
+/** Sets the fill colour of text, unless text on this page is already drawn in it (drawings restore their own). */
+export function textColor(doc: PDFKit.PDFDocument, color: string): void {
+  if (fillColors.get(doc.page) !== color) {
+    doc.fillColor(color);
+    fillColors.set(doc.page, color);
+  }
+}
+
+/** Shows `text` in the face registered as `face` at `size`, its baseline starting at (x, y). */
+export function showFaceText(doc: PDFKit.PDFDocument, face: string, size: number, text: string, x: number, y: number): void {
+  doc.font(face).fontSize(size);
+  showText(doc, text, x, y);
+}
+
+/** What drawLine calls to show a run: on the real document, logged when the article is being recorded. */
+function show(ctx: TextContext, face: string, size: number, text: string, x: number, y: number): void {
+  const recorder = ctx.recorder;
+  if (recorder) {
+    recorder.text(face, size, text, x, y);
+    showFaceText(recorder.real, face, size, text, x, y);
+  } else showFaceText(ctx.doc, face, size, text, x, y);
+}
+
 /** An icon centred in its box, turned about its centre. */
-function drawIcon(doc: PDFKit.PDFDocument, run: Run, x: number, baseline: number): void {
+function drawIcon(ctx: TextContext, run: Run, x: number, baseline: number): void {
+  const { doc } = ctx;
   const s = run.piece.style;
-  const glyph = doc.widthOfString(run.text);
+  const glyph = doc.font(run.piece.face.name).fontSize(s.size).widthOfString(run.text);
   if (s.rotate) doc.save().rotate(s.rotate, { origin: [x + run.width / 2, baseline - s.size * 0.36] });
-  showText(doc, run.text, x + (run.width - glyph) / 2, baseline);
+  show(ctx, run.piece.face.name, s.size, run.text, x + (run.width - glyph) / 2, baseline);
   if (s.rotate) doc.restore();
 }
 
@@ -346,14 +373,13 @@ export function drawLine(ctx: TextContext, line: Line, left: number, top: number
       doc.save().rect(x - 1, top + 1, run.width + 2, line.height - 2).fill(s.background).restore();
     }
     // The fill colour is set again only when it changes on the page (drawings restore their own).
-    if (fillColors.get(doc.page) !== s.color) {
-      doc.fillColor(s.color);
-      fillColors.set(doc.page, s.color);
-    }
-    doc.font(run.piece.face.name).fontSize(s.size);
+    if (ctx.recorder) {
+      ctx.recorder.color(s.color);
+      textColor(ctx.recorder.real, s.color);
+    } else textColor(doc, s.color);
     const tag = s.link ? ctx.openLink?.() : undefined;
-    if (s.box || s.rotate) drawIcon(doc, run, x, baseline);
-    else showText(doc, run.text, x, baseline);
+    if (s.box || s.rotate) drawIcon(ctx, run, x, baseline);
+    else show(ctx, run.piece.face.name, s.size, run.text, x, baseline);
     if (s.underline || s.strike) {
       const y = s.underline ? baseline + s.size * 0.12 : baseline - s.size * 0.3;
       doc.save().moveTo(x, y).lineTo(x + run.width, y).lineWidth(Math.max(0.4, s.size / 18)).strokeColor(s.color).stroke().restore();

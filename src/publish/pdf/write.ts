@@ -6,6 +6,8 @@ import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'n
 import { basename, dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import type { DocumentWarning, HandbookDocument } from '../../handbook/document.ts';
+import type { ArticleFragments } from '../writers.ts';
+import { isDisplayList } from './display-list.ts';
 import { directionOf } from '../../handbook/assemble.ts';
 import { flow } from './blocks.ts';
 import { FontBook } from './fonts.ts';
@@ -24,6 +26,11 @@ export interface PdfOptions {
   readonly pictureCache?: string;
   /** The folder shaped words are kept in between runs (`<cache>/shaping`); none: shaped again every run. */
   readonly shapingCache?: string;
+  /**
+   * Each article's display list kept by an earlier build (the article's fragments, format `pdf`):
+   * an article that did not change is replayed instead of laid out, one laid out is recorded.
+   */
+  readonly fragments?: ArticleFragments;
 }
 
 export interface PdfResult {
@@ -39,7 +46,7 @@ function articleStart(ctx: Layout, document: HandbookDocument, index: number): v
   ctx.articleLine = 1;
   ctx.newPage();
   ctx.doc.addNamedDestination(article.id, 'XYZ', 0, ctx.y, null as unknown as number);
-  ctx.pages.set(article.id, ctx.pageNumber);
+  ctx.place(article.id);
   ctx.outline = [ctx.doc.outline.addItem(article.title)];
   const frame = ctx.page;
   ctx.within(
@@ -68,6 +75,23 @@ function articleStart(ctx: Layout, document: HandbookDocument, index: number): v
     { title: article.title },
   );
 }
+
+/** Lays an article out from a new page, or replays the display list an earlier build recorded of it. */
+function article(ctx: Layout, document: HandbookDocument, index: number, fragments: ArticleFragments | undefined): void {
+  if (!fragments) return articleStart(ctx, document, index);
+  const article = document.articles[index]!;
+  const known = fragments.rendered(article, FORMAT);
+  if (isDisplayList(known)) {
+    ctx.article = article.path;
+    ctx.articleLine = 1;
+    ctx.replay(known);
+    return;
+  }
+  const list = ctx.record(() => articleStart(ctx, document, index));
+  if (list) fragments.keepRendered(article, FORMAT, list);
+}
+
+const FORMAT = 'pdf';
 
 /** Lays the document out on a pdfkit document whose bytes go to `sink`; resolves when the last byte is given. */
 async function render(document: HandbookDocument, options: PdfOptions, sink: (chunk: Buffer) => void): Promise<{ pages: number; warnings: DocumentWarning[] }> {
@@ -99,7 +123,7 @@ async function render(document: HandbookDocument, options: PdfOptions, sink: (ch
   const toc = doc.struct('TOC');
   doc.addStructure(toc);
   const firstContentsPage = 2;
-  for (let i = 0; i < document.articles.length; i++) articleStart(ctx, document, i);
+  for (let i = 0; i < document.articles.length; i++) article(ctx, document, i, options.fragments);
   ctx.article = '';
   ctx.reenter(toc, () => drawContents(ctx, document, plan, firstContentsPage));
   toc.end();

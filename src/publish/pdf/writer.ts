@@ -20,7 +20,7 @@ export const pdfWriter: Writer = {
   description: 'one printable, tagged PDF per category (output/<lang>/<category>.pdf): cover, contents, bookmarks',
   async write(document, outDir, run) {
     const file = join(outDir, `${document.fileName}.pdf`);
-    const caches = run?.cache === undefined ? {} : { pictureCache: join(run.cache, 'pictures'), shapingCache: join(run.cache, 'shaping') };
+    const caches = run?.cache === undefined ? {} : { pictureCache: join(run.cache, 'pictures'), shapingCache: join(run.cache, 'shaping'), fragments: run.fragments };
     const result = await writePdfFile(document, file, { pageSize: pageSizeFor(document.language), ...caches });
     return { files: [file], warnings: result.warnings };
   },

@@ -1,0 +1,269 @@
+// An article's pages as a display list: every call the layout of one article made on pdfkit (pages
+// added, structure elements, marked content, shapes, annotations, destinations, bookmarks), its
+// text shown (face, size, string, position), the faces and pictures it asked for, the page each of
+// its ids starts on and its warnings, in order. Each article starts on a new page and its layout
+// depends on nothing before it, so a build whose article did not change replays the list into the
+// new document instead of laying the article out again: pdfkit is called with the same arguments in
+// the same order, so the document (glyph subsets, object numbers, structure tree, the page numbers
+// of the contents, outline and footers around it) is byte for byte that of a layout from scratch.
+//
+// Recording: while an article is laid out, the layout's `doc` is a recording stand-in for pdfkit's
+// document. Each call is logged, then made on the real document; an object a call returns (a
+// structure element, a marked content, a bookmark) is itself a stand-in, known by a number the log
+// refers to. A call the log cannot hold (an argument that is no plain data or known object) spoils
+// the recording: the article is laid out as usual and simply not kept.
+import type { DocumentWarning } from '../../handbook/document.ts';
+
+/** The log of one article (see the op constructors below); kept between builds with the article's fragments. */
+export interface DisplayList {
+  readonly version: typeof VERSION;
+  readonly ops: readonly Op[];
+}
+
+const VERSION = 'pdf-display-list/1';
+
+/** A logged call: [CALL, target, method, args, result handle or -1]. */
+const CALL = 0;
+/** Text shown: [TEXT, face name, size, text, x, baseline]. */
+const TEXT = 1;
+/** A face asked for (registered with the document the first time): [FACE, name]. */
+const FACE = 2;
+/** A picture asked for: [PICTURE, src, handle of its image or -1]. */
+const PICTURE = 3;
+/** An id starting on the current page: [PLACE, id]. */
+const PLACE = 4;
+/** A warning: [WARN, kind, message, line]. */
+const WARN = 5;
+/** The fill colour text is drawn in: [COLOR, colour]. */
+const COLOR = 6;
+
+type Op = readonly unknown[];
+
+/** A reference to an object a call returned, in logged arguments. */
+interface HandleRef {
+  readonly $handle: number;
+}
+
+/** Methods that draw nothing and change nothing a later call depends on: not logged. */
+const PURE = new Set(['font', 'fontSize', 'widthOfString', 'bufferedPageRange', 'currentLineHeight', 'heightOfString']);
+
+/** What replaying and recording need of the layout (implemented by `Layout`). */
+export interface DisplayTarget {
+  readonly doc: PDFKit.PDFDocument;
+  article: string;
+  articleLine: number;
+  readonly pages: Map<string, number>;
+  readonly pageNumber: number;
+  readonly warnings: DocumentWarning[];
+  /** Registers the named face with the document if it is not yet. */
+  useFace(name: string): void;
+  /** The picture at `src` (opened for the document the first time). */
+  openPicture(src: string): { readonly image: unknown } | Error;
+  /** Sets the fill colour of text on the current page (unless it is already that colour). */
+  textColor(doc: PDFKit.PDFDocument, color: string): void;
+  /** Shows text in a face and size at a baseline position. */
+  showText(doc: PDFKit.PDFDocument, face: string, size: number, text: string, x: number, y: number): void;
+}
+
+const isPlain = (v: object): boolean => {
+  const proto = Object.getPrototypeOf(v) as unknown;
+  return proto === Object.prototype || proto === null || Array.isArray(v);
+};
+
+class Unrecordable extends Error {}
+
+/** Records the pdfkit calls of one article while making them on the real document. */
+export class Recorder {
+  readonly ops: Op[] = [];
+  /** Set when a call could not be logged: the recording is not kept. */
+  failed = false;
+  /** The stand-in for the document, given to the layout as its `doc`. */
+  readonly doc: PDFKit.PDFDocument;
+  private readonly handles = new Map<object, number>();
+  private readonly standIns = new Map<object, object>();
+  private readonly reals = new WeakMap<object, object>();
+  private readonly faces = new Set<string>();
+
+  constructor(readonly real: PDFKit.PDFDocument) {
+    this.handles.set(real, 0);
+    this.handles.set(real.outline as object, 1);
+    this.doc = this.standIn(real) as PDFKit.PDFDocument;
+  }
+
+  /** The stand-in of a real object: its methods are logged, its other properties read through. */
+  private standIn(real: object): object {
+    let s = this.standIns.get(real);
+    if (s) return s;
+    const recorder = this;
+    const target = this.handles.get(real)!;
+    s = new Proxy(real, {
+      get(obj, prop) {
+        const value = Reflect.get(obj, prop, obj) as unknown;
+        if (target === 0 && prop === 'outline') return recorder.standIn(value as object);
+        if (typeof value !== 'function' || typeof prop !== 'string') return value;
+        const method = value as (...a: unknown[]) => unknown;
+        if (target === 0 && PURE.has(prop)) {
+          return (...args: unknown[]) => {
+            const r = method.apply(obj, args);
+            return r === obj ? recorder.doc : r;
+          };
+        }
+        return (...args: unknown[]) => recorder.call(obj, target, prop, method, args);
+      },
+    });
+    this.standIns.set(real, s);
+    this.reals.set(s, real);
+    return s;
+  }
+
+  private call(obj: object, target: number, method: string, fn: (...a: unknown[]) => unknown, args: unknown[]): unknown {
+    let logged: unknown[] | undefined;
+    if (!this.failed) {
+      try {
+        logged = args.map((a) => this.encode(a));
+      } catch (error) {
+        if (!(error instanceof Unrecordable)) throw error;
+        this.failed = true;
+      }
+    }
+    const result = fn.apply(obj, args.map((a) => this.unwrap(a)));
+    let handle = -1;
+    if (result !== null && (typeof result === 'object' || typeof result === 'function')) {
+      const known = this.handles.get(result);
+      if (known === undefined) {
+        handle = this.handles.size;
+        this.handles.set(result, handle);
+      }
+      if (logged) this.ops.push([CALL, target, method, logged, handle]);
+      return this.standIn(result);
+    }
+    if (logged) this.ops.push([CALL, target, method, logged, handle]);
+    return result;
+  }
+
+  /** Logged form of an argument: plain data as it is, known objects as handle references. */
+  private encode(a: unknown): unknown {
+    if (a === null || typeof a !== 'object') {
+      if (typeof a === 'function' || typeof a === 'symbol' || typeof a === 'bigint') throw new Unrecordable();
+      return a;
+    }
+    const real = this.reals.get(a) ?? a;
+    const handle = this.handles.get(real);
+    if (handle !== undefined) return { $handle: handle } satisfies HandleRef;
+    if (!isPlain(a)) throw new Unrecordable();
+    if (Array.isArray(a)) return a.map((x) => this.encode(x));
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(a)) out[k] = this.encode(v);
+    return out;
+  }
+
+  /** The real objects behind stand-ins, for the real call. */
+  private unwrap(a: unknown): unknown {
+    if (a === null || typeof a !== 'object') return a;
+    const real = this.reals.get(a);
+    if (real) return real;
+    if (!isPlain(a)) return a;
+    if (Array.isArray(a)) return a.map((x) => this.unwrap(x));
+    let changed = false;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(a)) {
+      out[k] = this.unwrap(v);
+      if (out[k] !== v) changed = true;
+    }
+    return changed ? out : a;
+  }
+
+  text(face: string, size: number, text: string, x: number, y: number): void {
+    this.ops.push([TEXT, face, size, text, x, y]);
+  }
+
+  color(color: string): void {
+    this.ops.push([COLOR, color]);
+  }
+
+  /** A face the article asked for: logged the first time in the article. */
+  face(name: string): void {
+    if (this.faces.has(name)) return;
+    this.faces.add(name);
+    this.ops.push([FACE, name]);
+  }
+
+  picture(src: string, picture: { readonly image: unknown } | Error): void {
+    let handle = -1;
+    if (!(picture instanceof Error)) {
+      const image = picture.image as object;
+      handle = this.handles.get(image) ?? this.handles.size;
+      this.handles.set(image, handle);
+    }
+    this.ops.push([PICTURE, src, handle]);
+  }
+
+  place(id: string): void {
+    this.ops.push([PLACE, id]);
+  }
+
+  warn(kind: string, message: string, line: number): void {
+    this.ops.push([WARN, kind, message, line]);
+  }
+
+  list(): DisplayList | undefined {
+    return this.failed ? undefined : { version: VERSION, ops: this.ops };
+  }
+}
+
+/** Whether a value kept by an earlier build is a display list this code replays. */
+export function isDisplayList(value: unknown): value is DisplayList {
+  return typeof value === 'object' && value !== null && (value as { version?: unknown }).version === VERSION && Array.isArray((value as { ops?: unknown }).ops);
+}
+
+function decode(a: unknown, handles: unknown[]): unknown {
+  if (a === null || typeof a !== 'object') return a;
+  if (Array.isArray(a)) return a.map((x) => decode(x, handles));
+  const ref = (a as Partial<HandleRef>).$handle;
+  if (typeof ref === 'number') return handles[ref];
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(a)) out[k] = decode(v, handles);
+  return out;
+}
+
+/** Makes the calls of an article's display list on the layout's document, from its first page on. */
+export function replay(target: DisplayTarget, list: DisplayList): void {
+  const doc = target.doc;
+  const handles: unknown[] = [doc, doc.outline];
+  for (const op of list.ops) {
+    switch (op[0]) {
+      case CALL: {
+        const [, on, method, args, handle] = op as [number, number, string, unknown[], number];
+        const object = handles[on] as Record<string, (...a: unknown[]) => unknown>;
+        const result = object[method]!(...args.map((a) => decode(a, handles)));
+        if (handle >= 0) handles[handle] = result;
+        break;
+      }
+      case TEXT: {
+        const [, face, size, text, x, y] = op as [number, string, number, string, number, number];
+        target.showText(doc, face, size, text, x, y);
+        break;
+      }
+      case COLOR:
+        target.textColor(doc, op[1] as string);
+        break;
+      case FACE:
+        target.useFace(op[1] as string);
+        break;
+      case PICTURE: {
+        const picture = target.openPicture(op[1] as string);
+        const handle = op[2] as number;
+        if (handle >= 0 && !(picture instanceof Error)) handles[handle] = picture.image;
+        break;
+      }
+      case PLACE:
+        target.pages.set(op[1] as string, target.pageNumber);
+        break;
+      case WARN:
+        target.warnings.push({ file: target.article, line: op[3] as number, kind: op[1] as string, message: op[2] as string });
+        break;
+      default:
+        throw new Error(`PDF display list: unknown operation ${String(op[0])}`);
+    }
+  }
+}
