@@ -120,10 +120,11 @@ export function pageFurniture(ctx: Layout, document: HandbookDocument): void {
   const range = doc.bufferedPageRange();
   const total = range.count;
   const frame = ctx.page;
+  // The same header on every page: laid out once.
+  const head = total > 1 ? layoutText(ctx, [{ text: document.words.handbookTitle, style: theme.small }], frame.width, ctx.direction)[0] : undefined;
   for (let i = 1; i < total; i++) {
     doc.switchToPage(range.start + i);
     ctx.artifact(() => {
-      const head = layoutText(ctx, [{ text: document.words.handbookTitle, style: theme.small }], frame.width, ctx.direction)[0];
       if (head) drawLine(ctx, head, frame.left, theme.margin.top - 34, frame.width, ctx.direction);
       doc.save().moveTo(frame.left, theme.margin.top - 18).lineTo(frame.left + frame.width, theme.margin.top - 18).lineWidth(0.5).strokeColor(theme.rule).stroke().restore();
       const foot = layoutText(ctx, [{ text: document.words.page(i + 1, total), style: theme.small }], frame.width, ctx.direction)[0];

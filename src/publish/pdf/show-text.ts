@@ -20,6 +20,46 @@ interface PdfkitText {
   addContent(data: string): unknown;
 }
 
+type EmbeddedFont = PdfkitText['_font'];
+
+interface Encoded {
+  readonly glyphs: readonly string[];
+  readonly positions: readonly Position[];
+}
+
+/** Each word a document's font encoded, with its positions: a word's subset ids do not change once its glyphs are in the subset. */
+const encodedWords = new WeakMap<EmbeddedFont, Map<string, Encoded>>();
+
+/**
+ * pdfkit's `font.encode(text)`, word by word as pdfkit lays text out (each word with the space or
+ * tab after it), each word encoded by pdfkit the first time the document draws it and reused after:
+ * the same glyph ids, positions, subset, widths and text layer, without encoding every glyph again.
+ */
+function encode(font: EmbeddedFont, text: string): [string[], Position[]] {
+  let words = encodedWords.get(font);
+  if (!words) encodedWords.set(font, (words = new Map()));
+  const glyphs: string[] = [];
+  const positions: Position[] = [];
+  let last = 0;
+  for (let index = 0; index <= text.length; index++) {
+    const c = text.charCodeAt(index);
+    if (index === text.length ? last < index : c === 0x20 || c === 0x09) {
+      const word = text.slice(last, index + 1);
+      let known = words.get(word);
+      if (!known) {
+        const [g, p] = font.encode(word);
+        words.set(word, (known = { glyphs: g, positions: p }));
+      }
+      for (let i = 0; i < known.glyphs.length; i++) {
+        glyphs.push(known.glyphs[i]!);
+        positions.push(known.positions[i]!);
+      }
+      last = index + 1;
+    }
+  }
+  return [glyphs, positions];
+}
+
 /** A number as pdfkit writes it into content streams. */
 function num(n: number): number {
   return Math.round(n * 1e6) / 1e6;
@@ -33,7 +73,7 @@ export function showText(doc: PDFKit.PDFDocument, text: string, x: number, y: nu
   const string = text.replace(/\n/g, '');
   if (string === '') return;
   if (page.fonts[font.id] == null) page.fonts[font.id] = font.ref();
-  const [encoded, positions] = font.encode(string);
+  const [encoded, positions] = encode(font, string);
   const scale = d._fontSize / 1000;
   // pdfkit draws with y downwards (its page starts with a flip); text is set in the PDF's own space.
   const top = page.height - y;
