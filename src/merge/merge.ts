@@ -6,15 +6,15 @@ import { checkLanguage, type Config } from '../config/config.ts';
 import type { Article, Code, HelpCenter, Segment, Unit, UnitKind } from '../model/types.ts';
 import { contentKey, shortHash } from '../model/unit.ts';
 import { KIND_PREFIX } from '../parse/article.ts';
-import { decodeUtf8 } from '../parse/article.ts';
 import { ArticleError } from '../parse/problem.ts';
 import { inTransaction, withStore } from '../store/transaction.ts';
 import { canonicalJson } from '../cache/outputs.ts';
 import { readStoreFile, storePath, writeStoreFile, type StoreFile, type StoredUnit } from '../store/store.ts';
 import { fromTagged, toTagged } from '../store/tagged.ts';
 import { categoryTitleUnits, readWords, segmentsOf, textOfUnit, wordUnits, WORDS_ORIGINAL, writeWords } from '../words/words.ts';
-import { readXliff, readXliffBytes, XmlError, type InlineToken, type ReadFile, type ReadUnit } from '../xliff/read.ts';
+import { XmlError, type InlineToken, type ReadFile, type ReadUnit } from '../xliff/read.ts';
 import { checkCodes, codesFromText, isEmptyTarget, normalizeTarget } from './check.ts';
+import { readXliffFileCached } from './read-cache.ts';
 
 export interface MergeProblem {
   readonly file: string;
@@ -362,14 +362,13 @@ function mergeFile(file: ReadFile, docs: Documents, config: Config, options: Mer
   for (const unit of file.units) mergeUnit(withPoEntry(unit, po.get(unit.xliffId)), byId.get(unit.id), language, file.original, store, ledger);
 }
 
-function readXliffFile(path: string, ledger: Ledger) {
+function readXliffFile(path: string, ledger: Ledger, cache: string | undefined) {
   const refuse = (line: number, message: string) => {
     ledger.filesRefused++;
     ledger.refuse('file', line, message);
   };
   try {
-    const { text } = decodeUtf8(readXliffBytes(path), path);
-    return readXliff(text);
+    return readXliffFileCached(path, cache);
   } catch (error) {
     if (error instanceof XmlError) refuse(error.line, `${error.reason}: the file was not merged`);
     else if (error instanceof ArticleError) refuse(error.line, `${error.reason}: the file was not merged`);
@@ -385,7 +384,7 @@ export function merge(config: Config, center: HelpCenter, options: MergeOptions)
   const languages = new Set<string>();
   const ledgers = options.files.map((path, index) => {
     const ledger = new Ledger(path);
-    const xliff = readXliffFile(path, ledger);
+    const xliff = readXliffFile(path, ledger, config.cache);
     const { byId, poFiles } = poEntries(xliff?.files ?? []);
     for (const file of xliff?.files ?? []) if (!poFiles.has(file)) mergeFile(file, docs, config, options, store, ledger, languages, byId);
     if (!options.dryRun) store.release();
