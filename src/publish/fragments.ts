@@ -64,6 +64,10 @@ export class HandbookFragments implements ArticleReuse, ArticleFragments {
     this.stored = readEntries(this.file);
   }
 
+  get remade(): boolean {
+    return this.stored.size > 0;
+  }
+
   get(article: Article): AssembledArticle | undefined {
     const key = this.keyOf(article);
     const bytes = this.stored.get(key);

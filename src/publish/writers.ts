@@ -43,6 +43,8 @@ export interface WrittenHandbook {
 export interface ArticleFragments {
   rendered(article: HandbookArticle, format: string): unknown;
   keepRendered(article: HandbookArticle, format: string, fragment: unknown): void;
+  /** Whether an earlier build of this handbook was kept: it is being made again (after an edit). */
+  readonly remade: boolean;
 }
 
 /** What a writer may reuse from the run it is part of. */

@@ -87,6 +87,10 @@ function article(ctx: Layout, document: HandbookDocument, index: number, fragmen
     ctx.replay(known);
     return;
   }
+  // Recording costs about a quarter of the layout's time and keeps a list as large as the article's
+  // other fragments: only a handbook made again (after an edit) is recorded, so the first build of
+  // a project, and handbooks never edited, pay nothing for it.
+  if (!fragments.remade) return articleStart(ctx, document, index);
   const list = ctx.record(() => articleStart(ctx, document, index));
   if (list) fragments.keepRendered(article, FORMAT, list);
 }
