@@ -21,7 +21,9 @@ export interface IconGlyph {
   readonly descent: number;
 }
 
-const PACKAGE = dirname(createRequire(import.meta.url).resolve('font-awesome/package.json'));
+/** The npm package the icons come from. */
+export const ICON_PACKAGE = 'font-awesome';
+const PACKAGE = dirname(createRequire(import.meta.url).resolve(`${ICON_PACKAGE}/package.json`));
 /** The TrueType font of the same icons, for writers that draw text (PDF). */
 export const ICON_FONT = join(PACKAGE, 'fonts/fontawesome-webfont.ttf');
 

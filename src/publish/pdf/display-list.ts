@@ -21,10 +21,12 @@ import type { DocumentWarning } from '../../handbook/document.ts';
  */
 export interface DisplayList {
   readonly version: typeof VERSION;
+  /** The layout it was recorded in (`layoutStamp`: theme, page size, font packages): replayed only into the same. */
+  readonly stamp: string;
   readonly ops: string;
 }
 
-const VERSION = 'pdf-display-list/1';
+const VERSION = 'pdf-display-list/2';
 
 /** A logged call: [CALL, target, method, args, result handle or -1]. */
 const CALL = 0;
@@ -216,14 +218,16 @@ export class Recorder {
     this.ops.push([WARN, kind, message, line]);
   }
 
-  list(): DisplayList | undefined {
-    return this.failed ? undefined : { version: VERSION, ops: JSON.stringify(this.ops) };
+  list(stamp: string): DisplayList | undefined {
+    return this.failed ? undefined : { version: VERSION, stamp, ops: JSON.stringify(this.ops) };
   }
 }
 
 /** Whether a value kept by an earlier build is a display list this code replays. */
 export function isDisplayList(value: unknown): value is DisplayList {
-  return typeof value === 'object' && value !== null && (value as { version?: unknown }).version === VERSION && typeof (value as { ops?: unknown }).ops === 'string';
+  if (typeof value !== 'object' || value === null) return false;
+  const { version, stamp, ops } = value as Partial<Record<keyof DisplayList, unknown>>;
+  return version === VERSION && typeof stamp === 'string' && typeof ops === 'string';
 }
 
 function decode(a: unknown, handles: unknown[]): unknown {

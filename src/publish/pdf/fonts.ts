@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import * as fontkit from 'fontkit';
 import type {} from 'pdfkit';
-import { ICON_FONT } from '../../handbook/icons.ts';
+import { ICON_FONT, ICON_PACKAGE } from '../../handbook/icons.ts';
 import { openShapingFile, saveShapingFile, shapingKey, type ShapingVersions } from './shaping-file.ts';
 import { shapingOf, shareShaping } from './shaping.ts';
 
@@ -115,12 +115,28 @@ function faceFileNamed(name: string): FaceFile | undefined {
   return named.get(name);
 }
 
+/** The version an installed package's package.json gives. */
+const versionOf = (pkg: string): string => String((JSON.parse(readFileSync(join(packageDir(pkg), 'package.json'), 'utf8')) as { version?: unknown }).version);
+
 let versions: ShapingVersions | undefined;
 
 /** The versions of the code that shapes words: part of each shaping cache file's key. */
 function shapingVersions(): ShapingVersions {
-  const version = (pkg: string) => String((JSON.parse(readFileSync(join(packageDir(pkg), 'package.json'), 'utf8')) as { version?: unknown }).version);
-  return (versions ??= { fontkit: version('fontkit'), pdfkit: version('pdfkit') });
+  return (versions ??= { fontkit: versionOf('fontkit'), pdfkit: versionOf('pdfkit') });
+}
+
+let drawingVersions: ReadonlyMap<string, string> | undefined;
+
+/**
+ * The version of each package the PDF's text comes from, by package name: pdfkit and fontkit, which
+ * shape, measure and encode words, and every font package (the faces' glyphs and metrics).
+ */
+export function fontPackageVersions(): ReadonlyMap<string, string> {
+  if (!drawingVersions) {
+    const packages = new Set(['fontkit', 'pdfkit', ...Object.values(FACES).flatMap((faces) => faces.map((f) => f.pkg)), ICON_PACKAGE]);
+    drawingVersions = new Map([...packages].map((pkg) => [pkg, versionOf(pkg)]));
+  }
+  return drawingVersions;
 }
 
 /** Code points that draw nothing and need no glyph. */

@@ -57,10 +57,10 @@ export class Layout implements TextContext, DisplayTarget {
   }
 
   /**
-   * Lays an article out with `draw`, recording its display list; undefined when a call could not
-   * be recorded (the article is drawn all the same).
+   * Lays an article out with `draw`, recording its display list under the layout's `stamp`;
+   * undefined when a call could not be recorded (the article is drawn all the same).
    */
-  record(draw: () => void): DisplayList | undefined {
+  record(draw: () => void, stamp: string): DisplayList | undefined {
     const real = this.doc;
     const recorder = new Recorder(real);
     this.recorder = recorder;
@@ -73,7 +73,7 @@ export class Layout implements TextContext, DisplayTarget {
       this.recorder = undefined;
       this.fonts.onUse = undefined;
     }
-    return recorder.list();
+    return recorder.list(stamp);
   }
 
   /** Draws an article from the display list an earlier build recorded. */

@@ -15,6 +15,7 @@ import { isolate } from './inline.ts';
 import { cover, drawContents, pageFurniture, planContents } from './furniture.ts';
 import { Images, prepareImages } from './images.ts';
 import { Layout } from './layout.ts';
+import { layoutStamp } from './layout-stamp.ts';
 import { drawLine, layoutText } from './text.ts';
 import { THEME, type PageSize, type Theme } from './theme.ts';
 
@@ -76,12 +77,22 @@ function articleStart(ctx: Layout, document: HandbookDocument, index: number): v
   );
 }
 
-/** Lays an article out from a new page, or replays the display list an earlier build recorded of it. */
-function article(ctx: Layout, document: HandbookDocument, index: number, fragments: ArticleFragments | undefined): void {
-  if (!fragments) return articleStart(ctx, document, index);
+/** What an earlier build kept of the articles, and the stamp of this document's layout. */
+interface Reuse {
+  readonly fragments: ArticleFragments;
+  readonly stamp: string;
+}
+
+/**
+ * Lays an article out from a new page, or replays the display list an earlier build recorded of it
+ * in a layout of the same stamp (theme, page size, font packages).
+ */
+function article(ctx: Layout, document: HandbookDocument, index: number, reuse: Reuse | undefined): void {
+  if (!reuse) return articleStart(ctx, document, index);
+  const { fragments, stamp } = reuse;
   const article = document.articles[index]!;
   const known = fragments.rendered(article, FORMAT);
-  if (isDisplayList(known)) {
+  if (isDisplayList(known) && known.stamp === stamp) {
     ctx.article = article.path;
     ctx.articleLine = 1;
     ctx.replay(known);
@@ -91,7 +102,7 @@ function article(ctx: Layout, document: HandbookDocument, index: number, fragmen
   // other fragments: only a handbook made again (after an edit) is recorded, so the first build of
   // a project, and handbooks never edited, pay nothing for it.
   if (!fragments.remade) return articleStart(ctx, document, index);
-  const list = ctx.record(() => articleStart(ctx, document, index));
+  const list = ctx.record(() => articleStart(ctx, document, index), stamp);
   if (list) fragments.keepRendered(article, FORMAT, list);
 }
 
@@ -100,6 +111,7 @@ const FORMAT = 'pdf';
 /** Lays the document out on a pdfkit document whose bytes go to `sink`; resolves when the last byte is given. */
 async function render(document: HandbookDocument, options: PdfOptions, sink: (chunk: Buffer) => void): Promise<{ pages: number; warnings: DocumentWarning[] }> {
   const theme = options.theme ?? THEME;
+  const pageSize = options.pageSize ?? 'A4';
   const files = await prepareImages(document, options.pictureCache);
   const doc = new PDFDocument({
     tagged: true,
@@ -108,7 +120,7 @@ async function render(document: HandbookDocument, options: PdfOptions, sink: (ch
     pdfVersion: '1.7',
     bufferPages: true,
     autoFirstPage: false,
-    size: options.pageSize ?? 'A4',
+    size: pageSize,
     margin: 0,
     info: { Title: document.words.handbookTitle, Subject: document.title, Creator: 'handbook', CreationDate: document.date },
   } as PDFKit.PDFDocumentOptions);
@@ -127,7 +139,8 @@ async function render(document: HandbookDocument, options: PdfOptions, sink: (ch
   const toc = doc.struct('TOC');
   doc.addStructure(toc);
   const firstContentsPage = 2;
-  for (let i = 0; i < document.articles.length; i++) article(ctx, document, i, options.fragments);
+  const reuse = options.fragments && { fragments: options.fragments, stamp: layoutStamp(theme, pageSize) };
+  for (let i = 0; i < document.articles.length; i++) article(ctx, document, i, reuse);
   ctx.article = '';
   ctx.reenter(toc, () => drawContents(ctx, document, plan, firstContentsPage));
   toc.end();

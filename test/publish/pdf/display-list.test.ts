@@ -2,7 +2,7 @@
 // earlier build is byte for byte the PDF laid out from scratch (no fragments, no caches), on corpus
 // categories in English and Arabic (right to left), after an edit that moves every later article
 // to other pages. And the comparison sees a stale article: replaying the edited article's old list
-// gives other bytes.
+// gives other bytes, and so would a list recorded in another theme or page size.
 import test from 'ava';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +11,8 @@ import { assembleHandbook } from '../../../src/handbook/assemble.ts';
 import type { HandbookArticle } from '../../../src/handbook/document.ts';
 import { readHelpCenter } from '../../../src/parse/help-center.ts';
 import { isDisplayList } from '../../../src/publish/pdf/display-list.ts';
-import { writePdf } from '../../../src/publish/pdf/write.ts';
+import { THEME } from '../../../src/publish/pdf/theme.ts';
+import { writePdf, type PdfOptions } from '../../../src/publish/pdf/write.ts';
 import { HandbookFragments } from '../../../src/publish/fragments.ts';
 import { assembledArticleInputs, buildInputs, handbookArticlesInputs, languageInputs } from '../../../src/publish/up-to-date.ts';
 import type { ArticleFragments } from '../../../src/publish/writers.ts';
@@ -56,8 +57,8 @@ function counting(fragments: HandbookFragments, stale?: Map<string, unknown>): A
   return wrapper;
 }
 
-/** The category's PDF through the fragments (kept for the next build), and one laid out from scratch. */
-async function build(root: string, language: string, stale?: Map<string, unknown>) {
+/** The category's PDF through the fragments (kept for the next build), and one laid out from scratch, both with `options`. */
+async function build(root: string, language: string, stale?: Map<string, unknown>, options: Pick<PdfOptions, 'pageSize' | 'theme'> = {}) {
   const config = loadConfig(root, { cache: true });
   const center = readHelpCenter(config);
   const category = center.categories.find((c) => c.slug === CATEGORY)!;
@@ -69,9 +70,9 @@ async function build(root: string, language: string, stale?: Map<string, unknown
   const document = assembleHandbook(input, fragments);
   const reuse = counting(fragments, stale);
   const cache = join(config.cache!, 'pdf');
-  const pdf = await writePdf(document, { fragments: reuse, pictureCache: join(cache, 'pictures'), shapingCache: join(cache, 'shaping') });
+  const pdf = await writePdf(document, { ...options, fragments: reuse, pictureCache: join(cache, 'pictures'), shapingCache: join(cache, 'shaping') });
   fragments.save();
-  const fresh = await writePdf(assembleHandbook(input));
+  const fresh = await writePdf(assembleHandbook(input), options);
   return { pdf, fresh, replayed: reuse.replayed, lists: reuse.lists, articles: document.articles.length };
 }
 
@@ -108,4 +109,16 @@ else {
       t.false(stale.pdf.bytes.equals(stale.fresh.bytes), 'a stale article gives other bytes');
     });
   }
+
+  test('a list recorded in one theme or page size is laid out again in another', async (t) => {
+    const root = corpusRoot();
+    await build(root, 'en');
+    const recorded = await build(root, 'en');
+    t.is(recorded.lists.size, recorded.articles, 'every article recorded in A4 and the default theme');
+    const wider = { theme: { ...THEME, margin: { ...THEME.margin, left: 90 } } };
+    const themed = await build(root, 'en', undefined, wider);
+    t.true(themed.pdf.bytes.equals(themed.fresh.bytes), 'another theme: same bytes as from scratch');
+    const letter = await build(root, 'en', undefined, { ...wider, pageSize: 'LETTER' });
+    t.true(letter.pdf.bytes.equals(letter.fresh.bytes), 'another page size: same bytes as from scratch');
+  });
 }
