@@ -12,7 +12,13 @@
 // structure element, a marked content, a bookmark) is itself a stand-in, known by a number the log
 // refers to. A call the log cannot hold (an argument that is no plain data or known object) spoils
 // the recording: the article is laid out as usual and simply not kept.
+//
+// Replaying: a list read back is data. It is parsed and checked whole before anything is drawn (each
+// call one display-calls.ts allows on its kind of object, with arguments of the shapes it takes,
+// handles in range, faces known, pictures as they were); a damaged or foreign list draws nothing and
+// the article is laid out (and recorded) as if there were none.
 import type { DocumentWarning } from '../../handbook/document.ts';
+import { decodeArgs, hasRefs, INVALID, resolveRefs, signatureOf, type Kind } from './display-calls.ts';
 
 /**
  * The log of one article (the operations below), kept between builds with the article's fragments
@@ -57,7 +63,7 @@ const UNDEFINED = { $undefined: 1 } as const;
 const PURE = new Set(['font', 'fontSize', 'widthOfString', 'bufferedPageRange', 'currentLineHeight', 'heightOfString']);
 
 /** What replaying and recording need of the layout (implemented by `Layout`). */
-export interface DisplayTarget {
+export interface DisplayTarget extends FaceCheck {
   readonly doc: PDFKit.PDFDocument;
   article: string;
   articleLine: number;
@@ -80,6 +86,9 @@ const isPlain = (v: object): boolean => {
 };
 
 class Unrecordable extends Error {}
+
+/** While recording, every face is one the layout found, registered before text was shown in it. */
+const RECORDED_FACES: FaceCheck = { knowsFace: () => true, hasFace: () => true };
 
 /** Records the pdfkit calls of one article while making them on the real document. */
 export class Recorder {
@@ -218,8 +227,10 @@ export class Recorder {
     this.ops.push([WARN, kind, message, line]);
   }
 
+  /** The list recorded, unless a call could not be logged or is not one a list may hold (`checkedOps`: what is kept can be replayed). */
   list(stamp: string): DisplayList | undefined {
-    return this.failed ? undefined : { version: VERSION, stamp, ops: JSON.stringify(this.ops) };
+    if (this.failed || !checkedOps(this.ops, RECORDED_FACES)) return undefined;
+    return { version: VERSION, stamp, ops: JSON.stringify(this.ops) };
   }
 }
 
@@ -230,27 +241,117 @@ export function isDisplayList(value: unknown): value is DisplayList {
   return version === VERSION && typeof stamp === 'string' && typeof ops === 'string';
 }
 
-function decode(a: unknown, handles: unknown[]): unknown {
-  if (a === null || typeof a !== 'object') return a;
-  if (Array.isArray(a)) return a.map((x) => decode(x, handles));
-  const ref = (a as Partial<HandleRef>).$handle;
-  if (typeof ref === 'number') return handles[ref];
-  if ((a as { $undefined?: unknown }).$undefined === 1) return undefined;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(a)) out[k] = decode(v, handles);
-  return out;
+/** Whether `v` is an index into a list of `length` items. */
+const isIndex = (v: unknown, length: number): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < length;
+
+const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/** What checking a list needs to know of the faces: whether one of that name exists, and whether the document has it already. */
+export interface FaceCheck {
+  knowsFace(name: string): boolean;
+  hasFace(name: string): boolean;
 }
 
-/** Makes the calls of an article's display list on the layout's document, from its first page on. */
-export function replay(target: DisplayTarget, list: DisplayList): void {
-  const doc = target.doc;
-  const handles: unknown[] = [doc, doc.outline];
-  for (const op of JSON.parse(list.ops) as Op[]) {
+/**
+ * The operations of a list checked and decoded, or undefined when anything in it is not what this
+ * code records (the list is damaged, or foreign): every call is one the table of display-calls.ts
+ * allows on the kind of object it is made on, with arguments of the shapes it takes (handles in
+ * range and of the right kind), every face known and registered before text is shown in it, every
+ * field of the right type. A CALL comes back as [CALL, target, method, decoded args, handle, whether
+ * the args hold handles].
+ */
+function checkedOps(ops: unknown, faces: FaceCheck): Op[] | undefined {
+  if (!Array.isArray(ops)) return undefined;
+  const kinds: Kind[] = ['document', 'outline'];
+  const asked = new Set<string>();
+  const checked: Op[] = [];
+  for (const op of ops as unknown[]) {
+    if (!Array.isArray(op)) return undefined;
     switch (op[0]) {
       case CALL: {
-        const [, on, method, args, handle] = op as [number, number, string, unknown[], number];
-        const object = handles[on] as Record<string, (...a: unknown[]) => unknown>;
-        const result = object[method]!(...args.map((a) => decode(a, handles)));
+        const [, on, method, args, handle] = op as unknown[];
+        if (op.length !== 5 || !isIndex(on, kinds.length) || typeof method !== 'string') return undefined;
+        const signature = signatureOf(kinds[on]!, method);
+        if (!signature) return undefined;
+        const decoded = decodeArgs(args, signature, kinds);
+        if (decoded === INVALID) return undefined;
+        if (handle !== -1) {
+          if (handle !== kinds.length || !signature.returns) return undefined;
+          kinds.push(signature.returns);
+        }
+        checked.push([CALL, on, method, decoded, handle, hasRefs(decoded)]);
+        continue;
+      }
+      case TEXT: {
+        const [, face, size, text, x, y] = op as unknown[];
+        if (op.length !== 6 || typeof face !== 'string' || typeof text !== 'string' || !isFiniteNumber(size) || !isFiniteNumber(x) || !isFiniteNumber(y)) return undefined;
+        if (!asked.has(face) && !faces.hasFace(face)) return undefined;
+        break;
+      }
+      case FACE:
+        if (op.length !== 2 || typeof op[1] !== 'string' || !faces.knowsFace(op[1])) return undefined;
+        asked.add(op[1]);
+        break;
+      case PICTURE: {
+        const [, src, handle] = op as unknown[];
+        if (op.length !== 3 || typeof src !== 'string') return undefined;
+        if (handle === kinds.length) kinds.push('picture');
+        else if (handle !== -1 && !(isIndex(handle, kinds.length) && kinds[handle] === 'picture')) return undefined;
+        break;
+      }
+      case PLACE:
+      case COLOR:
+        if (op.length !== 2 || typeof op[1] !== 'string') return undefined;
+        break;
+      case WARN:
+        if (op.length !== 4 || typeof op[1] !== 'string' || typeof op[2] !== 'string' || !isFiniteNumber(op[3])) return undefined;
+        break;
+      default:
+        return undefined;
+    }
+    checked.push(op);
+  }
+  return checked;
+}
+
+/** The operations of a list kept by an earlier build, checked (see `checkedOps`); undefined when it is damaged. */
+function readOps(list: DisplayList, faces: FaceCheck): Op[] | undefined {
+  let ops: unknown;
+  try {
+    ops = JSON.parse(list.ops);
+  } catch {
+    return undefined;
+  }
+  return checkedOps(ops, faces);
+}
+
+/**
+ * Makes the calls of an article's display list on the layout's document, from its first page on;
+ * false, having drawn nothing, when the list is damaged or its pictures are not those it was
+ * recorded with (the article is then laid out instead).
+ */
+export function replay(target: DisplayTarget, list: DisplayList): boolean {
+  const ops = readOps(list, target);
+  if (!ops) return false;
+  // Pictures opened before anything is drawn, in the list's order (as its layout opened them): one
+  // that cannot be shown now where it could then, or the other way round, and the article is laid out.
+  const pictures: unknown[] = [];
+  for (const op of ops) {
+    if (op[0] !== PICTURE) continue;
+    const picture = target.openPicture(op[1] as string);
+    if (picture instanceof Error !== ((op[2] as number) < 0)) return false;
+    pictures.push(picture instanceof Error ? undefined : picture.image);
+  }
+  const doc = target.doc;
+  const handles: unknown[] = [doc, doc.outline];
+  let picture = 0;
+  for (const op of ops) {
+    switch (op[0]) {
+      case CALL: {
+        const [, on, method, args, handle, refs] = op as [number, number, string, unknown[], number, boolean];
+        const object = handles[on] as object;
+        const fn = Reflect.get(object, method) as (...a: unknown[]) => unknown;
+        const result = fn.apply(object, refs ? args.map((a) => resolveRefs(a, handles)) : args);
         if (handle >= 0) handles[handle] = result;
         break;
       }
@@ -266,9 +367,9 @@ export function replay(target: DisplayTarget, list: DisplayList): void {
         target.useFace(op[1] as string);
         break;
       case PICTURE: {
-        const picture = target.openPicture(op[1] as string);
+        const image = pictures[picture++];
         const handle = op[2] as number;
-        if (handle >= 0 && !(picture instanceof Error)) handles[handle] = picture.image;
+        if (handle >= 0) handles[handle] = image;
         break;
       }
       case PLACE:
@@ -277,8 +378,7 @@ export function replay(target: DisplayTarget, list: DisplayList): void {
       case WARN:
         target.warnings.push({ file: target.article, line: op[3] as number, kind: op[1] as string, message: op[2] as string });
         break;
-      default:
-        throw new Error(`PDF display list: unknown operation ${String(op[0])}`);
     }
   }
+  return true;
 }

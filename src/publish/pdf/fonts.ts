@@ -257,6 +257,16 @@ export class FontBook {
     return undefined;
   }
 
+  /** Whether a face file is registered under `name` when used (a face file's name, as `Face.name`). */
+  knows(name: string): boolean {
+    return faceFileNamed(name) !== undefined;
+  }
+
+  /** Whether the face named `name` is registered with the document already. */
+  has(name: string): boolean {
+    return this.registered.has(name);
+  }
+
   /** Registers the face named `name` (a face file's name, as `Face.name`) unless it is already. */
   useNamed(name: string): Face {
     const f = faceFileNamed(name);

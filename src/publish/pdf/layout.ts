@@ -76,9 +76,17 @@ export class Layout implements TextContext, DisplayTarget {
     return recorder.list(stamp);
   }
 
-  /** Draws an article from the display list an earlier build recorded. */
-  replay(list: DisplayList): void {
-    replay(this, list);
+  /** Draws an article from the display list an earlier build recorded; false, having drawn nothing, when the list is damaged. */
+  replay(list: DisplayList): boolean {
+    return replay(this, list);
+  }
+
+  knowsFace(name: string): boolean {
+    return this.fonts.knows(name);
+  }
+
+  hasFace(name: string): boolean {
+    return this.fonts.has(name);
   }
 
   useFace(name: string): void {

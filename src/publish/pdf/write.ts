@@ -95,8 +95,8 @@ function article(ctx: Layout, document: HandbookDocument, index: number, reuse: 
   if (isDisplayList(known) && known.stamp === stamp) {
     ctx.article = article.path;
     ctx.articleLine = 1;
-    ctx.replay(known);
-    return;
+    // A damaged list draws nothing: the article is laid out (and recorded) as if there were none.
+    if (ctx.replay(known)) return;
   }
   // Recording costs about a quarter of the layout's time and keeps a list as large as the article's
   // other fragments: only a handbook made again (after an edit) is recorded, so the first build of

@@ -2,7 +2,8 @@
 // earlier build is byte for byte the PDF laid out from scratch (no fragments, no caches), on corpus
 // categories in English and Arabic (right to left), after an edit that moves every later article
 // to other pages. And the comparison sees a stale article: replaying the edited article's old list
-// gives other bytes, and so would a list recorded in another theme or page size.
+// gives other bytes, and so would a list recorded in another theme or page size. A damaged list is
+// laid out instead.
 import test from 'ava';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,7 +11,7 @@ import { loadConfig } from '../../../src/config/config.ts';
 import { assembleHandbook } from '../../../src/handbook/assemble.ts';
 import type { HandbookArticle } from '../../../src/handbook/document.ts';
 import { readHelpCenter } from '../../../src/parse/help-center.ts';
-import { isDisplayList } from '../../../src/publish/pdf/display-list.ts';
+import { isDisplayList, type DisplayList } from '../../../src/publish/pdf/display-list.ts';
 import { THEME } from '../../../src/publish/pdf/theme.ts';
 import { writePdf, type PdfOptions } from '../../../src/publish/pdf/write.ts';
 import { HandbookFragments } from '../../../src/publish/fragments.ts';
@@ -120,5 +121,41 @@ else {
     t.true(themed.pdf.bytes.equals(themed.fresh.bytes), 'another theme: same bytes as from scratch');
     const letter = await build(root, 'en', undefined, { ...wider, pageSize: 'LETTER' });
     t.true(letter.pdf.bytes.equals(letter.fresh.bytes), 'another page size: same bytes as from scratch');
+  });
+
+  test('a damaged list is laid out instead, with no crash: same bytes as from scratch', async (t) => {
+    const root = corpusRoot();
+    await build(root, 'en');
+    const recorded = await build(root, 'en');
+    const opsOf = (path: string) => JSON.parse((recorded.lists.get(path) as DisplayList).ops) as unknown[][];
+    const damaged = (ops: unknown[][] | string) => ({ ...(recorded.lists.get(EDITED) as DisplayList), ops: typeof ops === 'string' ? ops : JSON.stringify(ops) });
+    const firstCall = (ops: unknown[][], test: (op: unknown[]) => boolean) => ops.find((op) => op[0] === 0 && test(op))!;
+    const [a, b, c, d, e, f] = [...recorded.lists.keys()];
+    const damages = new Map<string, unknown>();
+    // A method name pdfkit's document has but a list may not hold (it would end the document).
+    let ops = opsOf(a!);
+    firstCall(ops, (op) => op[1] === 0 && op[2] === 'addPage')[2] = 'end';
+    damages.set(a!, damaged(ops));
+    // A handle out of range.
+    ops = opsOf(b!);
+    firstCall(ops, (op) => op[2] === 'add')[3] = [{ $handle: 99999 }];
+    damages.set(b!, damaged(ops));
+    // A key that would set the prototype of the options object.
+    ops = opsOf(c!);
+    firstCall(ops, (op) => op[2] === 'struct')[3] = JSON.parse('["P", {"__proto__": {"polluted": 1}}]');
+    damages.set(c!, damaged(ops));
+    // Truncated.
+    const text = (recorded.lists.get(d!) as DisplayList).ops;
+    damages.set(d!, damaged(text.slice(0, text.length >> 1)));
+    // Text in an unknown face, and the document given as a structure element's child.
+    ops = opsOf(e!);
+    ops.find((op) => op[0] === 1)![1] = 'NoSuchFace';
+    damages.set(e!, damaged(ops));
+    ops = opsOf(f!);
+    firstCall(ops, (op) => op[2] === 'add')[3] = [{ $handle: 0 }];
+    damages.set(f!, damaged(ops));
+    const again = await build(root, 'en', damages);
+    t.true(again.pdf.bytes.equals(again.fresh.bytes), 'damaged lists: same bytes as from scratch');
+    t.is((Object.prototype as { polluted?: unknown }).polluted, undefined);
   });
 }
