@@ -26,11 +26,24 @@ function staleSources(dir = join(PROJECT, 'src')): string[] {
   });
 }
 
+/**
+ * The package locks newer than the bundle of the parser's packages (dist/parse/libraries.js, made by
+ * `build:libraries`): `npm install <pkg>` or `npm update` changed node_modules after it was made.
+ */
+function staleBundle(): string[] {
+  const bundle = join(DIST, 'parse/libraries.js');
+  if (!existsSync(bundle)) return ['dist/parse/libraries.js is missing'];
+  const made = statSync(bundle).mtimeMs;
+  return ['package-lock.json', 'node_modules/.package-lock.json'].filter((lock) => existsSync(join(PROJECT, lock)) && statSync(join(PROJECT, lock)).mtimeMs > made);
+}
+
 test('dist/ is compiled and up to date with src/ (npm install and npm ci run `npm run build`)', (t) => {
   const pkg = JSON.parse(readFileSync(join(PROJECT, 'package.json'), 'utf8'));
   t.is(pkg.scripts.prepare, 'npm run build');
   const stale = staleSources();
   t.deepEqual(stale, [], `not compiled or older than the source: run npm run build (${stale.slice(0, 5).join(', ')})`);
+  const locks = staleBundle();
+  t.deepEqual(locks, [], `dist/parse/libraries.js is older than the installed packages: run npm run build (${locks.join(', ')})`);
   t.true(existsSync(join(DIST, 'words/source.en.json')), 'the built-in words are copied next to the code that reads them');
   t.true(existsSync(join(DIST, 'index.d.ts')), 'the library ships its types');
 });
