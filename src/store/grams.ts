@@ -154,8 +154,9 @@ const SIZES = [1, 2, 3] as const;
 export function profilesOf(texts: readonly string[], grams: GramNumbers): Record<GramSize, GramProfiles> {
   let total = 0;
   for (const text of texts) total += text.length;
-  // A text of length n adds at most n new grams of each size, so every number is below `total`.
-  const seenAt = new Int32Array(total);
+  // A text of length n adds at most n new grams of each size, so every number is below the grams
+  // numbered before (by other texts) plus `total`; a text has at most n distinct grams of a size.
+  const seenAt = new Int32Array(Math.max(...SIZES.map((size) => grams.count(size))) + total);
   const profiles = SIZES.map(() => ({ start: new Int32Array(texts.length + 1), numbers: new Int32Array(total), counts: new Int32Array(total) }));
   const read = new TextGrams();
   for (let t = 0; t < texts.length; t++) {
