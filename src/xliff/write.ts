@@ -19,15 +19,21 @@ const STATE_20: Record<NonNullable<PackageUnit['state']>, string> = {
   outdated: 'initial',
 };
 
-/** Every character a tool could quote or split on (`#`, `:`, spaces…) as `~` and its code point in hex. */
-function idSafe(text: string, keep: RegExp, allKept: RegExp): string {
-  if (allKept.test(text)) return text;
-  return [...text].map((c) => (keep.test(c) ? c : `~${c.codePointAt(0)!.toString(16).toUpperCase()}~`)).join('');
+/** The characters kept as they are in an id: one character's test, and a whole string's (one regex test for the usual id). */
+interface Kept {
+  readonly one: RegExp;
+  readonly all: RegExp;
 }
-const PATH_CHARACTER = /[A-Za-z0-9._/-]/;
-const PATH_CHARACTERS = /^[A-Za-z0-9._/-]*$/;
-const ID_CHARACTER = /[A-Za-z0-9._-]/;
-const ID_CHARACTERS = /^[A-Za-z0-9._-]*$/;
+
+const kept = (character: RegExp): Kept => ({ one: character, all: new RegExp(`^${character.source}*$`) });
+
+/** Every character a tool could quote or split on (`#`, `:`, spaces…) as `~` and its code point in hex. */
+function idSafe(text: string, keep: Kept): string {
+  if (keep.all.test(text)) return text;
+  return [...text].map((c) => (keep.one.test(c) ? c : `~${c.codePointAt(0)!.toString(16).toUpperCase()}~`)).join('');
+}
+const PATH_KEPT = kept(/[A-Za-z0-9._/-]/);
+const ID_KEPT = kept(/[A-Za-z0-9._-]/);
 
 /**
  * XLIFF 1.2 ids only need to be unique per <file>, but tools like translate-toolkit key units by id
@@ -37,7 +43,7 @@ const ID_CHARACTERS = /^[A-Za-z0-9._-]*$/;
  * Merge reads the unit id from `resname`, or from the template unit a PO location names.
  */
 export function qualifiedId12(original: string, unitId: string): string {
-  return `${idSafe(original, PATH_CHARACTER, PATH_CHARACTERS)}/${idSafe(unitId, ID_CHARACTER, ID_CHARACTERS)}`;
+  return `${idSafe(original, PATH_KEPT)}/${idSafe(unitId, ID_KEPT)}`;
 }
 
 /** What a <target> holds when the unit has no translation yet. */

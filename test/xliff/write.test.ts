@@ -1,6 +1,6 @@
 import test from 'ava';
 import xliff from 'xliff';
-import { writeXliff } from '../../src/xliff/write.ts';
+import { qualifiedId12, writeXliff } from '../../src/xliff/write.ts';
 import type { XliffPackage } from '../../src/xliff/package.ts';
 import { parse } from '../helpers.ts';
 
@@ -35,4 +35,10 @@ test('the xliff package reads every unit we write, in both versions', async (t) 
   t.is(Object.keys(js12.resources['guide/tom.md']!).length, article.units.length);
   const js20 = await xliff.xliff2js(writeXliff(pkg, '2.0'));
   t.is(Object.keys(js20.resources.f1!).length, article.units.length, '2.0 resources are keyed by file id');
+});
+
+test('1.2 unit ids: safe characters kept, the others as ~hex~ (a / kept in the path, not in the unit id)', (t) => {
+  t.is(qualifiedId12('getting-started/install_1.md', 'p-3fa9c01b2e'), 'getting-started/install_1.md/p-3fa9c01b2e');
+  t.is(qualifiedId12('a b/c#d.md', 'p-1:2/3'), 'a~20~b/c~23~d.md/p-1~3A~2~2F~3');
+  t.is(qualifiedId12('', ''), '/');
 });
