@@ -12,16 +12,21 @@ import { fromMarkdown, remarkFrontmatter, remarkGfm, unified, type FromMarkdownO
 
 type SyntaxExtension = NonNullable<FromMarkdownOptions['extensions']>[number];
 
+/** What each autolink literal needs in its text; also what the autolink-literal transform's gate looks for. */
+const AUTOLINK_NEEDS = [
+  // `a@b.example`: an e-mail needs its `@`.
+  { name: 'emailAutolink', pattern: /@/ },
+  { name: 'wwwAutolink', pattern: /www\./i },
+  { name: 'protocolAutolink', pattern: /https?:\/\//i },
+] as const;
+
 /**
  * The GFM constructs (by micromark construct name) that can only match in a text where `holds`
  * is true: without those characters each attempt fails and leaves the events as they were.
  * A construct not named here is always used.
  */
 const CONSTRUCT_NEEDS: readonly { readonly names: readonly string[]; readonly holds: (text: string) => boolean }[] = [
-  // `a@b.example`: an e-mail needs its `@`.
-  { names: ['emailAutolink'], holds: (text) => text.includes('@') },
-  { names: ['wwwAutolink'], holds: (text) => /www\./i.test(text) },
-  { names: ['protocolAutolink'], holds: (text) => /https?:\/\//i.test(text) },
+  ...AUTOLINK_NEEDS.map(({ name, pattern }) => ({ names: [name], holds: (text: string) => pattern.test(text) })),
   // `[^1]` and `[^1]: note`.
   { names: ['gfmFootnoteDefinition', 'gfmFootnoteCall', 'gfmPotentialFootnoteCall'], holds: (text) => text.includes('[^') },
   { names: ['strikethrough'], holds: (text) => text.includes('~') },
@@ -49,8 +54,8 @@ const MDAST_EXTENSIONS: MdastExtension[] = REMARK.mdast.map((extension) =>
     ? { ...extension, transforms: extension.transforms.filter((transform) => !AUTOLINK_TRANSFORMS.includes(transform)) }
     : extension,
 );
-/** Every match of the autolink-literal transform holds one of these (its URL, www and e-mail patterns). */
-const AUTOLINK_TEXT = /@|www\.|https?:\/\//i;
+/** Every match of the autolink-literal transform holds one of these (its URL, www and e-mail patterns): what the three autolinks need. */
+const AUTOLINK_TEXT = new RegExp(AUTOLINK_NEEDS.map(({ pattern }) => pattern.source).join('|'), 'i');
 
 /** A copy of a syntax extension without the constructs named in `left`, every list in its order. */
 function without(extension: SyntaxExtension, left: ReadonlySet<string>): SyntaxExtension {
