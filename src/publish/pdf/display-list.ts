@@ -59,7 +59,12 @@ interface HandleRef {
 /** `undefined` in logged arguments (JSON has none). */
 const UNDEFINED = { $undefined: 1 } as const;
 
-/** Methods that draw nothing and change nothing a later call depends on: not logged. */
+/**
+ * Methods not logged: they draw nothing. The measuring ones change nothing; `font` and `fontSize` do
+ * change the document's current font, but no logged call depends on it, as every text shown is a
+ * TEXT operation whose replay sets its own face and size first (`showFaceText`), and what the
+ * measures gave is already in the logged positions.
+ */
 const PURE = new Set(['font', 'fontSize', 'widthOfString', 'bufferedPageRange', 'currentLineHeight', 'heightOfString']);
 
 /** What replaying and recording need of the layout (implemented by `Layout`). */
