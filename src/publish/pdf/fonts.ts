@@ -118,11 +118,10 @@ function faceFileNamed(name: string): FaceFile | undefined {
 /** The version an installed package's package.json gives. */
 const versionOf = (pkg: string): string => String((JSON.parse(readFileSync(join(packageDir(pkg), 'package.json'), 'utf8')) as { version?: unknown }).version);
 
-let versions: ShapingVersions | undefined;
-
-/** The versions of the code that shapes words: part of each shaping cache file's key. */
+/** The versions of the code that shapes words (of those `fontPackageVersions` reads): part of each shaping cache file's key. */
 function shapingVersions(): ShapingVersions {
-  return (versions ??= { fontkit: versionOf('fontkit'), pdfkit: versionOf('pdfkit') });
+  const installed = fontPackageVersions();
+  return { fontkit: installed.get('fontkit')!, pdfkit: installed.get('pdfkit')! };
 }
 
 let drawingVersions: ReadonlyMap<string, string> | undefined;
