@@ -7,7 +7,7 @@ import type { UnitDraft } from './draft.ts';
 import { decodeEntities, frontMatterDrafts, readFrontMatter } from './front-matter.ts';
 import { maskLiquid } from './liquid.ts';
 import { readMarkdownUnits } from './markdown.ts';
-import { parseMarkdown } from './markdown-parser.ts';
+import { parseMarkdownPlaced } from './markdown-parser.ts';
 import { checkArticleSize, checkArticleText } from './limits.ts';
 import { ArticleError, LineIndex } from './problem.ts';
 import { SegmentBuilder, type SourceView } from './segments.ts';
@@ -27,7 +27,7 @@ function shiftPositions(node: { position?: { start: { offset?: number }; end: { 
 }
 
 function parseFragment(text: string, offset: number): Root {
-  const tree = parseMarkdown(text);
+  const tree = parseMarkdownPlaced(text);
   shiftPositions(tree, offset);
   return tree;
 }
@@ -161,7 +161,7 @@ export function parseArticle(path: string, bytes: Uint8Array, options: ParseOpti
   const { frontMatter, bodyStart, document } = readFrontMatter(source, path);
   const liquid = maskLiquid(source, bodyStart, options.liquid, path, lines);
   const view: SourceView = { source, liquid };
-  const tree = parseMarkdown(liquid.masked);
+  const tree = parseMarkdownPlaced(liquid.masked);
   const body = readMarkdownUnits(tree, view, parseFragment);
   const drafts = [
     ...(frontMatter ? frontMatterDrafts(frontMatter, options.translatableFrontMatter, document) : []),

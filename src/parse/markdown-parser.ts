@@ -101,9 +101,83 @@ function hasAutolinkText(node: { type: string; value?: unknown; children?: unkno
   return false;
 }
 
+interface Located {
+  type: string;
+  value?: string;
+  children?: Located[];
+  position?: { start: { line: number; column: number; offset?: number }; end: { line: number; column: number; offset?: number } };
+}
+
+/** The length of the source a node made by the autolink transform stands for: its text (a link's children's). */
+const sourceLength = (node: Located): number => (node.type === 'text' ? (node.value ?? '').length : (node.children ?? []).reduce((sum, child) => sum + sourceLength(child), 0));
+
+/**
+ * The autolink-literal transform splits a text node into text and links that carry no position
+ * (`Aaa www.` becomes text, a link, text). Every node the units are read from needs one: a run of
+ * such nodes covers the source between its positioned neighbours, and is placed in it piece by
+ * piece when their texts are that long (literal text, as the transform only splits plain text);
+ * otherwise (escapes or entities in the run) the run becomes one text node of its source.
+ */
+function placeTransformed(parent: Located, text: string): void {
+  if (!parent.children || !parent.position) return;
+  const children = parent.children;
+  for (let i = 0; i < children.length; i++) {
+    if (children[i]!.position) {
+      placeTransformed(children[i]!, text);
+      continue;
+    }
+    let j = i;
+    while (j < children.length && !children[j]!.position) j++;
+    const start = i > 0 ? children[i - 1]!.position!.end.offset! : firstContentOffset(parent, children);
+    const end = j < children.length ? children[j]!.position!.start.offset! : lastContentOffset(parent, children);
+    const run = children.slice(i, j);
+    if (run.reduce((sum, node) => sum + sourceLength(node), 0) === end - start) {
+      let at = start;
+      for (const node of run) at = place(node, at, text);
+    } else {
+      children.splice(i, j - i, { type: 'text', value: text.slice(start, end), position: span(text, start, end) });
+      j = i + 1;
+    }
+    i = j - 1;
+  }
+}
+
+/** Where a parent's content starts and ends when its first or last child has no position: its own bounds (a paragraph's). */
+const firstContentOffset = (parent: Located, children: Located[]): number => children.find((c) => c.position)?.position!.start.offset ?? parent.position!.start.offset!;
+const lastContentOffset = (parent: Located, children: Located[]): number => [...children].reverse().find((c) => c.position)?.position!.end.offset ?? parent.position!.end.offset!;
+
+/** Gives `node` (and a link's children) the source from `at` on; returns where it ends. */
+function place(node: Located, at: number, text: string): number {
+  let end = at;
+  if (node.type === 'text') end = at + (node.value ?? '').length;
+  else for (const child of node.children ?? []) end = place(child, end, text);
+  node.position = span(text, at, end);
+  return end;
+}
+
+/** A position from offsets, with lines and columns counted in `text`. */
+function span(text: string, start: number, end: number): NonNullable<Located['position']> {
+  const point = (offset: number) => {
+    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+    let line = 1;
+    for (let k = text.indexOf('\n'); k !== -1 && k < offset; k = text.indexOf('\n', k + 1)) line++;
+    return { line, column: offset - lineStart + 1, offset };
+  };
+  return { start: point(start), end: point(end) };
+}
+
 /** Parses Markdown (GFM, YAML front matter) into mdast with source positions, as remark does. */
 export function parseMarkdown(text: string): Root {
   let tree = fromMarkdown(text, { extensions: syntaxExtensions(text), mdastExtensions: MDAST_EXTENSIONS });
-  if (AUTOLINK_TRANSFORMS.length > 0 && hasAutolinkText(tree)) for (const transform of AUTOLINK_TRANSFORMS) tree = transform(tree) || tree;
+  if (AUTOLINK_TRANSFORMS.length > 0 && hasAutolinkText(tree)) {
+    for (const transform of AUTOLINK_TRANSFORMS) tree = transform(tree) || tree;
+  }
+  return tree;
+}
+
+/** `parseMarkdown` with every node placed in the source, as the units are read from it (see `placeTransformed`). */
+export function parseMarkdownPlaced(text: string): Root {
+  const tree = parseMarkdown(text);
+  placeTransformed(tree as Located, text);
   return tree;
 }

@@ -112,3 +112,10 @@ test('CRLF line endings and a byte order mark parse the same', (t) => {
   t.true(a.hasBom);
   t.deepEqual(texts(a), ['T', 'Hello {o1:**}there{c1:**}.']);
 });
+
+test('a bare "www." or URL that the autolink transform splits is read, not a crash (found by the ids property test)', (t) => {
+  const units = parse('Aaa www.\n\nSee www.example.com and https://a.example/x, or \\*mail a@b.example.\n').units;
+  t.is(units.length, 2);
+  t.true(shown(units[0]!).startsWith('Aaa '));
+  t.true(shown(units[1]!).includes('www.example.com'));
+});
