@@ -1,5 +1,5 @@
 // Small pure helpers over units: their plain text, word count and content key.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Segment, Unit } from './types.ts';
 
 const wordSegmenter = new Intl.Segmenter('und', { granularity: 'word' });
@@ -82,8 +82,9 @@ export function contentKey(segments: readonly Segment[]): string {
     .join('');
 }
 
+/** The first 10 hex digits of the text's SHA-256 (one-shot `hash`: no Hash object per unit). */
 export function shortHash(text: string): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, 10);
+  return hash('sha256', text, 'hex').slice(0, 10);
 }
 
 /** The source text shown in reports: codes as their readable stand-ins. */

@@ -2,7 +2,7 @@
 // of markup as an inline code that keeps its exact source bytes.
 import { decodeNamedCharacterReference } from './libraries.ts';
 import type { Code, CodeRole, Segment, Span } from '../model/types.ts';
-import type { MaskedSource } from './liquid.ts';
+import { MASK_START, type MaskedSource } from './liquid.ts';
 
 /** How raw text is read: which escapes exist and how whitespace counts. */
 export type TextMode = 'markdown' | 'html' | 'plain';
@@ -38,8 +38,18 @@ const VOID_HTML = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'i
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
 const ENTITY = /^&(?:#[xX]([0-9a-fA-F]{1,6});|#([0-9]{1,7});|([a-zA-Z][a-zA-Z0-9]{0,31});)/;
 const KRAMDOWN_ATTRIBUTES = /^\{:?[#.:][^}\n]*\}|^\{:[^}\n]*\}/;
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/;
+const CONTROL_CHARACTERS = '\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F\\uFFFE\\uFFFF';
+const CONTROL = new RegExp(`[${CONTROL_CHARACTERS}]`);
+/**
+ * Per mode, every character `text` may read as something else than itself: a masked piece's first
+ * character, an escape, an entity, kramdown attributes, white space that collapses, a control
+ * character. Any other character is text as it stands.
+ */
+const SPECIAL: Record<TextMode, RegExp> = {
+  markdown: new RegExp(`[${MASK_START}\\\\&{\\n${CONTROL_CHARACTERS}]`, 'g'),
+  html: new RegExp(`[${MASK_START}&\\n \\t\\r${CONTROL_CHARACTERS}]`, 'g'),
+  plain: new RegExp(`[${CONTROL_CHARACTERS}]`, 'g'),
+};
 
 function decodeEntity(match: RegExpExecArray): string | undefined {
   const [, hex, dec, name] = match;
@@ -117,9 +127,19 @@ export class SegmentBuilder {
       run = '';
       runStart = at;
     };
+    const special = SPECIAL[mode];
     while (i < end) {
+      // Characters no rule below reads differently are taken as one slice, up to the next one that may be.
+      special.lastIndex = i;
+      const next = special.test(masked) ? Math.min(special.lastIndex - 1, end) : end;
+      if (next > i) {
+        run += masked.slice(i, next);
+        i = next;
+        continue;
+      }
       const ch = masked[i]!;
-      const piece = mode === 'plain' ? undefined : this.view.liquid.maskedAt.get(i);
+      // A masked piece always starts with MASK_START (see liquid.ts): only there can one stand.
+      const piece = mode === 'plain' || ch !== MASK_START ? undefined : this.view.liquid.maskedAt.get(i);
       if (piece) {
         flush(i);
         this.code('liquid', 'standalone', piece.span, liquidDisplay(piece.data));
