@@ -37,8 +37,7 @@ export function registerBuild(program: Command, setExit: (code: number) => void)
       .option('--lang <codes>', 'languages, comma-separated (default: the source language and the targetLanguages of the configuration)')
       .option('--format <formats>', `output formats, comma-separated: ${FORMATS.join(', ')}`, 'md')
       .option('--category <slugs>', 'only these categories, comma-separated')
-      .option('--out <dir>', 'output folder (default: output under the root)')
-      .option('--quiet', 'print the summary only, not each warning'),
+      .option('--out <dir>', 'output folder (default: output under the root)'),
   ).action(async (flags: BuildFlags) => setExit(await runBuild(flags)));
 }
 

@@ -21,6 +21,8 @@ interface ExtractFlags {
   root: string;
   cache: boolean;
   json?: boolean;
+  /** Accepted as by every command; this one prints no warnings, only its summary and errors. */
+  quiet?: boolean;
 }
 
 export function registerExtract(program: Command, setExit: (code: number) => void): void {

@@ -15,6 +15,7 @@ interface MergeFlags {
   root: string;
   cache: boolean;
   json?: boolean;
+  quiet?: boolean;
 }
 
 function describe(problem: MergeProblem): string {
@@ -53,7 +54,8 @@ async function runMerge(files: string[], flags: MergeFlags): Promise<number> {
   const progress = startProgress('Merging');
   const report = mergeLocked(config, center, { files, language, dryRun: flags.dryRun, onFile: (done, total) => progress.update(done, total) });
   progress.stop();
-  for (const problem of report.problems) process.stderr.write(`${describe(problem)}\n`);
+  // --quiet: refusals (errors) only; a unit kept as outdated is counted in the summary.
+  for (const problem of report.problems) if (!flags.quiet || problem.severity === 'error') process.stderr.write(`${describe(problem)}\n`);
   if (flags.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else {
     const verb = flags.dryRun ? 'would store' : 'stored';

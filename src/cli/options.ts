@@ -1,4 +1,4 @@
-// Options every command shares: where the help center is, and JSON output for scripts.
+// Options every command shares: where the help center is, JSON output for scripts, no warnings.
 import type { Command } from 'commander';
 
 export function withCommonOptions(command: Command): Command {
@@ -6,5 +6,6 @@ export function withCommonOptions(command: Command): Command {
     .option('--articles <dir>', 'articles folder (default: from the configuration)')
     .option('--root <dir>', 'root folder holding handbook.config.json', '.')
     .option('--json', 'print the result as JSON')
+    .option('--quiet', 'print the summary (or --json) and errors only, not each warning')
     .option('--no-cache', 'parse every article, convert every PDF picture, shape every PDF word and remake every output again, without reading or writing the cache (.handbook-cache/: parsed models, converted pictures, shaped words, output ledger)');
 }

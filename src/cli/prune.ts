@@ -12,6 +12,8 @@ interface PruneFlags {
   root: string;
   cache: boolean;
   json?: boolean;
+  /** Accepted as by every command; this one prints no warnings, only its summary and errors. */
+  quiet?: boolean;
 }
 
 export function registerPrune(program: Command, setExit: (code: number) => void): void {

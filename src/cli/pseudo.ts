@@ -11,6 +11,8 @@ interface PseudoFlags {
   root: string;
   cache: boolean;
   json?: boolean;
+  /** Accepted as by every command; this one prints no warnings, only its summary and errors. */
+  quiet?: boolean;
 }
 
 export function registerPseudo(program: Command, setExit: (code: number) => void): void {

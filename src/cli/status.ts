@@ -16,6 +16,8 @@ interface StatusFlags {
   articles?: string;
   root: string;
   cache: boolean;
+  /** Accepted as by every command; this one prints no warnings, only its summary and errors. */
+  quiet?: boolean;
 }
 
 export function registerStatus(program: Command, setExit: (code: number) => void): void {
