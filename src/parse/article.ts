@@ -158,13 +158,13 @@ export function parseArticle(path: string, bytes: Uint8Array, options: ParseOpti
   const { text: source, hasBom } = decodeUtf8(bytes, path);
   checkArticleText(source, path);
   const lines = new LineIndex(source);
-  const { frontMatter, bodyStart, document } = readFrontMatter(source, path);
+  const { frontMatter, bodyStart, strings } = readFrontMatter(source, path);
   const liquid = maskLiquid(source, bodyStart, options.liquid, path, lines);
   const view: SourceView = { source, liquid };
   const tree = parseMarkdownPlaced(liquid.masked);
   const body = readMarkdownUnits(tree, view, parseFragment);
   const drafts = [
-    ...(frontMatter ? frontMatterDrafts(frontMatter, options.translatableFrontMatter, document) : []),
+    ...(frontMatter && strings ? frontMatterDrafts(frontMatter, options.translatableFrontMatter, strings) : []),
     ...body.drafts,
     ...captionDrafts(view),
   ].sort((a, b) => a.span.start - b.span.start);

@@ -1,6 +1,7 @@
 // Front matter: the yaml package reads the data and locates the values to translate, so
 // every byte around them (keys, order, quoting, `order: 04`) stays as written.
 import { decodeNamedCharacterReference, isMap, isScalar, parseDocument, type Document } from './libraries.ts';
+import { readSimpleYaml, type LocatedString, type YamlRead } from './simple-yaml.ts';
 import type { FrontMatter, Segment, Span, Unit } from '../model/types.ts';
 import { hasTranslatableText } from '../model/unit.ts';
 import type { UnitDraft } from './draft.ts';
@@ -13,8 +14,8 @@ export interface FrontMatterRead {
   readonly frontMatter: FrontMatter | undefined;
   /** Offset where the Markdown body starts. */
   readonly bodyStart: number;
-  /** The front matter's YAML document (where its values are), for frontMatterDrafts. */
-  readonly document?: Document.Parsed;
+  /** Each top-level key's last value when it is a string (where it stands), for frontMatterDrafts. */
+  readonly strings?: YamlRead['strings'];
 }
 
 /** Offset where the Markdown body starts, after any front matter. */
@@ -27,6 +28,16 @@ export function readFrontMatter(source: string, file: string): FrontMatterRead {
   if (!fenced) return { frontMatter: undefined, bodyStart: 0 };
   const raw = fenced[1] ?? '';
   const rawStart = source.indexOf('\n') + 1;
+  const { data, strings } = readSimpleYaml(raw) ?? readYaml(raw, file);
+  return {
+    frontMatter: { raw, span: { start: rawStart, end: rawStart + raw.length }, data },
+    bodyStart: fenced[0].length,
+    strings,
+  };
+}
+
+/** The front matter block read by the yaml package (any YAML); throws ArticleError naming the line when it is not valid or not a mapping. */
+export function readYaml(raw: string, file: string): YamlRead {
   // YAML 1.1 and repeated keys (the last one wins), as Jekyll reads front matter. The block
   // between the fences is parsed as it stands, so CRLF lines end at the same place as LF ones.
   // One parse gives both the data and where each value is (what yaml's parse() does, kept).
@@ -49,12 +60,19 @@ export function readFrontMatter(source: string, file: string): FrontMatterRead {
   if (parsed !== null && (typeof parsed !== 'object' || Array.isArray(parsed))) {
     throw new ArticleError(file, 2, 'front matter must be "key: value" lines (a YAML mapping), like "title: Install": fix the YAML between the --- lines');
   }
-  const data = (parsed ?? {}) as Record<string, unknown>;
-  return {
-    frontMatter: { raw, span: { start: rawStart, end: rawStart + raw.length }, data },
-    bodyStart: fenced[0].length,
-    document,
-  };
+  return { data: (parsed ?? {}) as Record<string, unknown>, strings: stringsOf(document) };
+}
+
+/** Each top-level key's last value, when it is a string scalar with a place in the block. */
+function stringsOf(document: Document.Parsed): Map<string, LocatedString | undefined> {
+  const strings = new Map<string, LocatedString | undefined>();
+  if (!isMap(document.contents)) return strings;
+  for (const { key, value } of document.contents.items) {
+    if (!isScalar(key) || typeof key.value !== 'string') continue;
+    const located = isScalar(value) && typeof value.value === 'string' && value.range;
+    strings.set(key.value, located ? { value: value.value as string, start: value.range![0], end: value.range![1], style: (value.type ?? 'PLAIN') as LocatedString['style'] } : undefined);
+  }
+  return strings;
 }
 
 const YAML_OPTIONS = { version: '1.1', uniqueKeys: false } as const;
@@ -78,17 +96,15 @@ export function decodeEntities(text: string): string {
 
 const LIQUID_IN_TEXT = /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g;
 
-/** Units for the configured keys whose values are strings (`doc`: the front matter's YAML document, if already parsed). */
-export function frontMatterDrafts(frontMatter: FrontMatter, keys: readonly string[], doc: Document.Parsed = parseDocument(frontMatter.raw, YAML_OPTIONS)): UnitDraft[] {
-  if (!isMap(doc.contents)) return [];
+/** Units for the configured keys whose values are strings (`strings`: where they are, from readFrontMatter). */
+export function frontMatterDrafts(frontMatter: FrontMatter, keys: readonly string[], strings: YamlRead['strings']): UnitDraft[] {
   const drafts: UnitDraft[] = [];
   for (const key of keys) {
-    const pair = doc.contents.items.findLast((item) => isScalar(item.key) && item.key.value === key);
-    const value = pair?.value;
-    if (!isScalar(value) || typeof value.value !== 'string' || !value.range) continue;
-    const style = value.type ?? 'PLAIN';
+    const value = strings.get(key);
+    if (!value) continue;
+    const style = value.style;
     const quoted = style === 'QUOTE_DOUBLE' || style === 'QUOTE_SINGLE';
-    const [start, end] = value.range;
+    const { start, end } = value;
     const span: Span = { start: frontMatter.span.start + start + (quoted ? 1 : 0), end: frontMatter.span.start + end - (quoted ? 1 : 0) };
     const decoded = decodeEntities(value.value);
     const segments = splitLiquid(decoded);
