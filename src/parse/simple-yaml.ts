@@ -37,7 +37,11 @@ const PLAIN = new RegExp(`^(?:[0-9]*[AC-DF-NP-WYZac-df-np-wyz]|[A-Za-z])${PRINTA
 const FLOW_ITEM = /^(?:[0-9]*[AC-DF-NP-WYZac-df-np-wyz]|[A-Za-z])[A-Za-z0-9 ._-]*$/;
 /** Plain words YAML 1.1 reads as booleans or null (in any case): only `true` and `false` are taken here. */
 const NOT_A_STRING = /^(?:y|yes|n|no|true|false|on|off|null)$/i;
-const SMALL_INTEGER = /^[1-9][0-9]{0,8}$/;
+/** Up to 9 digits: YAML 1.1 reads `04` as octal, `08` (no octal) and `10` as decimal. */
+const SMALL_INTEGER = /^[0-9]{1,9}$/;
+const OCTAL = /^0[0-7]+$/;
+/** An item of a block list under a key (`  - /article/x/`): indented, a plain word run starting with `/` or a letter. */
+const LIST_ITEM = /^( +)- +([/A-Za-z][A-Za-z0-9 ._/-]*?) *$/;
 
 type Value = { readonly value: unknown; readonly style?: LocatedString['style'] };
 
@@ -70,7 +74,7 @@ function valueOf(text: string): Value | undefined {
     }
     return { value: items };
   }
-  if (SMALL_INTEGER.test(text)) return { value: Number(text) };
+  if (SMALL_INTEGER.test(text)) return { value: OCTAL.test(text) ? Number.parseInt(text, 8) : Number(text) };
   return PLAIN.test(text) ? plainValue(text) : undefined;
 }
 
@@ -88,12 +92,37 @@ export function readSimpleYaml(raw: string): YamlRead | undefined {
     // A repeated key, or one every object has (`constructor`): the yaml package decides.
     if (strings.has(key) || key in Object.prototype) return undefined;
     const text = match[2];
-    const read = text === undefined ? { value: null } : valueOf(text);
+    let read: Value | undefined;
+    if (text !== undefined) read = valueOf(text);
+    else {
+      // `key:` alone: null, or the block list on the lines after it.
+      const list = blockList(raw, end + 1);
+      if (!list) return undefined;
+      read = { value: list.items.length ? list.items : null };
+      at = list.end;
+    }
     if (!read) return undefined;
     const start = at + match.indices![2]?.[0]!;
     strings.set(key, read.style ? { value: read.value as string, start, end: start + text!.length, style: read.style } : undefined);
     data[key] = read.value;
-    at = end + 1;
+    at = Math.max(at, end + 1);
   }
   return { data, strings };
+}
+
+/** The items of the block list starting at `at` (none when the next line is no item), every item at one indent, and where it ends; undefined when unsure. */
+function blockList(raw: string, at: number): { items: string[]; end: number } | undefined {
+  const items: string[] = [];
+  let indent: string | undefined;
+  while (at < raw.length) {
+    const end = raw.indexOf('\n', at);
+    const line = raw.slice(at, end);
+    if (!line.startsWith(' ') && !line.startsWith('-')) break;
+    const match = LIST_ITEM.exec(line);
+    if (!match || (indent !== undefined && match[1] !== indent) || NOT_A_STRING.test(match[2]!)) return undefined;
+    indent = match[1]!;
+    items.push(match[2]!);
+    at = end + 1;
+  }
+  return { items, end: at };
 }
