@@ -41,24 +41,47 @@ export function wordsOf(text: string): string[] {
 }
 
 const ASCII = /^[\x00-\x7f]*$/;
-const ASCII_SPACE = /[\t\n\v\f\r ]+/;
-/** Letters only, between characters that cannot belong to a word (not a letter, digit or `_`). */
-const ASCII_WORD = /^[^A-Za-z0-9_]*[A-Za-z]+[^A-Za-z0-9_]*$/;
-const NO_LETTER = /^[^A-Za-z]*$/;
+
+/** ASCII letters, digits and `_`, by character code: what can belong to a word. */
+const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isWordCharacter = (c: number) => isLetter(c) || (c >= 48 && c <= 57) || c === 95;
+/** The white space that separates tokens (`[\t\n\v\f\r ]`). */
+const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
 
 /**
  * How many words `wordsOf` finds, without its cost per word. In ASCII text no word spans white
- * space and no rule of UAX #29 looks across it, so each space-separated token is segmented alone,
+ * space and no rule of UAX #29 looks across it, so each space-separated token is counted alone,
  * and most need no segmenter: a token without a letter holds no word; letters only, with any
  * punctuation around them (`(Settings),`), are one word, as UAX #29 joins `.`, `'`, `:`, `,` to a
- * word only between letters or digits. Only the rest (`e.g.`, `don't`, `v2`) is segmented.
+ * word only between letters or digits. Only the rest (`e.g.`, `don't`, `v2`) is segmented. One
+ * pass over the character codes, no token strings unless a token must be segmented.
  */
 export function countWordsOf(text: string): number {
   if (!ASCII.test(text)) return wordsOf(text).length;
   let count = 0;
-  for (const token of text.split(ASCII_SPACE)) {
-    if (ASCII_WORD.test(token)) count++;
-    else if (!NO_LETTER.test(token)) for (const part of wordSegmenter.segment(token)) if (part.isWordLike && LETTER.test(part.segment)) count++;
+  let i = 0;
+  const length = text.length;
+  while (i < length) {
+    while (i < length && isSpace(text.charCodeAt(i))) i++;
+    if (i >= length) break;
+    const start = i;
+    // Punctuation before the letters, the letters, punctuation after: anything else makes the token one to segment.
+    let phase = 0;
+    let letters = false;
+    let simple = true;
+    for (; i < length; i++) {
+      const c = text.charCodeAt(i);
+      if (isSpace(c)) break;
+      if (isLetter(c)) {
+        letters = true;
+        if (phase === 2) simple = false;
+        else phase = 1;
+      } else if (isWordCharacter(c)) simple = false;
+      else if (phase === 1) phase = 2;
+    }
+    if (!letters) continue;
+    if (simple) count++;
+    else for (const part of wordSegmenter.segment(text.slice(start, i))) if (part.isWordLike && LETTER.test(part.segment)) count++;
   }
   return count;
 }
