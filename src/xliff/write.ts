@@ -106,12 +106,14 @@ function references20(references: PackageUnit['references']): string[] {
 }
 
 function unit12(original: string, { unit, target, state, revision, references }: PackageUnit, mode: TargetMode, inline: typeof inline12): string {
+  // The source's markup, written once: a target copy is the same text.
+  const source = inline(unit.segments);
   const lines = [
     `      <trans-unit${attributes({ id: qualifiedId12(original, unit.id), resname: unit.id, 'xml:space': 'preserve', ...(unit.anchor ? { extradata: `#${unit.anchor}` } : {}) })}>`,
-    `        <source>${inline(unit.segments)}</source>`,
+    `        <source>${source}</source>`,
   ];
   if (target) lines.push(`        <target${attributes({ state: state ? STATE_12[state] : undefined })}>${inline(target)}</target>`);
-  else if (mode === 'copy') lines.push(`        <target state="needs-translation">${inline(unit.segments)}</target>`);
+  else if (mode === 'copy') lines.push(`        <target state="needs-translation">${source}</target>`);
   const codes = inline === inline12 ? codesNote12(unit.segments) : undefined;
   lines.push(
     `        <context-group purpose="location"><context context-type="sourcefile">${escapeText(unit.context.file)}</context><context context-type="linenumber">${unit.context.line}</context></context-group>`,
@@ -138,12 +140,15 @@ function file12(pkg: XliffPackage, file: PackageFile, mode: TargetMode, inline: 
 function unit20({ unit, target, state, revision, references }: PackageUnit, mode: TargetMode): string {
   const segmentState = state ? STATE_20[state] : 'initial';
   const revisionNote = revision !== undefined ? `<note category="handbook-revision">${revision}</note>` : '';
+  const data = originalData20(unit.segments);
+  // The source's markup, written once: a target copy is the same text.
+  const source = inline20(unit.segments);
   return [
     `    <unit${attributes({ id: unit.id, name: unit.anchor ? `#${unit.anchor}` : undefined })}>`,
     ...references20(references),
     `      <notes><note category="location">${escapeText(locationNote(unit))}</note><note category="words">${unit.words}</note>${revisionNote}</notes>`,
-    ...(originalData20(unit.segments) ? [`      ${originalData20(unit.segments)}`] : []),
-    `      <segment${attributes({ state: segmentState })}><source xml:space="preserve">${inline20(unit.segments)}</source>${target || mode === 'copy' ? `<target xml:space="preserve">${inline20(target ?? unit.segments)}</target>` : ''}</segment>`,
+    ...(data ? [`      ${data}`] : []),
+    `      <segment${attributes({ state: segmentState })}><source xml:space="preserve">${source}</source>${target ? `<target xml:space="preserve">${inline20(target)}</target>` : mode === 'copy' ? `<target xml:space="preserve">${source}</target>` : ''}</segment>`,
     '    </unit>',
   ].join('\n');
 }
