@@ -292,24 +292,22 @@ function trim(all: Item[]): Item[] {
   let last = all.length - 1;
   while (first <= last && isTrimmable(all[first]!)) first++;
   while (last >= first && isTrimmable(all[last]!)) last--;
-  const items = all.slice(first, last + 1).map((item) => ({ ...item }));
+  // Only the text items at the ends change: they are copied, every other item is kept as it is
+  // (codes keep their partners: a pair's two codes are never trimmable, so both stay or both go).
+  const items = all.slice(first, last + 1);
   const head = items[0];
   if (head?.kind === 'text') {
-    head.value = head.value.replace(/^[ \t\r\n]+/, '');
-    let start = head.start;
-    while (start >= 0 && BLANK.test(head.from[start] ?? '')) start++;
-    (head as { start: number }).start = start;
+    const copy = { ...head, value: head.value.replace(/^[ \t\r\n]+/, '') };
+    let start = copy.start;
+    while (start >= 0 && BLANK.test(copy.from[start] ?? '')) start++;
+    (copy as { start: number }).start = start;
+    items[0] = copy;
   }
   const tail = items[items.length - 1];
   if (tail?.kind === 'text') {
-    tail.value = tail.value.replace(/[ \t\r\n]+$/, '');
-    while (tail.end > 0 && BLANK.test(tail.from[tail.end - 1] ?? '')) tail.end--;
-  }
-  // Copies broke partner links; restore them between the copies.
-  const copyOf = new Map<Item, Item>();
-  all.slice(first, last + 1).forEach((item, k) => copyOf.set(item, items[k]!));
-  for (const item of items) {
-    if (item.kind === 'code' && item.partner) item.partner = copyOf.get(item.partner) as CodeItem | undefined;
+    const copy = { ...tail, value: tail.value.replace(/[ \t\r\n]+$/, '') };
+    while (copy.end > 0 && BLANK.test(copy.from[copy.end - 1] ?? '')) copy.end--;
+    items[items.length - 1] = copy;
   }
   return items;
 }
