@@ -21,8 +21,12 @@ export interface YamlRead {
   readonly strings: ReadonlyMap<string, LocatedString | undefined>;
 }
 
-/** `key: value` (a key of letters, digits, `_` and `-` starting with a letter, one space or more, the value, spaces), or `key:` alone (null). */
-const LINE = /^([A-Za-z][A-Za-z0-9_-]*):(?: +(\S(?:.*\S)?))? *$/d;
+/**
+ * `key: value` (a key of letters, digits, `_` and `-` starting with a letter, one space or more, the
+ * value, spaces), or `key:` alone (null). Keys of at most 100 characters: YAML refuses an implicit
+ * key over 1024.
+ */
+const LINE = /^([A-Za-z][A-Za-z0-9_-]{0,99}):(?: +(\S(?:.*\S)?))? *$/d;
 /** Characters that may stand in a one-line value here: no control, line or paragraph separator, BOM or non-character. */
 const PRINTABLE = '[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029\\uFEFF\\uFFFE\\uFFFF';
 const DOUBLE_QUOTED = new RegExp(`^"(${PRINTABLE}"\\\\]*)"$`);

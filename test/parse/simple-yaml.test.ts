@@ -61,7 +61,7 @@ test('the fast path reads the sample articles\' front matter as the yaml package
 });
 
 /** Keys, separators and values near every edge of the fast path. */
-const KEYS = ['title', 'description', 'order', 'tags', 'categories', 'hidden', 'a', 'b-c', 'd_e', 'constructor', '__proto__', 'Title', '1a', 'x y'];
+const KEYS = ['title', 'description', 'order', 'tags', 'categories', 'hidden', 'a', 'b-c', 'd_e', 'constructor', '__proto__', 'Title', '1a', 'x y', `k${'e'.repeat(99)}`, `k${'e'.repeat(100)}`, `k${'e'.repeat(1100)}`];
 const SEPARATORS = [': ', ':  ', ':', ' : ', ':\t'];
 const VALUES = [
   'Install', 'Sync your Vault', 'Compliance, Audits, and more', '2fa', '1password', '1e5', '2fa e5', '0o7', 'b1', 'true ', 'x  ', '[2fa, 1password]', '[1e5]', '[0x1F]', "Don't panic", 'Cards & Identities &amp; more', 'a "b" c', 'Hello!', 'x % y', 'é', 'Ünïcödé title', 'a  b',
@@ -92,4 +92,13 @@ test('the fast path reads generated blocks as the yaml package does, or leaves t
     ),
   );
   t.true(taken > 50, `only ${taken} generated blocks took the fast path`);
+});
+
+test('the fast path reads blocks at its edges as the yaml package does, or leaves them to it', (t) => {
+  const blocks = [
+    `k${'e'.repeat(1100)}: x\n`, `k${'e'.repeat(99)}: x\n`, 'title: yes\n', 'order: 08\n', 'order: 010\n', 'tags: [2fa, 1password]\n', 'tags: [1e5]\n',
+    'redirect_from:\n  - /a/\n  - /b/\ntitle: T\n', 'a:\n', 'a:\nb: c\n', 'title: "x" # c\n', 'title: x  \n', 'title: Compliance, Audits\n',
+  ];
+  for (const raw of blocks) agrees(t, raw, JSON.stringify(raw));
+  t.pass();
 });
