@@ -166,18 +166,22 @@ function span(text: string, start: number, end: number): NonNullable<Located['po
   return { start: point(start), end: point(end) };
 }
 
+/** The tree, and whether the autolink-literal transform ran on it (only its nodes can lack a position). */
+function parseWithTransforms(text: string): { tree: Root; transformed: boolean } {
+  let tree = fromMarkdown(text, { extensions: syntaxExtensions(text), mdastExtensions: MDAST_EXTENSIONS });
+  if (AUTOLINK_TRANSFORMS.length === 0 || !hasAutolinkText(tree)) return { tree, transformed: false };
+  for (const transform of AUTOLINK_TRANSFORMS) tree = transform(tree) || tree;
+  return { tree, transformed: true };
+}
+
 /** Parses Markdown (GFM, YAML front matter) into mdast with source positions, as remark does. */
 export function parseMarkdown(text: string): Root {
-  let tree = fromMarkdown(text, { extensions: syntaxExtensions(text), mdastExtensions: MDAST_EXTENSIONS });
-  if (AUTOLINK_TRANSFORMS.length > 0 && hasAutolinkText(tree)) {
-    for (const transform of AUTOLINK_TRANSFORMS) tree = transform(tree) || tree;
-  }
-  return tree;
+  return parseWithTransforms(text).tree;
 }
 
 /** `parseMarkdown` with every node placed in the source, as the units are read from it (see `placeTransformed`). */
 export function parseMarkdownPlaced(text: string): Root {
-  const tree = parseMarkdown(text);
-  placeTransformed(tree as Located, text);
+  const { tree, transformed } = parseWithTransforms(text);
+  if (transformed) placeTransformed(tree as Located, text);
   return tree;
 }
