@@ -4,7 +4,14 @@ import { fingerprint } from './fingerprint.ts';
 
 export const CACHE_FOLDER = '.handbook-cache';
 
-/** The model cache file of an articles folder in `cacheDir` (see model-cache.ts). */
-export function modelCacheFile(cacheDir: string, articlesDir: string): string {
-  return join(cacheDir, `models-${fingerprint(articlesDir).slice(0, 16)}.v8`);
+const folderKey = (articlesDir: string) => fingerprint(articlesDir).slice(0, 16);
+
+/** The folder of an articles folder's model cache in `cacheDir`, one file per article (see model-cache.ts). */
+export function modelCacheFolder(cacheDir: string, articlesDir: string): string {
+  return join(cacheDir, 'models', folderKey(articlesDir));
+}
+
+/** Where earlier versions kept the whole model cache of an articles folder in one file: removed when seen. */
+export function legacyModelCacheFile(cacheDir: string, articlesDir: string): string {
+  return join(cacheDir, `models-${folderKey(articlesDir)}.v8`);
 }

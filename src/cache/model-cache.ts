@@ -6,21 +6,26 @@
 // installed handbook and of the code that parses (src/parse and src/model, or their compiled dist/
 // twins), so any change of the parser or of its dependencies invalidates every entry.
 //
-// Storage: one file per articles folder, `<root>/.handbook-cache/models-<folder hash>.v8`, a
-// v8-serialized Map of key → Article (each one serialized on its own, so a run that parsed one
-// article writes the others' bytes as they were read, and reads an article only when asked for it)
-// holding exactly the articles of the last run (so it never grows with deleted or edited
-// articles), replaced atomically. A missing, unreadable or foreign
-// file is a cache miss, never an error; the folder can be deleted at any time.
-import { readFileSync } from 'node:fs';
+// Storage: one file per article, `<root>/.handbook-cache/models/<folder hash>/<key>.v8`, found by
+// its key alone, so a run reads only the entries of the articles it reads, and writes only the
+// entries of the articles it parsed (temporary file, then rename). An entry holds the article's
+// model with its units serialized apart: they are deserialized the first time they are asked for,
+// so a command that needs only an unchanged category's names, headings and bytes (a build or an
+// extract whose outputs are up to date) never reads them. After a run, the entries of the folder that
+// this run did not use (an edited article's earlier version, a deleted article) are removed, so the
+// folder holds exactly the articles of the last run and never grows with edits. A missing,
+// unreadable, damaged or foreign entry is a cache miss, never an error; the folder can be deleted at
+// any time.
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import type { Article } from '../model/types.ts';
+import type { Article, Unit } from '../model/types.ts';
 import { parseArticle, type ParseOptions } from '../parse/article.ts';
 import { writeFileAtomic } from '../util/atomic-write.ts';
 import { codeVersion, fingerprint } from './fingerprint.ts';
-import { modelCacheFile } from './folder.ts';
+import { legacyModelCacheFile, modelCacheFolder } from './folder.ts';
 
-const FORMAT = 'handbook-model-cache/2';
+const FORMAT = 'handbook-model-cache/3';
 
 /** A hash of the parser: the package's manifest and lock file and every file of src/parse and src/model. */
 export const parserVersion = (): string => codeVersion(['parse', 'model']);
@@ -45,7 +50,7 @@ export interface ModelCache {
   add(key: string, article: Article): void;
   /** The article's model: from the cache when path, bytes, options and parser are the same, else parsed. */
   parse(path: string, bytes: Uint8Array, options: ParseOptions): Article;
-  /** Writes what this run used, when it differs from what was read. */
+  /** Removes the entries this run did not use (when it could list the folder). */
   save(): void;
   readonly stats: CacheStats;
 }
@@ -68,18 +73,56 @@ export const NO_CACHE: ModelCache = {
   stats: { hits: 0, misses: 0 },
 };
 
-/** Each article's model, serialized on its own. */
-function readEntries(file: string): Map<string, Uint8Array> {
+/** One entry as stored: the model without its units, and the units serialized apart. */
+interface Entry {
+  readonly format: string;
+  readonly key: string;
+  readonly article: Omit<Article, 'units'> & { units: null };
+  readonly units: Uint8Array;
+}
+
+const entryName = (key: string) => `${key}.v8`;
+
+function entryOf(key: string, article: Article): Uint8Array {
+  const entry: Entry = { format: FORMAT, key, article: { ...article, units: null }, units: serialize(article.units) };
+  return serialize(entry);
+}
+
+/** An article's file bytes again (its text is the fatal UTF-8 decoding of them, without the byte order mark). */
+const bytesOf = (article: Pick<Article, 'source' | 'hasBom'>) => Buffer.from(article.hasBom ? `\ufeff${article.source}` : article.source, 'utf8');
+
+/**
+ * The article kept in an entry, its units deserialized when first asked for (then kept as a plain
+ * property), or undefined when the entry is damaged or foreign. Units that do not deserialize then
+ * (an entry damaged inside them) are parsed again from the article's bytes: never an error.
+ */
+function articleOf(stored: Uint8Array, key: string, options: ParseOptions): Article | undefined {
+  let entry: Entry;
   try {
-    const stored = deserialize(readFileSync(file)) as unknown;
-    if (typeof stored === 'object' && stored !== null && (stored as { format?: unknown }).format === FORMAT) {
-      const entries = (stored as { entries?: unknown }).entries;
-      if (entries instanceof Map) return entries as Map<string, Uint8Array>;
-    }
+    entry = deserialize(stored) as Entry;
   } catch {
-    // missing or damaged: parse again
+    return undefined;
   }
-  return new Map();
+  if (typeof entry !== 'object' || entry === null || entry.format !== FORMAT || entry.key !== key) return undefined;
+  const { article, units } = entry;
+  // A v8-serialized value starts with the version tag 0xFF; the rest is read when the units are.
+  if (typeof article !== 'object' || article === null || !(units instanceof Uint8Array) || units[0] !== 0xff) return undefined;
+  Object.defineProperty(article, 'units', {
+    configurable: true,
+    enumerable: true,
+    get(): readonly Unit[] {
+      let value: unknown;
+      try {
+        value = deserialize(units);
+      } catch {
+        // damaged: parse again below
+      }
+      if (!Array.isArray(value)) value = parseArticle(article.path, bytesOf(article), options).units;
+      Object.defineProperty(article, 'units', { value, writable: false, enumerable: true, configurable: true });
+      return value as readonly Unit[];
+    },
+  });
+  return article as unknown as Article;
 }
 
 /**
@@ -87,11 +130,11 @@ function readEntries(file: string): Map<string, Uint8Array> {
  * `parser` overrides the parser version (tests).
  */
 export function openModelCache(cacheDir: string, articlesDir: string, parser = parserVersion()): ModelCache {
-  const file = modelCacheFile(cacheDir, articlesDir);
-  const stored = readEntries(file);
-  const used = new Map<string, Uint8Array>();
+  const folder = modelCacheFolder(cacheDir, articlesDir);
+  const used = new Set<string>();
   const stats: CacheStats = { hits: 0, misses: 0 };
   const optionsHash = new Map<ParseOptions, string>();
+  let unsaved = false;
   const cache: Omit<ModelCache, 'save' | 'parse'> = {
     stats,
     lookup(path, bytes, options) {
@@ -101,35 +144,42 @@ export function openModelCache(cacheDir: string, articlesDir: string, parser = p
         optionsHash.set(options, configKey);
       }
       const key = fingerprint(parser, configKey, path, bytes);
-      const cached = stored.get(key);
-      if (cached) {
-        try {
-          const article = deserialize(cached) as Article;
-          stats.hits++;
-          used.set(key, cached);
-          return { key, article };
-        } catch {
-          // damaged: parse again
-        }
+      used.add(entryName(key));
+      let stored: Uint8Array | undefined;
+      try {
+        stored = readFileSync(join(folder, entryName(key)));
+      } catch {
+        // missing or unreadable: parse again
       }
-      return { key, article: undefined };
+      const article = stored && articleOf(stored, key, options);
+      if (article) stats.hits++;
+      return { key, article };
     },
     add(key, article) {
       stats.misses++;
-      used.set(key, serialize(article));
+      try {
+        writeFileAtomic(join(folder, entryName(key)), entryOf(key, article));
+      } catch (error) {
+        // A cache that cannot be written (read-only folder, full disk) only costs time next run.
+        if (!unsaved) process.emitWarning(`handbook: model cache not saved in ${cacheDir}: ${(error as Error).message}`);
+        unsaved = true;
+      }
     },
   };
   return {
     ...cache,
     parse: (path, bytes, options) => parseThrough(cache, path, bytes, options),
     save() {
-      if (stats.misses === 0 && used.size === stored.size) return;
+      let names: string[];
       try {
-        writeFileAtomic(file, serialize({ format: FORMAT, entries: used }));
-      } catch (error) {
-        // A cache that cannot be written (read-only folder, full disk) only costs time next run.
-        process.emitWarning(`handbook: model cache not saved in ${cacheDir}: ${(error as Error).message}`);
+        names = readdirSync(folder);
+      } catch {
+        return; // nothing cached yet, or not readable: nothing to remove
       }
+      // Whatever this run did not use: older versions of edited articles, deleted articles,
+      // another parser's or options' entries, temporary files of an interrupted write.
+      for (const name of names) if (!used.has(name)) rmSync(join(folder, name), { force: true, recursive: true });
+      rmSync(legacyModelCacheFile(cacheDir, articlesDir), { force: true });
     },
   };
 }

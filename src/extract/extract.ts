@@ -225,7 +225,7 @@ export function extract(config: Config, center: HelpCenter, options: ExtractOpti
       const entriesOf = (original: string) => run.entriesOf(original);
       const known = changes && ledger!.fresh(path, packageInputs(config, category, language, settings, entriesOf));
       options.onFile?.(++done, total);
-      if (known && !changes.touches(memoryQueries(category, entriesOf))) {
+      if (known && !changes.touches(() => memoryQueries(category, entriesOf))) {
         upToDate++;
         const meta = known.meta as Omit<ExtractedFile, 'changed'> | undefined;
         if (meta) files.push({ path: meta.path, units: meta.units, words: meta.words, changed: false, language: meta.language, category: meta.category });

@@ -16,7 +16,7 @@ import { canonicalJson, toolVersion, type OutputLedger } from '../cache/outputs.
 import type { Category, Unit } from '../model/types.ts';
 import type { MemoryEntry, TranslationMemory } from '../store/memory.ts';
 import { NearIndex } from '../store/near-index.ts';
-import { documentsOf } from '../store/progress.ts';
+import { documentsOf, originalsOf } from '../store/progress.ts';
 import type { StoreFile } from '../store/store.ts';
 import { toTagged } from '../store/tagged.ts';
 
@@ -50,11 +50,15 @@ export class MemoryChanges {
     if (changed.size) this.index = new NearIndex([...changed], (s) => s, threshold);
   }
 
-  /** True when a change of the memory can change what units with these sources get from it. */
-  touches(sources: Iterable<string>): boolean {
+  /**
+   * True when a change of the memory can change what units with these sources get from it. The
+   * sources are asked for only when some memory entry changed, so a category whose file is up to
+   * date after a run that changed no translation never reads its articles' units.
+   */
+  touches(sources: Iterable<string> | (() => Iterable<string>)): boolean {
     if (this.count === Infinity) return true;
     if (!this.index) return false;
-    for (const source of sources) if (this.index.nearest(source, 1).length) return true;
+    for (const source of typeof sources === 'function' ? sources() : sources) if (this.index.nearest(source, 1).length) return true;
     return false;
   }
 
@@ -64,9 +68,9 @@ export class MemoryChanges {
   }
 }
 
-/** The store entries a category's file is made from, in order. */
+/** The store entries a category's file is made from, in order . */
 function storeParts(category: Category, entriesOf: (original: string) => StoreFile): string[] {
-  return documentsOf(category.units, category.slug, category.articles).map(({ original }) => `${original}\u0000${canonicalJson(entriesOf(original))}`);
+  return originalsOf(category.slug, category.articles).map((original) => `${original}\u0000${canonicalJson(entriesOf(original))}`);
 }
 
 /** Fingerprint of everything one category's file is made from, but the memory. */

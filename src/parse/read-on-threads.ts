@@ -3,7 +3,7 @@
 // with enough articles, the parse workers are started before the parser is loaded, so they load it
 // while the main thread does.
 import { existsSync } from 'node:fs';
-import { modelCacheFile } from '../cache/folder.ts';
+import { modelCacheFolder } from '../cache/folder.ts';
 import type { Config } from '../config/config.ts';
 import type { HelpCenter } from '../model/types.ts';
 import type { ReadOptions } from './help-center.ts';
@@ -12,7 +12,7 @@ import { ParsePool, parseWorkersFor } from './parse-threads.ts';
 
 /** A pool started now when every article will be parsed (no model cache), else none (decided once the misses are known). */
 function coldPool(config: Config, threads: number | undefined): ParsePool | undefined {
-  if (config.cache && existsSync(modelCacheFile(config.cache, config.articles))) return undefined;
+  if (config.cache && existsSync(modelCacheFolder(config.cache, config.articles))) return undefined;
   let articles: number;
   try {
     articles = articlePaths(config).length;

@@ -47,19 +47,21 @@ export function buildMarkdown(config: Config, center: HelpCenter, options: Markd
     for (const article of articles) {
       const path = join(options.outDir, language, 'markdown', article.path);
       const inputs = ledger ? articleInputs(config, article, language, source ? undefined : store) : '';
-      const known = ledger?.fresh(path, inputs)?.meta as { fallbacks: number } | undefined;
+      // The unit count is remembered too, so an up-to-date article's units (read from the model
+      // cache only when asked for) are not read at all.
+      const known = ledger?.fresh(path, inputs)?.meta as { fallbacks: number; units?: number } | undefined;
       let missing: number;
       if (known) (missing = known.fallbacks), upToDate++;
       else {
         const result = localizeArticle(article, (unit) => (source ? undefined : store.translationOf(unit)));
         if (options.write !== false) writeFileAtomic(path, result.text);
-        ledger?.record(path, inputs, result.text, { fallbacks: result.fallbacks });
+        ledger?.record(path, inputs, result.text, { fallbacks: result.fallbacks, units: article.units.length });
         missing = result.fallbacks;
       }
       // Each article reads its own store file only: forgotten at once, so a language's entries are never all held.
       store.reload();
       if (!source) fallbacks += missing;
-      units += article.units.length;
+      units += typeof known?.units === 'number' ? known.units : article.units.length;
       options.onArticle?.(++done, total);
     }
     return { language, source, articles: articles.length, units, fallbacks, upToDate };

@@ -15,7 +15,7 @@ import { fingerprint } from '../cache/fingerprint.ts';
 import { canonicalJson, statKey, toolVersion } from '../cache/outputs.ts';
 import { handbookTargets, redirectsOf, shownArticles, slugOf } from '../handbook/assemble.ts';
 import type { Article, Category, HelpCenter } from '../model/types.ts';
-import { documentsOf } from '../store/progress.ts';
+import { originalsOf } from '../store/progress.ts';
 import type { TranslationStore } from '../store/translations.ts';
 import { readWords } from '../words/words.ts';
 
@@ -65,7 +65,7 @@ export function handbookInputs(language: string, category: Category, store: Tran
     category.file ?? '',
     JSON.stringify(category.units),
     ...category.articles.map((a) => `${a.path}\u0000${fingerprint(a.source)}`),
-    ...documentsOf(category.units, category.slug, category.articles).map(({ original }) => `${original}\u0000${entriesOf(store, original)}`),
+    ...originalsOf(category.slug, category.articles).map((original) => `${original}\u0000${entriesOf(store, original)}`),
   );
 }
 

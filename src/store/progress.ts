@@ -37,3 +37,8 @@ export function progressOf(store: TranslationStore, original: string, units: rea
 export function documentsOf(categoryUnits: readonly Unit[], slug: string, articles: readonly Article[]): { original: string; units: readonly Unit[] }[] {
   return [{ original: `category:${slug}`, units: categoryUnits }, ...articles.map((a) => ({ original: a.path, units: a.units }))];
 }
+
+/** The documents of `documentsOf` by name only, without reading the articles' units (cached models read them on demand). */
+export function originalsOf(slug: string, articles: readonly Pick<Article, 'path'>[]): string[] {
+  return [`category:${slug}`, ...articles.map((a) => a.path)];
+}

@@ -1,10 +1,13 @@
 // The model cache: a warm run gives exactly what a run without it gives, and any change of an
 // article, of the parse options or of the parser means parsing again.
 import test from 'ava';
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { deserialize, serialize } from 'node:v8';
 import { join } from 'node:path';
 import { openModelCache, parserVersion } from '../../src/cache/model-cache.ts';
-import { CACHE_FOLDER } from '../../src/cache/folder.ts';
+import { CACHE_FOLDER, legacyModelCacheFile, modelCacheFolder } from '../../src/cache/folder.ts';
+import { OutputLedger } from '../../src/cache/outputs.ts';
+import { buildMarkdown } from '../../src/publish/articles.ts';
 import { loadConfig } from '../../src/config/config.ts';
 import { extract } from '../../src/extract/extract.ts';
 import { listMarkdown, readHelpCenter } from '../../src/parse/help-center.ts';
@@ -69,12 +72,96 @@ test('an edited, added or deleted article is parsed again; the others come from 
   t.deepEqual(afterEdit.stats, { hits: total - 1, misses: 2 });
   t.true(afterEdit.models[listMarkdown(articles).indexOf(first!)]!.source.includes('Edited. '));
 
-  // The cache holds what the last run used: a deleted article's model is dropped with it.
-  const [file] = readdirSync(cacheDir);
-  const before = readFileSync(join(cacheDir, file!)).length;
+  // The cache holds what the last run used: the edited article's earlier entry and a deleted
+  // article's entry are removed, one file per article is left.
+  const folder = modelCacheFolder(cacheDir, articles);
+  t.is(readdirSync(folder).length, total + 1, "the edited article's earlier entry is gone");
   rmSync(join(articles, 'getting-started/copy.md'));
   t.deepEqual(readThrough(cacheDir, articles).stats, { hits: total, misses: 0 });
-  t.true(readFileSync(join(cacheDir, file!)).length < before);
+  t.is(readdirSync(folder).length, total, "the deleted article's entry is gone");
+});
+
+/** An entry's file, its units left serialized (what the cache reads back). */
+const entryFiles = (cacheDir: string, articles: string) => readdirSync(modelCacheFolder(cacheDir, articles)).map((name) => join(modelCacheFolder(cacheDir, articles), name));
+
+test('one file per article: a hit reads only its own entry, and its units only when asked for', (t) => {
+  const root = sampleRoot();
+  const articles = join(root, 'articles/_articles');
+  const cacheDir = join(root, CACHE_FOLDER);
+  const parsed = readThrough(cacheDir, articles).models;
+  const files = entryFiles(cacheDir, articles);
+  t.is(files.length, parsed.length);
+  // Every other entry removed: the articles still found are found by their own key.
+  const [first, ...others] = listMarkdown(articles);
+  const cache = openModelCache(cacheDir, articles);
+  const options = loadConfig(PROJECT);
+  const own = cache.lookup(first!, readFileSync(join(articles, first!)), options);
+  for (const file of files) if (!file.endsWith(`${own.key}.v8`)) rmSync(file);
+  const again = openModelCache(cacheDir, articles);
+  const hit = again.parse(first!, readFileSync(join(articles, first!)), options);
+  t.deepEqual(again.stats, { hits: 1, misses: 0 });
+  t.is(typeof Object.getOwnPropertyDescriptor(hit, 'units')!.get, 'function', 'units not read yet');
+  t.deepEqual(hit.units, parsed[0]!.units);
+  t.is(Object.getOwnPropertyDescriptor(hit, 'units')!.get, undefined, 'read once, then kept');
+  t.deepEqual(hit, parsed[0]);
+  t.is(again.parse(others[0]!, readFileSync(join(articles, others[0]!)), options).path, others[0]);
+  t.deepEqual(again.stats, { hits: 1, misses: 1 });
+});
+
+test('a damaged, foreign or cut-short entry is a miss; units damaged inside an entry are parsed again', (t) => {
+  const root = sampleRoot();
+  const articles = join(root, 'articles/_articles');
+  const cacheDir = join(root, CACHE_FOLDER);
+  const parsed = readThrough(cacheDir, articles).models;
+  const total = parsed.length;
+  const files = entryFiles(cacheDir, articles).sort();
+  const [a, b, c, d] = files;
+  writeFileSync(a!, 'not v8 at all');
+  writeFileSync(b!, readFileSync(b!).subarray(0, 200));
+  writeFileSync(c!, readFileSync(d!)); // another article's entry under this one's key
+  const entry = deserialize(readFileSync(d!)) as { units: Uint8Array };
+  writeFileSync(d!, serialize({ ...entry, units: Uint8Array.from([0xff, 0x0f, 0x6f, 0x22, 0x99]) }));
+  const again = readThrough(cacheDir, articles);
+  t.deepEqual(again.stats, { hits: total - 3, misses: 3 });
+  t.deepEqual(again.models, parsed, 'the units of the damaged entry are those of a parse');
+});
+
+test('a legacy one-file cache is removed; a run that reads no entry leaves the folder as it was', (t) => {
+  const root = sampleRoot();
+  const articles = join(root, 'articles/_articles');
+  const cacheDir = join(root, CACHE_FOLDER);
+  mkdirSync(cacheDir, { recursive: true });
+  writeFileSync(legacyModelCacheFile(cacheDir, articles), 'a 49 MB file of an earlier version');
+  readThrough(cacheDir, articles);
+  t.false(existsSync(legacyModelCacheFile(cacheDir, articles)));
+  t.is(entryFiles(cacheDir, articles).length, listMarkdown(articles).length);
+});
+
+(HAS_SHARED ? test : test.skip)(`corpus: after one edit, extract and build md read the units of no other category${HAS_SHARED ? '' : ` (${NO_SHARED})`}`, (t) => {
+  const root = corpusRoot();
+  const config = loadConfig(root, { cache: true });
+  const out = join(root, 'output');
+  const run = () => {
+    const center = readHelpCenter(config);
+    const extractLedger = OutputLedger.open(config.cache, 'extract');
+    extract(config, center, { languages: ['de'], version: '1.2', outDir: join(out, 'xliff'), all: false, ledger: extractLedger });
+    extractLedger.save();
+    const buildLedger = OutputLedger.open(config.cache, 'build');
+    buildMarkdown(config, center, { languages: ['en', 'de'], outDir: out, ledger: buildLedger });
+    buildLedger.save();
+    return center;
+  };
+  run();
+  run();
+  const edited = join(config.articles, 'account/basic-auth-autofill.md');
+  writeFileSync(edited, readFileSync(edited, 'utf8').replace(/\.\n/, ' (edited).\n'));
+  const center = run();
+  const edit = center.categories.find((c) => c.articles.some((a) => a.path === 'account/basic-auth-autofill.md'))!;
+  const unread = (category: (typeof center.categories)[number]) => category.articles.filter((a) => Object.getOwnPropertyDescriptor(a, 'units')!.get).length;
+  for (const category of center.categories) {
+    if (category !== edit) t.is(unread(category), category.articles.length, `${category.slug}: no article's units read`);
+  }
+  t.is(unread(edit), 0, `${edit.slug}, the edited article's category, is extracted again`);
 });
 
 test('other parse options or another parser version parse everything again', (t) => {
@@ -92,15 +179,14 @@ test('other parse options or another parser version parse everything again', (t)
   t.regex(parserVersion(), /^[0-9a-f]{64}$/);
 });
 
-test('a damaged cache file is a miss, never an error', (t) => {
+test('damaged cache files are misses, never an error', (t) => {
   const root = sampleRoot();
   const articles = join(root, 'articles/_articles');
   const cacheDir = join(root, CACHE_FOLDER);
   readThrough(cacheDir, articles);
-  const [file] = readdirSync(cacheDir);
-  for (const damage of [Buffer.from('not v8 at all'), readFileSync(join(cacheDir, file!)).subarray(0, 1000), Buffer.alloc(0)]) {
-    writeFileSync(join(cacheDir, file!), damage);
-    const total = listMarkdown(articles).length;
+  const total = listMarkdown(articles).length;
+  for (const damage of [Buffer.from('not v8 at all'), Buffer.alloc(0)]) {
+    for (const file of entryFiles(cacheDir, articles)) writeFileSync(file, damage);
     t.deepEqual(readThrough(cacheDir, articles).stats, { hits: 0, misses: total });
   }
 });
