@@ -16,7 +16,7 @@
 // folder holds exactly the articles of the last run and never grows with edits. A missing,
 // unreadable, damaged or foreign entry is a cache miss, never an error; the folder can be deleted at
 // any time.
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { Article, Unit } from '../model/types.ts';
@@ -26,6 +26,9 @@ import { codeVersion, fingerprint } from './fingerprint.ts';
 import { legacyModelCacheFile, modelCacheFolder } from './folder.ts';
 
 const FORMAT = 'handbook-model-cache/3';
+
+/** A temporary file older than this was left by a write that did not finish. */
+const STALE_TEMPORARY_MS = 10 * 60_000;
 
 /** A hash of the parser: the package's manifest and lock file and every file of src/parse and src/model. */
 export const parserVersion = (): string => codeVersion(['parse', 'model']);
@@ -177,9 +180,20 @@ export function openModelCache(cacheDir: string, articlesDir: string, parser = p
         return; // nothing cached yet, or not readable: nothing to remove
       }
       // Whatever this run did not use: older versions of edited articles, deleted articles,
-      // another parser's or options' entries, temporary files of an interrupted write.
-      for (const name of names) if (!used.has(name)) rmSync(join(folder, name), { force: true, recursive: true });
-      rmSync(legacyModelCacheFile(cacheDir, articlesDir), { force: true });
+      // another parser's or options' entries, and temporary files an interrupted write left (not a
+      // recent one: another command may be writing it now).
+      const now = Date.now();
+      try {
+        for (const name of names) {
+          if (used.has(name)) continue;
+          const path = join(folder, name);
+          if (name.startsWith('.') && now - (statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? 0) < STALE_TEMPORARY_MS) continue;
+          rmSync(path, { force: true, recursive: true });
+        }
+        rmSync(legacyModelCacheFile(cacheDir, articlesDir), { force: true });
+      } catch {
+        // A folder the user may not change only keeps entries no run reads: it costs disk, not results.
+      }
     },
   };
 }

@@ -1,7 +1,7 @@
 // The model cache: a warm run gives exactly what a run without it gives, and any change of an
 // article, of the parse options or of the parser means parsing again.
 import test from 'ava';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
 import { join } from 'node:path';
 import { openModelCache, parserVersion } from '../../src/cache/model-cache.ts';
@@ -135,6 +135,22 @@ test('a legacy one-file cache is removed; a run that reads no entry leaves the f
   readThrough(cacheDir, articles);
   t.false(existsSync(legacyModelCacheFile(cacheDir, articles)));
   t.is(entryFiles(cacheDir, articles).length, listMarkdown(articles).length);
+});
+
+test('a temporary file another command may be writing is kept; one an interrupted write left long ago is removed', (t) => {
+  const root = sampleRoot();
+  const articles = join(root, 'articles/_articles');
+  const cacheDir = join(root, CACHE_FOLDER);
+  readThrough(cacheDir, articles);
+  const folder = modelCacheFolder(cacheDir, articles);
+  const [recent, old] = [join(folder, '.recent.v8.1.2.tmp'), join(folder, '.old.v8.1.2.tmp')];
+  writeFileSync(recent, 'being written');
+  writeFileSync(old, 'left by a crash');
+  const anHourAgo = new Date(Date.now() - 3_600_000);
+  utimesSync(old, anHourAgo, anHourAgo);
+  readThrough(cacheDir, articles);
+  t.true(existsSync(recent));
+  t.false(existsSync(old));
 });
 
 (HAS_SHARED ? test : test.skip)(`corpus: after one edit, extract and build md read the units of no other category${HAS_SHARED ? '' : ` (${NO_SHARED})`}`, (t) => {
