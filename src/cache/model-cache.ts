@@ -24,6 +24,7 @@ import { parseArticle, type ParseOptions } from '../parse/article.ts';
 import { writeFileAtomic } from '../util/atomic-write.ts';
 import { codeVersion, fingerprint } from './fingerprint.ts';
 import { legacyModelCacheFile, modelCacheFolder } from './folder.ts';
+import { warn } from '../util/warn.ts';
 
 const FORMAT = 'handbook-model-cache/3';
 
@@ -164,7 +165,7 @@ export function openModelCache(cacheDir: string, articlesDir: string, parser = p
         writeFileAtomic(join(folder, entryName(key)), entryOf(key, article));
       } catch (error) {
         // A cache that cannot be written (read-only folder, full disk) only costs time next run.
-        if (!unsaved) process.emitWarning(`handbook: model cache not saved in ${cacheDir}: ${(error as Error).message}`);
+        if (!unsaved) warn(cacheDir, `model cache not saved: ${(error as Error).message}`);
         unsaved = true;
       }
     },

@@ -12,6 +12,7 @@ import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { writeFileAtomic } from '../util/atomic-write.ts';
 import { codeVersion, fingerprint } from './fingerprint.ts';
+import { warn } from '../util/warn.ts';
 
 const FORMAT = 'handbook-outputs/1';
 
@@ -165,7 +166,7 @@ export class OutputLedger {
     try {
       writeFileAtomic(this.file, `${JSON.stringify(data)}\n`);
     } catch (error) {
-      process.emitWarning(`handbook: output ledger not saved in ${dirname(this.file)}: ${(error as Error).message}`);
+      warn(dirname(this.file), `output ledger not saved: ${(error as Error).message}`);
     }
   }
 }

@@ -10,7 +10,7 @@ import type { Config } from '../config/config.ts';
 import type { LanguageBuild } from '../publish/articles.ts';
 import type { HandbookBuild } from '../publish/handbooks.ts';
 import type { FileProblem } from '../model/types.ts';
-import { EXIT, formatCount, reportProblems, splitList } from './output.ts';
+import { EXIT, formatCount, reportProblems, reportWarnings, splitList } from './output.ts';
 import { startProgress } from './progress.ts';
 import { UsageError } from './usage.ts';
 
@@ -57,12 +57,15 @@ interface BuildAnswer {
   readonly handbooks: readonly Omit<HandbookBuild, 'files'>[];
   readonly groups: readonly WarningGroup[];
   readonly problems: readonly FileProblem[];
+  /** Warnings of the articles read (yaml's, on front matter). */
+  readonly readWarnings?: readonly FileProblem[];
 }
 
 function printBuild(answer: BuildAnswer, flags: BuildFlags, formats: readonly string[], languages: readonly string[], config: Config): number {
   const { builds, handbooks, groups, problems } = answer;
   const where = relative(process.cwd(), config.articles) || '.';
   reportProblems(problems, where);
+  reportWarnings(answer.readWarnings, where, flags);
   if (!flags.quiet && !flags.json) printWarnings(groups, where, languages);
   if (flags.json) {
     process.stdout.write(`${JSON.stringify({ formats, languages: builds, handbooks, warnings: groups, problems }, null, 2)}\n`);
@@ -119,7 +122,7 @@ async function runBuild(flags: BuildFlags): Promise<number> {
     ? await publishHandbooks(config, center, { languages, formats: handbookFormats, outDir: config.output, categories, date, ledger, onHandbook: (d, t) => handbooksProgress.update(d, t) })
     : [];
   handbooksProgress.stop();
-  const answer: BuildAnswer = { builds, handbooks: handbooks.map(({ files: _files, ...rest }) => rest), groups: groupWarnings(handbooks), problems: center.problems };
+  const answer: BuildAnswer = { builds, handbooks: handbooks.map(({ files: _files, ...rest }) => rest), groups: groupWarnings(handbooks), problems: center.problems, readWarnings: center.warnings ?? [] };
   const published = center.categories.filter((c) => !categories || categories.includes(c.slug)).flatMap((c) => c.articles);
   const outputs = [
     ...(formats.includes('md') ? languages.flatMap((language) => published.map((a) => join(config.output, language, 'markdown', a.path))) : []),

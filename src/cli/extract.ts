@@ -6,7 +6,8 @@ import { checkLanguage, loadConfig } from '../config/config.ts';
 import type { ExtractResult } from '../extract/extract.ts';
 import { XLIFF_VERSIONS, type XliffVersion } from '../xliff/package.ts';
 import { PROFILES, type Profile, type TargetMode, type WriteOptions } from '../xliff/write.ts';
-import { EXIT, formatCount, reportProblems, splitList } from './output.ts';
+import { EXIT, formatCount, reportProblems, reportWarnings, splitList } from './output.ts';
+import type { FileProblem } from '../model/types.ts';
 import { startProgress } from './progress.ts';
 import { UsageError } from './usage.ts';
 
@@ -71,10 +72,14 @@ function writeOptions(flags: ExtractFlags): WriteOptions {
 interface ExtractAnswer {
   readonly result: ExtractResult;
   readonly articles: number;
+  /** Warnings of the articles read (yaml's, on front matter). */
+  readonly warnings?: readonly FileProblem[];
 }
 
-function printExtract({ result, articles }: ExtractAnswer, flags: ExtractFlags, languages: string[], outDir: string, articlesDir: string): number {
-  reportProblems(result.problems, relative(process.cwd(), articlesDir) || '.');
+function printExtract({ result, articles, warnings }: ExtractAnswer, flags: ExtractFlags, languages: string[], outDir: string, articlesDir: string): number {
+  const where = relative(process.cwd(), articlesDir) || '.';
+  reportProblems(result.problems, where);
+  reportWarnings(warnings, where, flags);
   if (flags.json) {
     process.stdout.write(`${JSON.stringify({ ...result, version: flags.xliff, languages }, null, 2)}\n`);
   } else {
@@ -121,7 +126,8 @@ async function runExtract(flags: ExtractFlags): Promise<number> {
   }));
   writing.stop();
   const articles = center.categories.reduce((n, c) => n + c.articles.length, 0);
-  shortcut.remember({ result: asRerun(result, languages, center.categories.length), articles } satisfies ExtractAnswer, result.files.map((f) => f.path), args);
+  const warnings = center.warnings ?? [];
+  shortcut.remember({ result: asRerun(result, languages, center.categories.length), articles, warnings } satisfies ExtractAnswer, result.files.map((f) => f.path), args);
   shortcut.ledger.save();
-  return printExtract({ result, articles }, flags, languages, outDir, config.articles);
+  return printExtract({ result, articles, warnings }, flags, languages, outDir, config.articles);
 }

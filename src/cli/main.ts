@@ -9,6 +9,7 @@ import { registerPrune } from './prune.ts';
 import { registerPseudo } from './pseudo.ts';
 import { registerStatus } from './status.ts';
 import { EXIT } from './output.ts';
+import { setQuietWarnings } from '../util/warn.ts';
 
 export async function main(argv: readonly string[]): Promise<number> {
   let exitCode: number = EXIT.ok;
@@ -19,6 +20,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .exitOverride()
     .showHelpAfterError();
   const setExit = (code: number) => (exitCode = code);
+  // handbook's own notices (a cache not saved) follow --quiet as the commands' warnings do.
+  program.hook('preAction', (_, command) => setQuietWarnings(Boolean(command.opts().quiet)));
   registerExtract(program, setExit);
   registerMerge(program, setExit);
   registerBuild(program, setExit);

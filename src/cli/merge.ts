@@ -5,7 +5,7 @@ import { withCommonOptions } from './options.ts';
 import { checkLanguage, loadConfig } from '../config/config.ts';
 import type { MergeProblem, MergeReport, RefusalReason } from '../merge/merge.ts';
 import { startProgress } from './progress.ts';
-import { EXIT, formatCount, reportProblems } from './output.ts';
+import { EXIT, formatCount, reportProblems, reportWarnings } from './output.ts';
 import { UsageError } from './usage.ts';
 
 interface MergeFlags {
@@ -50,7 +50,9 @@ async function runMerge(files: string[], flags: MergeFlags): Promise<number> {
   const language = flags.lang ? checkLanguage(flags.lang, '--lang') : undefined;
   if (language && flags.lang!.includes(',')) throw new UsageError('merge takes one --lang at a time');
   const center = await readHelpCenterOnThreads(config);
-  reportProblems(center.problems, relative(process.cwd(), config.articles) || '.');
+  const where = relative(process.cwd(), config.articles) || '.';
+  reportProblems(center.problems, where);
+  reportWarnings(center.warnings, where, flags);
   const progress = startProgress('Merging');
   const report = mergeLocked(config, center, { files, language, dryRun: flags.dryRun, onFile: (done, total) => progress.update(done, total) });
   progress.stop();

@@ -12,6 +12,12 @@ export function reportProblems(problems: readonly FileProblem[], where: string):
   for (const problem of problems) process.stderr.write(`error: ${where}/${problem.file}:${problem.line}: ${problem.message}\n`);
 }
 
+/** Warnings of the files read (`warning: <where>/<file>:<line>: …`, on stderr), none under --quiet. */
+export function reportWarnings(warnings: readonly FileProblem[] | undefined, where: string, flags: { readonly quiet?: boolean }): void {
+  if (flags.quiet) return;
+  for (const warning of warnings ?? []) process.stderr.write(`warning: ${where}/${warning.file}:${warning.line}: ${warning.message}\n`);
+}
+
 /** Splits `--lang de,ja` into canonical codes. */
 export function splitList(value: string | undefined): string[] {
   return (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);

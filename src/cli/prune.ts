@@ -3,7 +3,7 @@ import { relative } from 'node:path';
 import type { Command } from 'commander';
 import { withCommonOptions } from './options.ts';
 import { checkLanguage, loadConfig } from '../config/config.ts';
-import { EXIT, formatCount, reportProblems, splitList } from './output.ts';
+import { EXIT, formatCount, reportProblems, reportWarnings, splitList } from './output.ts';
 
 interface PruneFlags {
   lang?: string;
@@ -36,7 +36,9 @@ async function runPrune(flags: PruneFlags): Promise<number> {
     ? splitList(flags.lang).map((l) => checkLanguage(l, '--lang'))
     : storeLanguages(config.locales);
   const center = await readHelpCenterOnThreads(config);
-  reportProblems(center.problems, relative(process.cwd(), config.articles) || '.');
+  const where = relative(process.cwd(), config.articles) || '.';
+  reportProblems(center.problems, where);
+  reportWarnings(center.warnings, where, flags);
   // A broken article would look deleted: prune nothing until every article reads.
   if (center.problems.length > 0) {
     process.stderr.write('error: prune needs every article readable, or their translations would look unused; fix the articles above\n');

@@ -3,7 +3,7 @@ import { relative } from 'node:path';
 import type { Command } from 'commander';
 import { withCommonOptions } from './options.ts';
 import { checkLanguage, loadConfig } from '../config/config.ts';
-import { EXIT, formatCount, reportProblems } from './output.ts';
+import { EXIT, formatCount, reportProblems, reportWarnings } from './output.ts';
 
 interface PseudoFlags {
   lang: string;
@@ -31,7 +31,9 @@ async function runPseudo(flags: PseudoFlags): Promise<number> {
   const config = loadConfig(flags.root, { articles: flags.articles, cache: flags.cache });
   const language = checkLanguage(flags.lang, '--lang');
   const center = await readHelpCenterOnThreads(config);
-  reportProblems(center.problems, relative(process.cwd(), config.articles) || '.');
+  const where = relative(process.cwd(), config.articles) || '.';
+  reportProblems(center.problems, where);
+  reportWarnings(center.warnings, where, flags);
   const result = withStore(config.locales, () => pseudoLocalize(config, center, language));
   if (flags.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   else process.stdout.write(`pseudo: ${formatCount(result.units)} units and ${result.words} handbook words pseudo-translated into ${language} in ${relative(process.cwd(), config.locales) || '.'}/${language}; run: handbook build --lang ${language}\n`);

@@ -5,7 +5,7 @@ import { withCommonOptions } from './options.ts';
 import { checkLanguage, loadConfig } from '../config/config.ts';
 import type { LanguageStatus, StatusCell } from '../status/report.ts';
 import { writeFileAtomic } from '../util/atomic-write.ts';
-import { EXIT, formatCount, reportProblems, splitList } from './output.ts';
+import { EXIT, formatCount, reportProblems, reportWarnings, splitList } from './output.ts';
 import { UsageError } from './usage.ts';
 
 interface StatusFlags {
@@ -58,7 +58,9 @@ async function runStatus(flags: StatusFlags): Promise<number> {
   const languages = flags.lang ? splitList(flags.lang).map((l) => checkLanguage(l, '--lang')) : [...config.targetLanguages];
   if (languages.length === 0) throw new UsageError('no language: pass --lang de,ja or set targetLanguages in handbook.config.json');
   const center = await readHelpCenterOnThreads(config);
-  reportProblems(center.problems, relative(process.cwd(), config.articles) || '.');
+  const where = relative(process.cwd(), config.articles) || '.';
+  reportProblems(center.problems, where);
+  reportWarnings(center.warnings, where, flags);
   const report = statusOf(config, center, languages);
   if (flags.html) writeFileAtomic(flags.html, renderStatusHtml(report));
   if (flags.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

@@ -13,6 +13,7 @@ import { toolVersion } from '../cache/outputs.ts';
 import { decodeUtf8 } from '../parse/article.ts';
 import { writeFileAtomic } from '../util/atomic-write.ts';
 import { readXliff, readXliffBytes, type ReadXliff } from '../xliff/read.ts';
+import { warn } from '../util/warn.ts';
 
 const FORMAT = 'read-xliff/1';
 /** Entries kept: the delivered files of a few merges. */
@@ -46,7 +47,7 @@ export function readXliffFileCached(path: string, cache: string | undefined): Re
     writeFileAtomic(file, serialize({ format: FORMAT, key, xliff } satisfies Entry));
     prune(folder);
   } catch (error) {
-    process.emitWarning(`handbook: parsed XLIFF not kept in ${folder}: ${(error as Error).message}`);
+    warn(folder, `parsed XLIFF not kept: ${(error as Error).message}`);
   }
   return xliff;
 }

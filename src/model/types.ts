@@ -116,6 +116,8 @@ export interface Article {
   readonly units: readonly Unit[];
   /** Every heading in document order: what localized output needs to keep `#anchor` links working. */
   readonly headings: readonly Heading[];
+  /** What reading it warned about (yaml's warnings on the front matter), kept with the model so a cached run reports them too. */
+  readonly warnings?: readonly FileProblem[];
 }
 
 export interface Category {
@@ -140,4 +142,6 @@ export interface FileProblem {
 export interface HelpCenter {
   readonly categories: readonly Category[];
   readonly problems: readonly FileProblem[];
+  /** Warnings of the articles and category files read (the files were read; something in them should be fixed). */
+  readonly warnings?: readonly FileProblem[];
 }

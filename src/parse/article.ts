@@ -158,7 +158,7 @@ export function parseArticle(path: string, bytes: Uint8Array, options: ParseOpti
   const { text: source, hasBom } = decodeUtf8(bytes, path);
   checkArticleText(source, path);
   const lines = new LineIndex(source);
-  const { frontMatter, bodyStart, strings } = readFrontMatter(source, path);
+  const { frontMatter, bodyStart, strings, warnings } = readFrontMatter(source, path);
   const liquid = maskLiquid(source, bodyStart, options.liquid, path, lines);
   const view: SourceView = { source, liquid };
   const tree = parseMarkdownPlaced(liquid.masked);
@@ -174,5 +174,5 @@ export function parseArticle(path: string, bytes: Uint8Array, options: ParseOpti
     const unit = draft ? units[drafts.indexOf(draft)] : undefined;
     return unit ? { text, anchor, unitId: unit.id } : { text, anchor };
   });
-  return { path, source, hasBom, frontMatter, ...facts, units, headings };
+  return { path, source, hasBom, frontMatter, ...facts, units, headings, ...(warnings ? { warnings } : {}) };
 }

@@ -1,8 +1,9 @@
-// Front matter: the yaml package reads the data and locates the values to translate, so
-// every byte around them (keys, order, quoting, `order: 04`) stays as written.
-import { decodeNamedCharacterReference, isMap, isScalar, parseDocument, type Document } from './libraries.ts';
+// Front matter: read (by the fast path of simple-yaml.ts, else by the yaml package) for its data
+// and the places of the values to translate, so every byte around them (keys, order, quoting,
+// `order: 04`) stays as written. What yaml warns about becomes a warning of the article.
+import { decodeNamedCharacterReference, isCollection, isMap, isPair, isScalar, parseDocument, visit, type Document } from './libraries.ts';
 import { readSimpleYaml, type LocatedString, type YamlRead } from './simple-yaml.ts';
-import type { FrontMatter, Segment, Span, Unit } from '../model/types.ts';
+import type { FileProblem, FrontMatter, Segment, Span, Unit } from '../model/types.ts';
 import { hasTranslatableText } from '../model/unit.ts';
 import type { UnitDraft } from './draft.ts';
 import { ArticleError } from './problem.ts';
@@ -16,6 +17,8 @@ export interface FrontMatterRead {
   readonly bodyStart: number;
   /** Each top-level key's last value when it is a string (where it stands), for frontMatterDrafts. */
   readonly strings?: YamlRead['strings'];
+  /** What the yaml package warned about (an unresolved tag…), each at its line of the file. */
+  readonly warnings?: readonly FileProblem[];
 }
 
 /** Offset where the Markdown body starts, after any front matter. */
@@ -28,12 +31,34 @@ export function readFrontMatter(source: string, file: string): FrontMatterRead {
   if (!fenced) return { frontMatter: undefined, bodyStart: 0 };
   const raw = fenced[1] ?? '';
   const rawStart = source.indexOf('\n') + 1;
-  const { data, strings } = readSimpleYaml(raw) ?? readYaml(raw, file);
+  const { data, strings, warnings } = readSimpleYaml(raw) ?? readYaml(raw, file);
   return {
     frontMatter: { raw, span: { start: rawStart, end: rawStart + raw.length }, data },
     bodyStart: fenced[0].length,
     strings,
+    ...(warnings?.length ? { warnings } : {}),
   };
+}
+
+/** The line of the file (the block starts on line 2) of a yaml error or warning, at most the block's last line. */
+function fileLineOf(problem: unknown, raw: string): number {
+  const linePos = (problem as { linePos?: { line: number }[] }).linePos;
+  // The parser may notice a problem at the end of the block: the line is at most the last one of it.
+  const lastLine = Math.max(1, raw.split('\n').length - 1);
+  return linePos?.[0] ? Math.min(linePos[0].line, lastLine) + 1 : 1;
+}
+
+/** A key that is a list or a mapping (`[a, b]: value`): refused, as Jekyll's data would hold it as text. */
+function refuseCollectionKeys(document: Document.Parsed, raw: string, file: string): void {
+  const lines = raw.split('\n');
+  visit(document, {
+    Pair(_, pair) {
+      if (!isPair(pair) || !isCollection(pair.key)) return;
+      const start = pair.key.range?.[0] ?? 0;
+      const line = raw.slice(0, start).split('\n').length + 1;
+      throw new ArticleError(file, Math.min(line, lines.length), 'front matter has a key that is a list or a mapping (like "[a, b]: value"): fix the YAML between the --- lines (keys are plain words, like "title")');
+    },
+  });
 }
 
 /** The front matter block read by the yaml package (any YAML); throws ArticleError naming the line when it is not valid or not a mapping. */
@@ -45,22 +70,24 @@ export function readYaml(raw: string, file: string): YamlRead {
   let parsed: unknown;
   try {
     document = parseDocument(raw, YAML_OPTIONS);
-    for (const warning of document.warnings) process.emitWarning(warning);
     if (document.errors[0]) throw document.errors[0];
+    refuseCollectionKeys(document, raw, file);
     // toJS throws too, on an alias bomb (yaml's maxAliasCount).
     parsed = document.toJS();
   } catch (error) {
-    const linePos = (error as { linePos?: { line: number }[] }).linePos;
-    // The parser may notice the error at the end of the block: the line is at most the last one of it.
-    const lastLine = Math.max(1, raw.split('\n').length - 1);
-    const line = linePos?.[0] ? Math.min(linePos[0].line, lastLine) + 1 : 1;
+    if (error instanceof ArticleError) throw error;
     const reason = String((error as Error).message).split('\n')[0];
-    throw new ArticleError(file, line, `front matter is not valid YAML (${reason}): fix the YAML between the --- lines`);
+    throw new ArticleError(file, fileLineOf(error, raw), `front matter is not valid YAML (${reason}): fix the YAML between the --- lines`);
   }
+  const warnings = document.warnings.map((warning) => ({
+    file,
+    line: fileLineOf(warning, raw),
+    message: `front matter: ${String(warning.message).split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}: fix the YAML between the --- lines`,
+  }));
   if (parsed !== null && (typeof parsed !== 'object' || Array.isArray(parsed))) {
     throw new ArticleError(file, 2, 'front matter must be "key: value" lines (a YAML mapping), like "title: Install": fix the YAML between the --- lines');
   }
-  return { data: (parsed ?? {}) as Record<string, unknown>, strings: stringsOf(document) };
+  return { data: (parsed ?? {}) as Record<string, unknown>, strings: stringsOf(document), ...(warnings.length ? { warnings } : {}) };
 }
 
 /** Each top-level key's last value, when it is a string scalar with a place in the block. */
@@ -75,7 +102,8 @@ function stringsOf(document: Document.Parsed): Map<string, LocatedString | undef
   return strings;
 }
 
-const YAML_OPTIONS = { version: '1.1', uniqueKeys: false } as const;
+/** `logLevel: 'error'`: yaml prints nothing itself (document.warnings is still filled; they become the article's warnings). */
+const YAML_OPTIONS = { version: '1.1', uniqueKeys: false, logLevel: 'error' } as const;
 
 const ENTITY = /&(?:#[xX]([0-9a-fA-F]{1,6})|#([0-9]{1,7})|([a-zA-Z][a-zA-Z0-9]{0,31}));/g;
 

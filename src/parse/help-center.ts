@@ -55,11 +55,12 @@ interface CategoryFile {
 }
 
 /** `_categories/<slug>.md`: title and order, and the title as a unit to translate. */
-function readCategoryFile(config: Config, name: string, cache: ModelCache, options: ParseOptions): CategoryFile {
+function readCategoryFile(config: Config, name: string, cache: ModelCache, options: ParseOptions, warnings: FileProblem[]): CategoryFile {
   const path = join(config.categories!, name);
   const slug = name.replace(/\.md$/, '');
   const id = `category:${slug}`;
   const parsed = cache.parse(id, readArticle(path, id), options);
+  warnings.push(...(parsed.warnings ?? []));
   const data = (parsed.frontMatter?.data ?? {}) as Record<string, unknown>;
   const titleUnit = parsed.units.find((unit) => unit.kind === 'front-matter');
   const units = titleUnit
@@ -193,13 +194,14 @@ function finishReading({ config, problems, cache, entries }: Reading, outcomes: 
   }
   const articles = refuseSameNames(parsed, problems);
 
+  const warnings = articles.flatMap((article) => article.warnings ?? []);
   const files = new Map<string, CategoryFile>();
   if (config.categories) {
     // Category files are parsed once and kept in the model cache too.
     const options: ParseOptions = { liquid: config.liquid, translatableFrontMatter: ['title'] };
     for (const name of listMarkdown(config.categories, new Set(), problems).filter((n) => !n.includes('/'))) {
       try {
-        const category = readCategoryFile(config, name, cache, options);
+        const category = readCategoryFile(config, name, cache, options, warnings);
         files.set(category.slug, category);
       } catch (error) {
         if (!(error instanceof ArticleError)) throw error;
@@ -221,5 +223,5 @@ function finishReading({ config, problems, cache, entries }: Reading, outcomes: 
     };
   });
   categories.sort(byOrder<Category>((c) => c.slug));
-  return { categories, problems };
+  return { categories, problems, ...(warnings.length ? { warnings } : {}) };
 }

@@ -9,4 +9,4 @@ export { fromMarkdown, type Extension as MdastExtension, type Options as FromMar
 export { default as remarkFrontmatter } from 'remark-frontmatter';
 export { default as remarkGfm } from 'remark-gfm';
 export { unified } from 'unified';
-export { isMap, isScalar, parseDocument, type Document } from 'yaml';
+export { isCollection, isMap, isPair, isScalar, parseDocument, visit, type Document } from 'yaml';

@@ -19,6 +19,8 @@ export interface LocatedString {
 export interface YamlRead {
   readonly data: Record<string, unknown>;
   readonly strings: ReadonlyMap<string, LocatedString | undefined>;
+  /** What the yaml package warned about, at lines of the file (the fast path never has any). */
+  readonly warnings?: readonly import('../model/types.ts').FileProblem[];
 }
 
 /**

@@ -19,6 +19,7 @@ import type { HandbookArticle } from '../handbook/document.ts';
 import type { Article } from '../model/types.ts';
 import { writeFileAtomic } from '../util/atomic-write.ts';
 import type { ArticleFragments } from './writers.ts';
+import { warn } from '../util/warn.ts';
 
 const FORMAT = 'handbook-fragments/2';
 
@@ -110,7 +111,7 @@ export class HandbookFragments implements ArticleReuse, ArticleFragments {
       const entries = new Map([...this.used].map(([key, used]) => [key, (used.bytes ??= serialize(used.entry))]));
       writeFileAtomic(this.file, serialize({ format: FORMAT, entries }));
     } catch (error) {
-      process.emitWarning(`handbook: handbook fragments not saved in ${this.file}: ${(error as Error).message}`);
+      warn(this.file, `handbook fragments not saved: ${(error as Error).message}`);
     }
   }
 }

@@ -67,19 +67,74 @@ test('merge --quiet still prints a refused unit (an error) and exits 1', (t) => 
   t.regex(quiet.stderr, /^error: .*publishing\.xlf:\d+: unit /m);
 });
 
-test('build, status, pseudo and prune --quiet: exit 0 and their summary', (t) => {
+/** A root whose article holds a tag yaml cannot resolve on line 3: every command warns about it. */
+function rootWithYamlWarning(): { root: string; article: string } {
   const root = sampleRoot();
-  const build = run(['build', '--quiet', '--root', root, '--lang', 'en', '--format', 'md']);
-  t.is(build.code, 0, build.stderr);
-  t.regex(build.stdout, /^build md: 13 articles × 1 language/);
-  const pseudo = run(['pseudo', '--quiet', '--root', root]);
-  t.is(pseudo.code, 0, pseudo.stderr);
-  t.regex(pseudo.stdout, /^pseudo: [\d,]+ units/);
-  const status = run(['status', '--quiet', '--root', root, '--lang', 'qps']);
-  t.is(status.code, 0, status.stderr);
-  t.regex(status.stdout, /^qps: 100\.0% of/);
-  const prune = run(['prune', '--quiet', '--root', root, '--dry-run']);
-  t.is(prune.code, 0, prune.stderr);
-  t.regex(prune.stdout, /^prune: would delete 0 file\(s\)/);
-  for (const result of [build, pseudo, status, prune]) t.is(result.stderr, '');
+  const article = join(root, 'articles/_articles/publishing/build-handbooks.md');
+  const lines = readFileSync(article, 'utf8').split('\n');
+  lines.splice(2, 0, 'tag: !custom value');
+  writeFileSync(article, lines.join('\n'));
+  return { root, article };
+}
+
+const YAML_WARNING = /^warning: \S*publishing\/build-handbooks\.md:3: front matter: Unresolved tag: !custom: fix the YAML between the --- lines$/m;
+
+test('a yaml warning on front matter names the file and its line, is shown again on a cached run, and is hidden by --quiet', (t) => {
+  const { root } = rootWithYamlWarning();
+  const first = run(['extract', '--root', root, '--lang', 'de']);
+  t.is(first.code, 0, first.stderr);
+  t.regex(first.stderr, YAML_WARNING);
+  t.notRegex(first.stderr, /\(node:|Warning:/);
+  // The same run again: its answer is remembered (no article read); an edit elsewhere: the article's model comes from the cache.
+  const again = run(['extract', '--root', root, '--lang', 'de']);
+  t.regex(again.stderr, YAML_WARNING);
+  const other = join(root, 'articles/_articles/publishing/rtl-and-cjk-languages.md');
+  writeFileSync(other, `${readFileSync(other, 'utf8')}\nOne more line.\n`);
+  const cached = run(['extract', '--root', root, '--lang', 'de', '--all']);
+  t.regex(cached.stderr, YAML_WARNING);
+  const quiet = run(['extract', '--quiet', '--root', root, '--lang', 'de', '--all']);
+  t.is(quiet.code, 0);
+  t.is(quiet.stderr, '');
+});
+
+test('a front matter key that is a list is refused: exit 1, the file, its line and what to do', (t) => {
+  const root = sampleRoot();
+  mkdirSync(join(root, 'articles/_articles/bad'), { recursive: true });
+  writeFileSync(join(root, 'articles/_articles/bad/key.md'), '---\ntitle: Key\n[a, b]: value\n---\nText\n');
+  const refused = run(['extract', '--root', root, '--lang', 'de']);
+  t.is(refused.code, 1);
+  t.regex(refused.stderr, /^error: \S*bad\/key\.md:3: front matter has a key that is a list or a mapping .*: fix the YAML between the --- lines/m);
+  t.notRegex(refused.stderr, /Warning:/);
+});
+
+test('a cache folder that cannot be written: one warning line naming it, none under --quiet, never a Node warning', (t) => {
+  const root = sampleRoot();
+  writeFileSync(join(root, '.handbook-cache'), 'not a folder\n');
+  const loud = run(['extract', '--root', root, '--lang', 'de']);
+  t.is(loud.code, 0, loud.stderr);
+  t.regex(loud.stderr, /^warning: \S*\.handbook-cache: model cache not saved: /m);
+  t.notRegex(loud.stderr, /\(node:|Warning:/);
+  const quiet = run(['extract', '--quiet', '--root', root, '--lang', 'de', '--all']);
+  t.is(quiet.code, 0);
+  t.is(quiet.stderr, '');
+});
+
+test('build, status, pseudo and prune: a front matter warning without --quiet, none with it; the same summary and exit 0', (t) => {
+  const { root } = rootWithYamlWarning();
+  const commands = [
+    ['pseudo', '--root', root],
+    ['build', '--root', root, '--lang', 'en', '--format', 'md'],
+    ['status', '--root', root, '--lang', 'qps'],
+    ['prune', '--root', root, '--dry-run'],
+  ];
+  const summaries = [/^pseudo: [\d,]+ units/, /^build md: 13 articles × 1 language/, /^qps: 100\.0% of/, /^prune: would delete 0 file\(s\)/];
+  commands.forEach((args, k) => {
+    const loud = run(args);
+    t.is(loud.code, 0, loud.stderr);
+    t.regex(loud.stderr, YAML_WARNING, args[0]);
+    const quiet = run([args[0]!, '--quiet', ...args.slice(1)]);
+    t.is(quiet.code, 0, quiet.stderr);
+    t.regex(quiet.stdout, summaries[k]!);
+    t.is(quiet.stderr, '', args[0]);
+  });
 });

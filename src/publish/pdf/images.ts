@@ -10,6 +10,7 @@ import sharp from 'sharp';
 import { visit } from 'unist-util-visit';
 import type { HandbookDocument } from '../../handbook/document.ts';
 import { writeFileAtomic } from '../../util/atomic-write.ts';
+import { warn } from '../../util/warn.ts';
 
 /** Bytes pdfkit can embed, or why the picture cannot be shown. */
 type Prepared = Buffer | Error;
@@ -121,7 +122,7 @@ async function prepare(path: string, cache: string | undefined): Promise<Prepare
       writeFileAtomic(file, converted);
     } catch (error) {
       // A cache that cannot be written (read-only folder, full disk) only costs time next run: said once.
-      if (!unwritable.has(cache)) process.emitWarning(`handbook: picture cache not saved in ${cache}: ${(error as Error).message}`);
+      if (!unwritable.has(cache)) warn(cache, `picture cache not saved: ${(error as Error).message}`);
       unwritable.add(cache);
     }
     return converted;

@@ -18,6 +18,7 @@ import { fingerprint } from '../../cache/fingerprint.ts';
 import { writeFileAtomic } from '../../util/atomic-write.ts';
 import { appendRuns, asTable, type ShapingTable } from './shaping-table.ts';
 import type { FontShaping } from './shaping.ts';
+import { warn } from '../../util/warn.ts';
 
 const FORMAT = 'handbook-shaping-cache/1';
 /** pdfkit lays words out with fontkit's default features (no `features` option is ever given). */
@@ -128,6 +129,6 @@ export function saveShapingFile(file: string, when: { atExit?: boolean } = {}): 
   } catch (error) {
     // A cache that cannot be written (read-only folder, full disk) only costs time next run: said once.
     unwritable.add(entry.folder);
-    process.emitWarning(`handbook: shaping cache not saved in ${entry.folder}: ${(error as Error).message}`);
+    warn(entry.folder, `shaping cache not saved: ${(error as Error).message}`);
   }
 }
