@@ -95,8 +95,9 @@ export function readSimpleYaml(raw: string): YamlRead | undefined {
     const match = LINE.exec(raw.slice(at, end));
     if (!match) return undefined;
     const key = match[1]!;
-    // A repeated key, or one every object has (`constructor`): the yaml package decides.
-    if (strings.has(key) || key in Object.prototype) return undefined;
+    // A repeated key, one every object has (`constructor`), or one YAML 1.1 reads as a boolean or
+    // null (`yes:`, `on:`, `Null:`): the yaml package decides.
+    if (strings.has(key) || key in Object.prototype || NOT_A_STRING.test(key)) return undefined;
     const text = match[2];
     let read: Value | undefined;
     if (text !== undefined) read = valueOf(text);

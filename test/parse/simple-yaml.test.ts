@@ -61,7 +61,7 @@ test('the fast path reads the sample articles\' front matter as the yaml package
 });
 
 /** Keys, separators and values near every edge of the fast path. */
-const KEYS = ['title', 'description', 'order', 'tags', 'categories', 'hidden', 'a', 'b-c', 'd_e', 'constructor', '__proto__', 'Title', '1a', 'x y', `k${'e'.repeat(99)}`, `k${'e'.repeat(100)}`, `k${'e'.repeat(1100)}`];
+const KEYS = ['title', 'description', 'order', 'tags', 'categories', 'hidden', 'a', 'b-c', 'd_e', 'constructor', '__proto__', 'Title', '1a', 'x y', `k${'e'.repeat(99)}`, `k${'e'.repeat(100)}`, `k${'e'.repeat(1100)}`, 'yes', 'y', 'on', 'No', 'OFF', 'true', 'False', 'null', 'Null', 'NULL'];
 const SEPARATORS = [': ', ':  ', ':', ' : ', ':\t'];
 const VALUES = [
   'Install', 'Sync your Vault', 'Compliance, Audits, and more', '2fa', '1password', '1e5', '2fa e5', '0o7', 'b1', 'true ', 'x  ', '[2fa, 1password]', '[1e5]', '[0x1F]', "Don't panic", 'Cards & Identities &amp; more', 'a "b" c', 'Hello!', 'x % y', 'é', 'Ünïcödé title', 'a  b',
