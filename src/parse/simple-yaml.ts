@@ -46,8 +46,12 @@ const NOT_A_STRING = /^(?:y|yes|n|no|true|false|on|off|null)$/i;
 /** Up to 9 digits: YAML 1.1 reads `04` as octal, `08` (no octal) and `10` as decimal. */
 const SMALL_INTEGER = /^[0-9]{1,9}$/;
 const OCTAL = /^0[0-7]+$/;
-/** An item of a block list under a key (`  - /article/x/`): indented, a plain word run starting with `/` or a letter. */
-const LIST_ITEM = /^( +)- +([/A-Za-z][A-Za-z0-9 ._/-]*?) *$/;
+/**
+ * An item of a block list under a key (`  - /article/x/`): indented, a plain word run starting with
+ * `/` or a letter and ending with no space. Linear: the item's last character cannot be a space, so
+ * trailing spaces are matched one way only (a lazy item before ` *$` was quadratic on long space runs).
+ */
+const LIST_ITEM = /^( +)- +([/A-Za-z](?:[A-Za-z0-9 ._/-]*[A-Za-z0-9._/-])?) *$/;
 
 type Value = { readonly value: unknown; readonly style?: LocatedString['style'] };
 
