@@ -62,6 +62,15 @@ function plainValue(text: string): Value | undefined {
   return undefined;
 }
 
+/** The text without the spaces and tabs at its ends: what YAML takes as white space around a flow item (not NBSP, U+3000 or a BOM, which String.trim also strips). */
+function trimSpaces(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && (text.charCodeAt(start) === 32 || text.charCodeAt(start) === 9)) start++;
+  while (end > start && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
+  return text.slice(start, end);
+}
+
 function valueOf(text: string): Value | undefined {
   const first = text[0];
   if (first === '"') {
@@ -75,10 +84,10 @@ function valueOf(text: string): Value | undefined {
   if (first === '[') {
     if (text[text.length - 1] !== ']') return undefined;
     const inner = text.slice(1, -1);
-    if (inner.trim() === '') return { value: [] };
+    if (trimSpaces(inner) === '') return { value: [] };
     const items: string[] = [];
     for (const part of inner.split(',')) {
-      const item = part.trim();
+      const item = trimSpaces(part);
       if (!FLOW_ITEM.test(item) || NOT_A_STRING.test(item)) return undefined;
       items.push(item);
     }

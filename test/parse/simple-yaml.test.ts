@@ -71,6 +71,8 @@ const VALUES = [
   '[a, b]', '[]', '[ ]', '[ a ,b ]', '[a,]', '[,a]', '[yes, no]', '[api key, cli]', '[a, [b]]', '[1, 2]', '[a: b]', '[a #b]', '[a',
   '{a: 1}', '{}', '- x', '|', '>', '&a x', '*a', '!x y', '%x', '@x', '`x`', '? x', 'a: b', 'a:b', 'a #c', 'a#b', 'Tip:', 'a, b', 'a [b]', 'a\tb',
   'x\u2028y', 'x\u0085y', '\uFEFFx',
+  // White space String.trim strips but YAML keeps.
+  '[\u00A0a]', '[a\u3000]', '[\u2003]', '[\uFEFFa, b]', '[a, \u00A0]', '[\u00A0]', '[\ta ]', '\u00A0x', 'x\u3000',
 ];
 const lineArb = fc.oneof(
   { weight: 8, arbitrary: fc.tuple(fc.constantFrom(...KEYS), fc.constantFrom(...SEPARATORS), fc.constantFrom(...VALUES)).map(([k, s, v]) => `${k}${s}${v}`) },
