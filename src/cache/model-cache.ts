@@ -86,6 +86,9 @@ interface Entry {
 }
 
 const entryName = (key: string) => `${key}.v8`;
+/** The names the cache writes in its folder: entries, and the temporary files of writeFileAtomic. */
+const ENTRY_NAME = /^[0-9a-f]{64}\.v8$/;
+const TEMPORARY_NAME = /^\.[0-9a-f]{64}\.v8\.[0-9]+\.[0-9]+\.tmp$/;
 
 function entryOf(key: string, article: Article): Uint8Array {
   const entry: Entry = { format: FORMAT, key, article: { ...article, units: null }, units: serialize(article.units) };
@@ -182,14 +185,17 @@ export function openModelCache(cacheDir: string, articlesDir: string, parser = p
       }
       // Whatever this run did not use: older versions of edited articles, deleted articles,
       // another parser's or options' entries, and temporary files an interrupted write left (not a
-      // recent one: another command may be writing it now).
+      // recent one: another command may be writing it now). Only names the cache writes, one file
+      // at a time: anything else someone put in the folder stays.
       const now = Date.now();
       try {
         for (const name of names) {
           if (used.has(name)) continue;
           const path = join(folder, name);
-          if (name.startsWith('.') && now - (statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? 0) < STALE_TEMPORARY_MS) continue;
-          rmSync(path, { force: true, recursive: true });
+          if (TEMPORARY_NAME.test(name)) {
+            if (now - (statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? now) < STALE_TEMPORARY_MS) continue;
+          } else if (!ENTRY_NAME.test(name)) continue;
+          rmSync(path, { force: true });
         }
         rmSync(legacyModelCacheFile(cacheDir, articlesDir), { force: true });
       } catch {

@@ -143,7 +143,7 @@ test('a temporary file another command may be writing is kept; one an interrupte
   const cacheDir = join(root, CACHE_FOLDER);
   readThrough(cacheDir, articles);
   const folder = modelCacheFolder(cacheDir, articles);
-  const [recent, old] = [join(folder, '.recent.v8.1.2.tmp'), join(folder, '.old.v8.1.2.tmp')];
+  const [recent, old] = [join(folder, `.${'a'.repeat(64)}.v8.1.2.tmp`), join(folder, `.${'b'.repeat(64)}.v8.1.2.tmp`)];
   writeFileSync(recent, 'being written');
   writeFileSync(old, 'left by a crash');
   const anHourAgo = new Date(Date.now() - 3_600_000);
@@ -178,6 +178,27 @@ test('a temporary file another command may be writing is kept; one an interrupte
     if (category !== edit) t.is(unread(category), category.articles.length, `${category.slug}: no article's units read`);
   }
   t.is(unread(edit), 0, `${edit.slug}, the edited article's category, is extracted again`);
+});
+
+test('clean-up removes only the files the cache writes: a file or folder someone put in the cache folder stays', (t) => {
+  const root = sampleRoot();
+  const articles = join(root, 'articles/_articles');
+  const cacheDir = join(root, CACHE_FOLDER);
+  readThrough(cacheDir, articles);
+  const folder = modelCacheFolder(cacheDir, articles);
+  const stale = join(folder, `${'c'.repeat(64)}.v8`);
+  writeFileSync(stale, 'an entry no article uses');
+  writeFileSync(join(folder, 'notes.txt'), 'mine');
+  mkdirSync(join(folder, 'keep'));
+  writeFileSync(join(folder, 'keep', `${'d'.repeat(64)}.v8`), 'mine too');
+  const anHourAgo = new Date(Date.now() - 3_600_000);
+  writeFileSync(join(folder, '.hidden.tmp'), 'mine');
+  utimesSync(join(folder, '.hidden.tmp'), anHourAgo, anHourAgo);
+  readThrough(cacheDir, articles);
+  t.false(existsSync(stale), 'an unused entry is removed');
+  t.is(readFileSync(join(folder, 'notes.txt'), 'utf8'), 'mine');
+  t.is(readFileSync(join(folder, 'keep', `${'d'.repeat(64)}.v8`), 'utf8'), 'mine too');
+  t.true(existsSync(join(folder, '.hidden.tmp')));
 });
 
 test('other parse options or another parser version parse everything again', (t) => {
