@@ -16,20 +16,23 @@
 // folder holds exactly the articles of the last run and never grows with edits. A missing,
 // unreadable, damaged or foreign entry is a cache miss, never an error; the folder can be deleted at
 // any time.
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, rmdirSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { Article, Unit } from '../model/types.ts';
 import { parseArticle, type ParseOptions } from '../parse/article.ts';
 import { writeFileAtomic } from '../util/atomic-write.ts';
 import { codeVersion, fingerprint } from './fingerprint.ts';
-import { legacyModelCacheFile, modelCacheFolder } from './folder.ts';
+import { legacyModelCacheFile, MODEL_FOLDER_NAME, modelCacheFolder } from './folder.ts';
 import { warn } from '../util/warn.ts';
 
 const FORMAT = 'handbook-model-cache/3';
 
 /** A temporary file older than this was left by a write that did not finish. */
 const STALE_TEMPORARY_MS = 10 * 60_000;
+
+/** Another articles folder's model cache not used for this long (an old path of the project…) is removed. */
+const UNUSED_FOLDER_MS = 30 * 24 * 3_600_000;
 
 /** A hash of the parser: the package's manifest and lock file and every file of src/parse and src/model. */
 export const parserVersion = (): string => codeVersion(['parse', 'model']);
@@ -185,22 +188,50 @@ export function openModelCache(cacheDir: string, articlesDir: string, parser = p
       }
       // Whatever this run did not use: older versions of edited articles, deleted articles,
       // another parser's or options' entries, and temporary files an interrupted write left (not a
-      // recent one: another command may be writing it now). Only names the cache writes, one file
-      // at a time: anything else someone put in the folder stays.
+      // recent one: another command may be writing it now).
       const now = Date.now();
       try {
-        for (const name of names) {
-          if (used.has(name)) continue;
-          const path = join(folder, name);
-          if (TEMPORARY_NAME.test(name)) {
-            if (now - (statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? now) < STALE_TEMPORARY_MS) continue;
-          } else if (!ENTRY_NAME.test(name)) continue;
-          rmSync(path, { force: true });
-        }
+        removeCacheFiles(folder, names, used, now);
         rmSync(legacyModelCacheFile(cacheDir, articlesDir), { force: true });
+        // Used now (its time tells the other folders' clean-up so), and the folders of other
+        // articles folders not used for a month removed (a project moved or renamed, a CI workspace).
+        utimesSync(folder, new Date(now), new Date(now));
+        removeUnusedFolders(dirname(folder), basename(folder), now);
       } catch {
         // A folder the user may not change only keeps entries no run reads: it costs disk, not results.
       }
     },
   };
+}
+
+/**
+ * Removes the files of `names` in `folder` that the cache writes and `used` does not hold (a
+ * temporary file only once it is stale). Only names the cache writes, one file at a time: anything
+ * else someone put in the folder stays.
+ */
+function removeCacheFiles(folder: string, names: readonly string[], used: ReadonlySet<string>, now: number): void {
+  for (const name of names) {
+    if (used.has(name)) continue;
+    const path = join(folder, name);
+    if (TEMPORARY_NAME.test(name)) {
+      if (now - (statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? now) < STALE_TEMPORARY_MS) continue;
+    } else if (!ENTRY_NAME.test(name)) continue;
+    rmSync(path, { force: true });
+  }
+}
+
+/** Removes the model cache folders beside `current` (named as the cache names them) not used for UNUSED_FOLDER_MS; a folder holding anything else stays. */
+function removeUnusedFolders(models: string, current: string, now: number): void {
+  for (const name of readdirSync(models)) {
+    if (name === current || !MODEL_FOLDER_NAME.test(name)) continue;
+    const folder = join(models, name);
+    const stat = statSync(folder, { throwIfNoEntry: false });
+    if (!stat?.isDirectory() || now - stat.mtimeMs < UNUSED_FOLDER_MS) continue;
+    removeCacheFiles(folder, readdirSync(folder), new Set(), now);
+    try {
+      rmdirSync(folder);
+    } catch {
+      // something else in it: kept
+    }
+  }
 }

@@ -1,7 +1,7 @@
 // The model cache: a warm run gives exactly what a run without it gives, and any change of an
 // article, of the parse options or of the parser means parsing again.
 import test from 'ava';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
 import { join } from 'node:path';
 import { openModelCache, parserVersion } from '../../src/cache/model-cache.ts';
@@ -199,6 +199,30 @@ test('clean-up removes only the files the cache writes: a file or folder someone
   t.is(readFileSync(join(folder, 'notes.txt'), 'utf8'), 'mine');
   t.is(readFileSync(join(folder, 'keep', `${'d'.repeat(64)}.v8`), 'utf8'), 'mine too');
   t.true(existsSync(join(folder, '.hidden.tmp')));
+});
+
+test('a moved project finds its cache; the folders of other articles folders unused for a month are removed', (t) => {
+  const root = sampleRoot();
+  const total = listMarkdown(join(root, 'articles/_articles')).length;
+  readThrough(join(root, CACHE_FOLDER), join(root, 'articles/_articles'));
+  const moved = `${root}-moved`;
+  renameSync(root, moved);
+  const cacheDir = join(moved, CACHE_FOLDER);
+  const models = join(cacheDir, 'models');
+  const longAgo = new Date(Date.now() - 40 * 24 * 3_600_000);
+  const [old, recent, mixed] = ['0123456789abcdef', 'fedcba9876543210', '00112233445566ff'].map((name) => join(models, name));
+  for (const folder of [old, recent, mixed]) {
+    mkdirSync(folder);
+    writeFileSync(join(folder, `${'e'.repeat(64)}.v8`), 'an entry');
+  }
+  writeFileSync(join(mixed, 'notes.txt'), 'mine');
+  mkdirSync(join(models, 'not-a-hash'));
+  for (const folder of [old, mixed, join(models, 'not-a-hash')]) utimesSync(folder, longAgo, longAgo);
+  t.deepEqual(readThrough(cacheDir, join(moved, 'articles/_articles')).stats, { hits: total, misses: 0 });
+  t.false(existsSync(old), 'a cache folder unused for 40 days is removed');
+  t.true(existsSync(join(recent, `${'e'.repeat(64)}.v8`)), 'one used recently stays');
+  t.true(existsSync(join(mixed, 'notes.txt')), 'a file the cache did not write stays');
+  t.true(existsSync(join(models, 'not-a-hash')), 'a folder the cache does not name stays');
 });
 
 test('other parse options or another parser version parse everything again', (t) => {
