@@ -3,8 +3,10 @@
 //
 // Key of an article = SHA-256 of (parser version, parse options, path, file bytes). The parser
 // version is computed, not bumped by hand: a hash of the package.json and package-lock.json of the
-// installed handbook and of the code that parses (src/parse and src/model, or their compiled dist/
-// twins), so any change of the parser or of its dependencies invalidates every entry.
+// installed handbook, of the code that parses (src/parse, src/model and src/config/liquid-rules.ts,
+// or their compiled dist/ twins) and of the runtime's V8, ICU and Unicode versions (word counts use
+// Intl.Segmenter), so any change of the parser, of its dependencies or of Node's word breaking
+// invalidates every entry.
 //
 // Storage: one file per article, `<root>/.handbook-cache/models/<folder hash>/<key>.v8`, found by
 // its key alone, so a run reads only the entries of the articles it reads, and writes only the
@@ -34,8 +36,15 @@ const STALE_TEMPORARY_MS = 10 * 60_000;
 /** Another articles folder's model cache not used for this long (an old path of the project…) is removed. */
 const UNUSED_FOLDER_MS = 30 * 24 * 3_600_000;
 
-/** A hash of the parser: the package's manifest and lock file and every file of src/parse and src/model. */
-export const parserVersion = (): string => codeVersion(['parse', 'model']);
+/** The modules the parser runs besides src/parse and src/model. */
+export const PARSER_CODE = ['parse', 'model', 'config/liquid-rules'] as const;
+
+/**
+ * A hash of the parser: the package's manifest and lock file, every file of src/parse and
+ * src/model and config/liquid-rules.ts, and the runtime's V8, ICU and Unicode versions (word counts
+ * use Intl.Segmenter, whose word breaks follow them).
+ */
+export const parserVersion = (): string => fingerprint(codeVersion(PARSER_CODE), process.versions.v8, process.versions.icu ?? '', process.versions.unicode ?? '');
 
 export interface CacheStats {
   /** Articles whose model was read from the cache. */

@@ -4,7 +4,8 @@ import test from 'ava';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
 import { join } from 'node:path';
-import { openModelCache, parserVersion } from '../../src/cache/model-cache.ts';
+import { openModelCache, PARSER_CODE, parserVersion } from '../../src/cache/model-cache.ts';
+import { codeVersion, fingerprint } from '../../src/cache/fingerprint.ts';
 import { CACHE_FOLDER, legacyModelCacheFile, modelCacheFolder } from '../../src/cache/folder.ts';
 import { OutputLedger } from '../../src/cache/outputs.ts';
 import { buildMarkdown } from '../../src/publish/articles.ts';
@@ -238,6 +239,12 @@ test('other parse options or another parser version parse everything again', (t)
   t.false(other.models.some((a) => a.units.some((u) => u.id === 'fm-description')), 'the models follow the options');
   t.deepEqual(readThrough(cacheDir, articles, options, `${parserVersion()}-changed`).stats, { hits: 0, misses: total });
   t.regex(parserVersion(), /^[0-9a-f]{64}$/);
+});
+
+test('the parser version covers the Liquid rules module the parser imports and the runtime\'s V8, ICU and Unicode versions', (t) => {
+  t.true(PARSER_CODE.includes('config/liquid-rules'));
+  t.not(codeVersion(['config/liquid-rules']), codeVersion([]), 'the module is found and hashed');
+  t.is(parserVersion(), fingerprint(codeVersion(PARSER_CODE), process.versions.v8, process.versions.icu ?? '', process.versions.unicode ?? ''));
 });
 
 test('damaged cache files are misses, never an error', (t) => {
