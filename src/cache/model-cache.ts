@@ -189,6 +189,8 @@ export function openModelCache(cacheDir: string, articlesDir: string, parser = p
     ...cache,
     parse: (path, bytes, options) => parseThrough(cache, path, bytes, options),
     save() {
+      // A run that looked up no article (none listed, or none read) knows nothing of what is in use.
+      if (used.size === 0) return;
       let names: string[];
       try {
         names = readdirSync(folder);

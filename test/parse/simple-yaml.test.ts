@@ -55,9 +55,10 @@ testIf(SHARED_NEED)('the fast path reads the corpus front matter as the yaml pac
   t.true(taken >= 130, `${taken} of ${articles.length} articles taken`);
 });
 
-test('the fast path reads the sample articles\' front matter as the yaml package does', (t) => {
-  for (const { path, raw } of frontMattersIn(join(PROJECT, 'articles'))) agrees(t, raw, path);
-  t.pass();
+test('the fast path reads the sample articles\' front matter as the yaml package does, and takes some', (t) => {
+  const blocks = frontMattersIn(join(PROJECT, 'articles'));
+  const taken = blocks.filter(({ path, raw }) => agrees(t, raw, path)).length;
+  t.true(taken > 0, `the fast path took none of ${blocks.length} blocks: nothing was compared`);
 });
 
 /** Keys, separators and values near every edge of the fast path. */
