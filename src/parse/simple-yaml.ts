@@ -1,11 +1,13 @@
-// A fast path for the front matter most articles have: one `key: value` per line, each value a
-// plain word run, a one-line quoted string, a small integer, true/false, or a flow list of plain
-// words (`tags: [vault, sync]`). Such a block is read here with the data and value positions the
-// yaml package gives (YAML 1.1, as Jekyll reads it), without its lexer, CST and composer (about a
-// twentieth of a cold extract's CPU). Anything else, or anything that could read differently in
-// YAML 1.1 (`yes`, `04`, `a: b`, `#`, a repeated key, CRLF), is left to the yaml package: the
-// fast path answers undefined. test/parse/simple-yaml.test.ts checks both agree on the corpus and
-// on generated blocks.
+// A fast path for the front matter most articles have: `key: value` lines, each value a plain word
+// run, a one-line quoted string, an integer of up to 9 digits (`04` octal, `08` decimal, as the yaml
+// package reads them), true/false, null, or a flow list of plain words (`tags: [vault, sync]`), and
+// `key:` lines followed by a block list of plain items (`redirect_from:` then `  - /article/x/`).
+// Such a block is read here with the data and value positions the yaml package gives (YAML 1.1, as
+// configured in front-matter.ts), without its lexer, CST and composer (about a twentieth of a cold
+// extract's CPU). Anything else, or anything that could read differently (`yes` as a value or key,
+// `a: b`, `#`, a repeated key, CRLF, white space other than spaces and tabs), is left to the yaml
+// package: the fast path answers undefined. test/parse/simple-yaml.test.ts checks both agree on the
+// corpus, the sample and generated blocks.
 
 /** A string value of the front matter: the string and where it stands in the block, quotes included. */
 export interface LocatedString {
@@ -43,7 +45,7 @@ const PLAIN = new RegExp(`^(?:[0-9]*[AC-DF-NP-WYZac-df-np-wyz]|[A-Za-z])${PRINTA
 const FLOW_ITEM = /^(?:[0-9]*[AC-DF-NP-WYZac-df-np-wyz]|[A-Za-z])[A-Za-z0-9 ._-]*$/;
 /** Plain words YAML 1.1 reads as booleans or null (in any case): only `true` and `false` are taken here. */
 const NOT_A_STRING = /^(?:y|yes|n|no|true|false|on|off|null)$/i;
-/** Up to 9 digits: YAML 1.1 reads `04` as octal, `08` (no octal) and `10` as decimal. */
+/** Up to 9 digits, read as the yaml package reads them with version 1.1: `04` octal, `08` (not octal) and `10` decimal. */
 const SMALL_INTEGER = /^[0-9]{1,9}$/;
 const OCTAL = /^0[0-7]+$/;
 /**
