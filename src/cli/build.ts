@@ -2,7 +2,7 @@
 // and one handbook per category in every format asked for (md, html…).
 import { join, relative } from 'node:path';
 import type { Command } from 'commander';
-import { withCommonOptions } from './options.ts';
+import { withCommonOptions, type CommonFlags } from './options.ts';
 import { checkLanguage, loadConfig } from '../config/config.ts';
 import { formatName, HANDBOOK_FORMATS } from '../publish/formats.ts';
 import type { WarningGroup } from '../publish/warnings.ts';
@@ -14,16 +14,11 @@ import { EXIT, formatCount, reportProblems, reportWarnings, splitList } from './
 import { startProgress } from './progress.ts';
 import { UsageError } from './usage.ts';
 
-interface BuildFlags {
+interface BuildFlags extends CommonFlags {
   lang?: string;
   format: string;
   category?: string;
   out?: string;
-  articles?: string;
-  root: string;
-  cache: boolean;
-  json?: boolean;
-  quiet?: boolean;
 }
 
 /** `md` also writes the localized articles for the site; every format is a handbook writer. */

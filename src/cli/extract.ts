@@ -1,7 +1,7 @@
 // `handbook extract`: read the help center, write XLIFF for translators.
 import { relative, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { withCommonOptions } from './options.ts';
+import { withCommonOptions, type CommonFlags } from './options.ts';
 import { checkLanguage, loadConfig } from '../config/config.ts';
 import type { ExtractResult } from '../extract/extract.ts';
 import { XLIFF_VERSIONS, type XliffVersion } from '../xliff/package.ts';
@@ -11,19 +11,13 @@ import type { FileProblem } from '../model/types.ts';
 import { startProgress } from './progress.ts';
 import { UsageError } from './usage.ts';
 
-interface ExtractFlags {
+interface ExtractFlags extends CommonFlags {
   lang?: string;
   xliff: string;
   out?: string;
   all?: boolean;
   target?: string;
   for?: string;
-  articles?: string;
-  root: string;
-  cache: boolean;
-  json?: boolean;
-  /** Accepted as by every command; this one prints no warnings, only its summary and errors. */
-  quiet?: boolean;
 }
 
 export function registerExtract(program: Command, setExit: (code: number) => void): void {

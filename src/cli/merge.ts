@@ -1,21 +1,16 @@
 // `handbook merge FILE...`: check returned XLIFF and keep the valid translations in locales/.
 import { relative } from 'node:path';
 import type { Command } from 'commander';
-import { withCommonOptions } from './options.ts';
+import { withCommonOptions, type CommonFlags } from './options.ts';
 import { checkLanguage, loadConfig } from '../config/config.ts';
 import type { MergeProblem, MergeReport, RefusalReason } from '../merge/merge.ts';
 import { startProgress } from './progress.ts';
 import { EXIT, formatCount, reportProblems, reportWarnings } from './output.ts';
 import { UsageError } from './usage.ts';
 
-interface MergeFlags {
+interface MergeFlags extends CommonFlags {
   lang?: string;
   dryRun?: boolean;
-  articles?: string;
-  root: string;
-  cache: boolean;
-  json?: boolean;
-  quiet?: boolean;
 }
 
 function describe(problem: MergeProblem): string {

@@ -1,6 +1,17 @@
 // Options every command shares: where the help center is, JSON output for scripts, no warnings.
 import type { Command } from 'commander';
 
+/** The options withCommonOptions gives every command, as commander hands them to its action. */
+export interface CommonFlags {
+  articles?: string;
+  root: string;
+  json?: boolean;
+  /** No warning lines: the summary (or --json) and errors only. */
+  quiet?: boolean;
+  /** false with --no-cache. */
+  cache: boolean;
+}
+
 export function withCommonOptions(command: Command): Command {
   return command
     .option('--articles <dir>', 'articles folder (default: from the configuration)')

@@ -1,19 +1,13 @@
 // `handbook prune`: drop stored translations nothing uses any more (deleted articles, changed text).
 import { relative } from 'node:path';
 import type { Command } from 'commander';
-import { withCommonOptions } from './options.ts';
+import { withCommonOptions, type CommonFlags } from './options.ts';
 import { checkLanguage, loadConfig } from '../config/config.ts';
 import { EXIT, formatCount, reportProblems, reportWarnings, splitList } from './output.ts';
 
-interface PruneFlags {
+interface PruneFlags extends CommonFlags {
   lang?: string;
   dryRun?: boolean;
-  articles?: string;
-  root: string;
-  cache: boolean;
-  json?: boolean;
-  /** Accepted as by every command; this one prints no warnings, only its summary and errors. */
-  quiet?: boolean;
 }
 
 export function registerPrune(program: Command, setExit: (code: number) => void): void {

@@ -1,18 +1,12 @@
 // `handbook pseudo`: fill a pseudo-language so a build shows what escapes translation.
 import { relative } from 'node:path';
 import type { Command } from 'commander';
-import { withCommonOptions } from './options.ts';
+import { withCommonOptions, type CommonFlags } from './options.ts';
 import { checkLanguage, loadConfig } from '../config/config.ts';
 import { EXIT, formatCount, reportProblems, reportWarnings } from './output.ts';
 
-interface PseudoFlags {
+interface PseudoFlags extends CommonFlags {
   lang: string;
-  articles?: string;
-  root: string;
-  cache: boolean;
-  json?: boolean;
-  /** Accepted as by every command; this one prints no warnings, only its summary and errors. */
-  quiet?: boolean;
 }
 
 export function registerPseudo(program: Command, setExit: (code: number) => void): void {

@@ -1,23 +1,17 @@
 // `handbook status`: a table per language × category of what is translated, for people, scripts and CI.
 import { relative } from 'node:path';
 import type { Command } from 'commander';
-import { withCommonOptions } from './options.ts';
+import { withCommonOptions, type CommonFlags } from './options.ts';
 import { checkLanguage, loadConfig } from '../config/config.ts';
 import type { LanguageStatus, StatusCell } from '../status/report.ts';
 import { writeFileAtomic } from '../util/atomic-write.ts';
 import { EXIT, formatCount, reportProblems, reportWarnings, splitList } from './output.ts';
 import { UsageError } from './usage.ts';
 
-interface StatusFlags {
+interface StatusFlags extends CommonFlags {
   lang?: string;
-  json?: boolean;
   html?: string;
   failUnder?: string;
-  articles?: string;
-  root: string;
-  cache: boolean;
-  /** Accepted as by every command; this one prints no warnings, only its summary and errors. */
-  quiet?: boolean;
 }
 
 export function registerStatus(program: Command, setExit: (code: number) => void): void {

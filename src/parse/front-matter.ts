@@ -8,8 +8,8 @@ import { hasTranslatableText } from '../model/unit.ts';
 import type { UnitDraft } from './draft.ts';
 import { ArticleError } from './problem.ts';
 
-/** `---` fences at the very start, as Jekyll and remark-frontmatter read them. */
-const FENCED = /^---[ \t]*\r?\n([\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/;
+/** `---` fences at the very start, as Jekyll and remark-frontmatter read them (group 1: the block between them). */
+export const FENCED = /^---[ \t]*\r?\n([\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/;
 
 export interface FrontMatterRead {
   readonly frontMatter: FrontMatter | undefined;

@@ -5,12 +5,10 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { listMarkdown } from '../../src/parse/help-center.ts';
-import { readYaml } from '../../src/parse/front-matter.ts';
+import { FENCED, readYaml } from '../../src/parse/front-matter.ts';
 import { ArticleError } from '../../src/parse/problem.ts';
 import { readSimpleYaml, type YamlRead } from '../../src/parse/simple-yaml.ts';
 import { CORPUS, PROJECT, SHARED_NEED, testIf } from '../helpers.ts';
-
-const FENCED = /^---[ \t]*\r?\n([\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/;
 
 const comparable = (read: YamlRead) => ({ data: read.data, strings: [...read.strings] });
 
