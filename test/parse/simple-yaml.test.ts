@@ -100,8 +100,9 @@ test('the fast path reads blocks at its edges as the yaml package does, or leave
     `k${'e'.repeat(1100)}: x\n`, `k${'e'.repeat(99)}: x\n`, 'title: yes\n', 'order: 08\n', 'order: 010\n', 'tags: [2fa, 1password]\n', 'tags: [1e5]\n',
     'redirect_from:\n  - /a/\n  - /b/\ntitle: T\n', 'a:\n', 'a:\nb: c\n', 'title: "x" # c\n', 'title: x  \n', 'title: Compliance, Audits\n',
   ];
-  for (const raw of blocks) agrees(t, raw, JSON.stringify(raw));
-  t.pass();
+  const taken = blocks.filter((raw) => agrees(t, raw, JSON.stringify(raw)));
+  // Left to yaml: the key over 100 characters, `yes`, `1e5` in a flow list, a comment.
+  t.is(taken.length, blocks.length - 4, `the fast path took ${taken.length} of ${blocks.length} blocks`);
 });
 
 test('the fast path reads list items holding long runs of spaces as the yaml package does (a lazy item pattern took seconds here)', (t) => {
