@@ -23,7 +23,7 @@ import { basename, dirname, join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { Article, Unit } from '../model/types.ts';
 import { parseArticle, type ParseOptions } from '../parse/article.ts';
-import { writeFileAtomic } from '../util/atomic-write.ts';
+import { temporaryNamesOf, writeFileAtomic } from '../util/atomic-write.ts';
 import { codeVersion, fingerprint } from './fingerprint.ts';
 import { legacyModelCacheFile, MODEL_FOLDER_NAME, modelCacheFolder } from './folder.ts';
 import { warn } from '../util/warn.ts';
@@ -99,8 +99,9 @@ interface Entry {
 
 const entryName = (key: string) => `${key}.v8`;
 /** The names the cache writes in its folder: entries, and the temporary files of writeFileAtomic. */
-const ENTRY_NAME = /^[0-9a-f]{64}\.v8$/;
-const TEMPORARY_NAME = /^\.[0-9a-f]{64}\.v8\.[0-9]+\.[0-9]+\.tmp$/;
+const ENTRY = '[0-9a-f]{64}\\.v8';
+const ENTRY_NAME = new RegExp(`^${ENTRY}$`);
+const TEMPORARY_NAME = temporaryNamesOf(ENTRY);
 
 function entryOf(key: string, article: Article): Uint8Array {
   const entry: Entry = { format: FORMAT, key, article: { ...article, units: null }, units: serialize(article.units) };

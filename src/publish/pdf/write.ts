@@ -3,7 +3,7 @@
 // tagged structure — and returns the PDF's bytes with the warnings met on the way; `writePdfFile`
 // streams them into a file instead.
 import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import PDFDocument from 'pdfkit';
 import type { DocumentWarning, HandbookDocument } from '../../handbook/document.ts';
 import type { ArticleFragments } from '../writers.ts';
@@ -16,6 +16,7 @@ import { cover, drawContents, pageFurniture, planContents } from './furniture.ts
 import { Images, prepareImages } from './images.ts';
 import { Layout } from './layout.ts';
 import { layoutStamp } from './layout-stamp.ts';
+import { temporaryPathFor } from '../../util/atomic-write.ts';
 import { drawLine, layoutText } from './text.ts';
 import { THEME, type PageSize, type Theme } from './theme.ts';
 
@@ -169,7 +170,7 @@ const WRITE_BATCH = 1 << 20;
  */
 export async function writePdfFile(document: HandbookDocument, file: string, options: PdfOptions = {}): Promise<Omit<PdfResult, 'bytes'>> {
   mkdirSync(dirname(file), { recursive: true });
-  const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  const temporary = temporaryPathFor(file);
   let fd: number | undefined;
   try {
     fd = openSync(temporary, 'w');
