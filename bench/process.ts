@@ -310,10 +310,13 @@ fs.writeFileSync(path.join(out, 'failures.json'), JSON.stringify({ articles: fil
   };
 }
 
+/** The row of bench/remark-alone.mjs: the fixed stack's parser over the same articles, nothing else. */
+const PARSER_ALONE = 'remark-parse + remark-gfm alone, no extract';
+
 /**
  * `--only-extract`: a cold `extract --all` (no cache, no store) against po4a and
- * @diplodoc/translation on the same articles, one run of each in turn per round, so the load of a
- * shared machine falls on all alike: median wall and CPU time, and the peers' wall time / handbook's.
+ * @diplodoc/translation on the same articles, and the parser alone (bench/remark-alone.mjs), one
+ * run of each in turn per round, so the load of a shared machine falls on all alike: median wall and CPU time, and the peers' wall time / handbook's.
  */
 function coldExtractJob(): void {
   const root = corpusRoot(1, ['de']);
@@ -332,6 +335,7 @@ function coldExtractJob(): void {
       add('po4a 0.69', po4a()[0]!);
     }
     if (peers.ready) add('@diplodoc/translation 1.7.19', peers.once('diplodoc'));
+    add(PARSER_ALONE, once(process.execPath, [join(PROJECT, 'bench/remark-alone.mjs'), join(root, '_articles')], root));
   }
   loads.push(loadavg()[0]!);
   const ours = runs.get('handbook')!;
@@ -342,6 +346,11 @@ function coldExtractJob(): void {
     const label = name === '@diplodoc/translation 1.7.19' ? peers.named('diplodoc', name) : name;
     const ratio = name === 'handbook' ? '' : `${(wall(list) / wall(ours)).toFixed(2)}×`;
     console.log(`| ${label} | ${wall(list).toFixed(2)} s | ${cpu(list).toFixed(2)} s | ${Math.max(...list.map((m) => m.mib)).toFixed(0)} MiB | ${ratio} |`);
+  }
+  const po4aRuns = runs.get('po4a 0.69');
+  if (po4aRuns) {
+    const needed = wall(po4aRuns) / 1.5;
+    console.log(`\n1.5× po4a needs a cold extract of ${needed.toFixed(2)} s or less; the parser alone (${PARSER_ALONE}) takes ${wall(runs.get(PARSER_ALONE)!).toFixed(2)} s.`);
   }
   console.log(`\nload average (1 min) ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} during the rounds`);
   rmSync(root, { recursive: true, force: true });
