@@ -3,6 +3,7 @@ import { relative } from 'node:path';
 import type { Command } from 'commander';
 import { withCommonOptions, type CommonFlags } from './options.ts';
 import { checkLanguage, loadConfig } from '../config/config.ts';
+import { UsageError } from './usage.ts';
 import { EXIT, formatCount, reportProblems, reportWarnings } from './output.ts';
 
 interface PseudoFlags extends CommonFlags {
@@ -20,10 +21,12 @@ export function registerPseudo(program: Command, setExit: (code: number) => void
 
 async function runPseudo(flags: PseudoFlags): Promise<number> {
   const { readHelpCenterOnThreads } = await import('../parse/read-on-threads.ts');
-  const { pseudoLocalize } = await import('../pseudo/pseudo.ts');
+  const { pseudoLanguageProblem, pseudoLocalize } = await import('../pseudo/pseudo.ts');
   const { withStore } = await import('../store/transaction.ts');
   const config = loadConfig(flags.root, { articles: flags.articles, cache: flags.cache });
   const language = checkLanguage(flags.lang, '--lang');
+  const problem = pseudoLanguageProblem(config, language);
+  if (problem) throw new UsageError(`--lang ${problem}`);
   const center = await readHelpCenterOnThreads(config);
   const where = relative(process.cwd(), config.articles) || '.';
   reportProblems(center.problems, where);

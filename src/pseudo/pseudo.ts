@@ -1,7 +1,7 @@
 // Pseudo-localization: every unit "translated" into accented look-alikes, about 35% longer and
 // wrapped in markers, codes untouched, so a build shows every string that escapes translation
 // and every layout that breaks with longer text.
-import type { Config } from '../config/config.ts';
+import { ConfigError, type Config } from '../config/config.ts';
 import type { HelpCenter, Segment, Unit } from '../model/types.ts';
 import { plainText } from '../model/unit.ts';
 import { documentsOf } from '../store/progress.ts';
@@ -50,8 +50,26 @@ export interface PseudoResult {
   readonly words: number;
 }
 
-/** Fills `language` in the store with a pseudo-translation of every unit, and of the handbook's words. */
+/**
+ * Why `language` cannot take a pseudo-translation, or undefined: the source language and the
+ * configured target languages hold real translations that a pseudo-translation would overwrite.
+ */
+export function pseudoLanguageProblem(config: Config, language: string): string | undefined {
+  const lower = language.toLowerCase();
+  if (lower === config.sourceLanguage.toLowerCase()) return `"${language}" is the source language: pick a pseudo-language code such as qps`;
+  if (config.targetLanguages.some((l) => l.toLowerCase() === lower)) {
+    return `"${language}" is a target language of handbook.config.json: its translations would be overwritten; pick a pseudo-language code such as qps`;
+  }
+  return undefined;
+}
+
+/**
+ * Fills `language` in the store with a pseudo-translation of every unit, and of the handbook's
+ * words; refuses (throws) the source language and the configured target languages.
+ */
 export function pseudoLocalize(config: Config, center: HelpCenter, language: string): PseudoResult {
+  const problem = pseudoLanguageProblem(config, language);
+  if (problem) throw new ConfigError(`pseudo-language ${problem}`);
   let units = 0;
   for (const category of center.categories) {
     for (const { original, units: documentUnits } of documentsOf(category.units, category.slug, category.articles)) {
