@@ -39,7 +39,7 @@ export function parseXml(text: string): XmlElement {
     failure ??= new XmlError(parser.line, reason);
     throw failure;
   };
-  parser.on('error', (error) => fail(error.message.replace(/^[^:]*:\d+:\d+: /, '')));
+  parser.on('error', (error) => fail(describeXmlError(error.message, text, parser.line, parser.column)));
   parser.on('doctype', () => fail('a DOCTYPE is not allowed in XLIFF (it could define entities that read local files or expand without end)'));
   parser.on('opentagstart', () => {
     if (stack.length >= LIMITS.xmlDepth) fail(`elements are nested more than ${LIMITS.xmlDepth} deep (the limit; XLIFF tools nest about 12): the file was not read`);
@@ -74,6 +74,26 @@ export function parseXml(text: string): XmlElement {
   }
   if (!root) throw new XmlError(1, 'the file holds no XML element');
   return root;
+}
+
+/** XML's own entities: the only ones a file without a DOCTYPE may use. */
+const XML_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
+
+/** The first named entity XML does not define (`&nbsp;`) on line `line` of `text`, if any. */
+function undefinedEntityOn(text: string, line: number): string | undefined {
+  const onLine = text.split('\n', line)[line - 1] ?? '';
+  for (const [entity, name] of onLine.matchAll(/&([A-Za-z_][\w.-]*);/g)) if (!XML_ENTITIES.has(name!)) return entity;
+  return undefined;
+}
+
+/** What saxes found wrong (its "line:column: " prefix removed), and what to do about it. */
+function describeXmlError(message: string, text: string, line: number, column: number): string {
+  const reason = message.replace(/^(?:[^:]*:)?\d+:\d+: /, '').replace(/\.$/, '');
+  if (reason === 'undefined entity') {
+    const entity = undefinedEntityOn(text, line) ?? 'an entity';
+    return `${entity} is not defined in XML (only &amp; &lt; &gt; &quot; &apos; are): write the character itself, or its number (&#160; for &nbsp;)`;
+  }
+  return `the XML is not well-formed (${reason}, column ${column}): the file is damaged or cut short; save or export it again from the translation tool`;
 }
 
 export function childElements(element: XmlElement, name?: string, ns?: string): XmlElement[] {
