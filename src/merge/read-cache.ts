@@ -12,7 +12,7 @@ import { fingerprint } from '../cache/fingerprint.ts';
 import { toolVersion } from '../cache/outputs.ts';
 import { decodeUtf8 } from '../parse/article.ts';
 import { writeFileAtomic } from '../util/atomic-write.ts';
-import { readXliff, readXliffBytes, type ReadXliff } from '../xliff/read.ts';
+import { readXliff, readXliffBytes, XmlError, type ReadXliff } from '../xliff/read.ts';
 import { warn } from '../util/warn.ts';
 
 const FORMAT = 'read-xliff/1';
@@ -25,8 +25,22 @@ interface Entry {
   readonly xliff: ReadXliff;
 }
 
+/**
+ * The text of an XLIFF file in either encoding every XML reader must read: UTF-8 (with or without
+ * its byte order mark) or UTF-16 with its byte order mark (as some Windows tools save it).
+ */
+export function decodeXliff(bytes: Uint8Array, path: string): string {
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined;
+  if (!utf16) return decodeUtf8(bytes, path).text;
+  try {
+    return new TextDecoder(utf16, { fatal: true }).decode(bytes);
+  } catch {
+    throw new XmlError(1, `the file starts as ${utf16.toUpperCase()} but is not valid ${utf16.toUpperCase()}: save it as UTF-8`);
+  }
+}
+
 function parse(bytes: Uint8Array, path: string): ReadXliff {
-  return readXliff(decodeUtf8(bytes, path).text);
+  return readXliff(decodeXliff(bytes, path));
 }
 
 /** The XLIFF file at `path` as read, from the cache folder `cache` when it was read before. */

@@ -97,3 +97,30 @@ test('a changed file, a damaged entry and a refused file are parsed again', (t) 
   t.throws(() => readXliffFileCached(file, config.cache));
   t.is(readdirSync(folder).length, 2, 'a refused file is not kept');
 });
+
+test('a file saved as UTF-16 (little or big endian, with its byte order mark) merges as its UTF-8 twin does', (t) => {
+  const utf8 = returned();
+  const text = readFileSync(utf8, 'utf8').replace('encoding="UTF-8"', 'encoding="UTF-16"');
+  const little = join(temporaryDir(), 'de-reference.utf16le.xlf');
+  writeFileSync(little, Buffer.from(`\uFEFF${text}`, 'utf16le'));
+  const bigEndian = Buffer.from(`\uFEFF${text}`, 'utf16le');
+  bigEndian.swap16();
+  const big = join(temporaryDir(), 'de-reference.utf16be.xlf');
+  writeFileSync(big, bigEndian);
+  const expected = readXliffFileCached(utf8, undefined);
+  t.deepEqual(readXliffFileCached(little, undefined), expected);
+  t.deepEqual(readXliffFileCached(big, undefined), expected);
+  const config = loadConfig(root());
+  const report = merge(config, base.center, { files: [little] });
+  t.is(report.refused, 0);
+  t.true(report.stored > 0);
+});
+
+test('a file with a UTF-16 byte order mark but broken UTF-16 is refused with what to do', (t) => {
+  const broken = join(temporaryDir(), 'broken.xlf');
+  writeFileSync(broken, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('<x/>', 'utf16le'), Buffer.from([0x00, 0xd8, 0x41, 0x00])]));
+  const config = loadConfig(root());
+  const report = merge(config, base.center, { files: [broken] });
+  t.is(report.filesRefused, 1);
+  t.is(report.problems[0]!.message, 'the file starts as UTF-16LE but is not valid UTF-16LE: save it as UTF-8: the file was not merged');
+});
