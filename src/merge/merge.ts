@@ -132,6 +132,13 @@ class Ledger {
     this.counts.refused += units;
     if (units > 0) this.reasons.set(reason, (this.reasons.get(reason) ?? 0) + units);
   }
+  /** Like refuse, but a message this file already gave is not repeated: its units are counted with it. */
+  refuseOnce(reason: RefusalReason, line: number, message: string, units: number): void {
+    if (this.problems.some((p) => p.severity === 'error' && p.message === message)) {
+      this.counts.refused += units;
+      this.reasons.set(reason, (this.reasons.get(reason) ?? 0) + units);
+    } else this.refuse(reason, line, message, undefined, units);
+  }
   warn(line: number, message: string, unit?: string): void {
     this.problems.push({ file: this.xliffFile, line, message, severity: 'warning', ...(unit ? { unit } : {}) });
   }
@@ -327,10 +334,21 @@ function withPoEntry(unit: ReadUnit, entry: ReadUnit | undefined): ReadUnit {
   return { ...unit, target: fuzzy ? [] : entry.target, state: entry.state === 'reviewed' ? 'translated' : entry.state, fresh: false, line: entry.line };
 }
 
+/** Why a <file> in `language` is refused, and what to do. */
+function wrongLanguage(language: string, expected: string | undefined, configured: readonly string[]): string {
+  const what = expected ? `the target language is "${language}", not "${expected}" (--lang)` : `the target language is "${language}", not one of handbook.config.json's targetLanguages (${configured.join(', ') || 'none'})`;
+  const todo = configured.includes(language) ? `merge this file with --lang ${language}` : `add "${language}" to targetLanguages in handbook.config.json, or ask for a file in ${expected ? `"${expected}"` : 'a configured language'}`;
+  return `${what}: ${todo}; no unit in "${language}" was stored`;
+}
+
 function mergeFile(file: ReadFile, docs: Documents, config: Config, options: MergeOptions, store: PendingStore, ledger: Ledger, languages: Set<string>, po: Map<string, ReadUnit>): void {
   const refuseAll = (reason: RefusalReason, message: string) => {
     ledger.filesRefused++;
     ledger.refuse(reason, file.line, `${message}; none of its ${file.units.length} units were stored`, undefined, file.units.length);
+  };
+  const refuseOnce = (reason: RefusalReason, message: string) => {
+    ledger.filesRefused++;
+    ledger.refuseOnce(reason, file.line, message, file.units.length);
   };
   let language: string;
   try {
@@ -340,7 +358,8 @@ function mergeFile(file: ReadFile, docs: Documents, config: Config, options: Mer
   }
   const expected = options.language ?? undefined;
   if (expected ? language !== expected : !config.targetLanguages.includes(language)) {
-    return refuseAll('language', `the target language is "${language}", expected ${expected ? `"${expected}"` : `one of ${config.targetLanguages.join(', ') || '(none configured)'}`}`);
+    // One line for a document whose every <file> is in that language (a delivery for another language).
+    return refuseOnce('language', wrongLanguage(language, expected, config.targetLanguages));
   }
   if (file.sourceLanguage && file.sourceLanguage.toLowerCase() !== config.sourceLanguage.toLowerCase()) {
     return refuseAll('language', `the source language is "${file.sourceLanguage}", but the articles are in "${config.sourceLanguage}"`);

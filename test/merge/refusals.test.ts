@@ -159,3 +159,18 @@ testIf(SHARED_NEED)('seed article: the Resources cell is stored as one unit with
   buildMarkdown(ws.config, ws.center, { languages: ['de'], outDir: ws.config.output });
   t.is(readFileSync(join(ws.config.output, 'de/markdown/ongoing-administration.md'), 'utf8'), readFileSync(SEED, 'utf8'));
 });
+
+test('a delivery for another configured language: one error line saying which --lang to use; every unit counted, nothing stored', (t) => {
+  const { ws, file, before } = prepared();
+  const japanese = tamper(file, (xml) => xml.replaceAll('target-language="de"', 'target-language="ja"'));
+  const files = (readFileSync(japanese, 'utf8').match(/<file /g) ?? []).length;
+  const units = (readFileSync(japanese, 'utf8').match(/<trans-unit /g) ?? []).length;
+  t.true(files > 1, 'the document has several <file>s');
+  const report = merge(ws.config, ws.center, { files: [japanese], language: 'de' });
+  t.deepEqual(report.problems.map((p) => [p.line, p.message]), [[3, 'the target language is "ja", not "de" (--lang): merge this file with --lang ja; no unit in "ja" was stored']]);
+  t.is(report.refused, units);
+  t.is(report.filesRefused, files);
+  t.deepEqual(snapshot(ws.config.locales), before);
+  const unconfigured = merge(ws.config, ws.center, { files: [tamper(file, (xml) => xml.replaceAll('target-language="de"', 'target-language="fr"'))] });
+  t.deepEqual(unconfigured.problems.map((p) => p.message), [`the target language is "fr", not one of handbook.config.json's targetLanguages (de, ja): add "fr" to targetLanguages in handbook.config.json, or ask for a file in a configured language; no unit in "fr" was stored`]);
+});
