@@ -294,7 +294,7 @@ function mergeUnit(read: ReadUnit, current: Unit | undefined, language: string, 
     return;
   }
   if (stored && read.revision !== undefined && read.revision < stored.revision && stored.target !== entry.target) {
-    return ledger.refuse('older', read.line, `this file is older than the stored translation (extracted at revision ${read.revision}, store has ${stored.revision}) and its translation differs: the stored one is kept; re-extract to change it`, read.id);
+    return ledger.refuse('older', read.line, `this file is older than the stored translation (extracted at revision ${read.revision}, store has ${stored.revision}: translated since by a later delivery or by a file merged before this one in the same merge) and its translation differs: the stored one is kept; re-extract to change it`, read.id);
   }
   if (!isCurrent) {
     if (stored && stored.state !== 'outdated' && stored.source === currentSource) {

@@ -174,3 +174,13 @@ test('a delivery for another configured language: one error line saying which --
   const unconfigured = merge(ws.config, ws.center, { files: [tamper(file, (xml) => xml.replaceAll('target-language="de"', 'target-language="fr"'))] });
   t.deepEqual(unconfigured.problems.map((p) => p.message), [`the target language is "fr", not one of handbook.config.json's targetLanguages (de, ja): add "fr" to targetLanguages in handbook.config.json, or ask for a file in a configured language; no unit in "fr" was stored`]);
 });
+
+test('two files of one extract merged at once with different translations of a unit: the first is kept, the second refused with a message that says a file of the same merge may be why', (t) => {
+  const ws = sample();
+  const first = translatedXliff(ws, '1.2', (s) => pseudoSegments(s));
+  const second = translatedXliff(ws, '1.2', (s) => pseudoSegments(pseudoSegments(s)));
+  const report = merge(ws.config, ws.center, { files: [first[0]!, second[0]!] });
+  t.true(report.refused > 0);
+  t.is(report.refusedBy.older, report.refused);
+  t.true(report.problems.every((p) => p.file === second[0] && /older than the stored translation \(extracted at revision 0, store has 1: translated since by a later delivery or by a file merged before this one in the same merge\)/.test(p.message)));
+});
