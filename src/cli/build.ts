@@ -28,7 +28,7 @@ export function registerBuild(program: Command, setExit: (code: number) => void)
   withCommonOptions(
     program
       .command('build')
-      .description('publish the source language and every target language: md (output/<lang>/markdown/<article path> and output/<lang>/<category>.md), html (output/<lang>/<category>.html)')
+      .description('publish the source language and every target language: md (output/<lang>/markdown/<article path> and output/<lang>/<category>.md), html (output/<lang>/<category>.html), pdf (output/<lang>/<category>.pdf)')
       .option('--lang <codes>', 'languages, comma-separated (default: the source language and the targetLanguages of the configuration)')
       .option('--format <formats>', `output formats, comma-separated: ${FORMATS.join(', ')}`, 'md')
       .option('--category <slugs>', 'only these categories, comma-separated')

@@ -24,3 +24,10 @@ test('build md,html writes the English handbooks too and warns once per problem,
   // The Arabic HTML handbooks were made by the first build: up to date, their warning reported again.
   t.regex(quiet.stdout, /; 4 HTML handbooks; 1 warning\(s\): 1 missing-image; 4 files up to date\n$/);
 });
+
+test('build --help names the file each format writes, pdf included', (t) => {
+  const help = run(['build', '--help']);
+  t.is(help.code, 0);
+  const text = help.stdout.replace(/\s+/g, ' ');
+  for (const written of ['output/<lang>/<category>.md', 'output/<lang>/<category>.html', 'output/<lang>/<category>.pdf']) t.true(text.includes(written), written);
+});
