@@ -117,7 +117,7 @@ function unit12(original: string, { unit, target, state, revision, references }:
   const codes = inline === inline12 ? codesNote12(unit.segments) : undefined;
   lines.push(
     `        <context-group purpose="location"><context context-type="sourcefile">${escapeText(unit.context.file)}</context><context context-type="linenumber">${unit.context.line}</context></context-group>`,
-    `        <note from="handbook">${escapeText(locationNote(unit))} (${unit.words} ${unit.words === 1 ? 'word' : 'words'})</note>`,
+    `        <note from="developer">${escapeText(locationNote(unit))} (${unit.words} ${unit.words === 1 ? 'word' : 'words'})</note>`,
     ...(codes ? [`        <note from="handbook-codes">${escapeText(codes)}</note>`] : []),
     ...(revision !== undefined ? [`        <note from="handbook-revision">${revision}</note>`] : []),
     ...references12(references),

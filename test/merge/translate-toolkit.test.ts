@@ -51,6 +51,8 @@ function throughToolkit(t: import('ava').ExecutionContext, ws: Workspace) {
   t.deepEqual(locations.filter((l) => /%[0-9A-F]{2}/.test(l)), [], 'ids reach PO unchanged, nothing percent-encoded');
   const codes = entries.join('').match(/`[^`\n]+`|\*\*|\[link\]/g) ?? [];
   t.true(codes.length > 0, 'codes reach the PO editor as their text');
+  const notes = entries.flatMap((text) => [...text.matchAll(/^#\. (.+)$/gm)].map((m) => m[1]!));
+  t.is(notes.filter((note) => /, line \d+: .+ \(\d+ words?\)$/.test(note)).length, forPo.units, 'every PO entry says where its text stands (file, line, element) as a comment the editor shows');
   const translatedPos = temporaryDir('handbook-po-translated-');
   tool('podebug', '--rewrite=xxx', '-i', pos, '-o', translatedPos);
 
