@@ -14,7 +14,8 @@ interface MergeFlags extends CommonFlags {
 }
 
 function describe(problem: MergeProblem): string {
-  const where = `${relative(process.cwd(), problem.file) || problem.file}:${problem.line}`;
+  // Line 0: the problem is the file itself (missing, a folder), not a place in it.
+  const where = `${relative(process.cwd(), problem.file) || problem.file}${problem.line > 0 ? `:${problem.line}` : ''}`;
   return `${problem.severity}: ${where}${problem.unit ? `: unit ${problem.unit}` : ''}: ${problem.message}`;
 }
 

@@ -391,7 +391,8 @@ function readXliffFile(path: string, ledger: Ledger, cache: string | undefined) 
   } catch (error) {
     if (error instanceof XmlError) refuse(error.line, `${error.reason}: the file was not merged`);
     else if (error instanceof ArticleError) refuse(error.line, `${error.reason}: the file was not merged`);
-    else if ((error as NodeJS.ErrnoException).code === 'ENOENT') refuse(0, 'no such file');
+    else if ((error as NodeJS.ErrnoException).code === 'ENOENT') refuse(0, 'no such file: check the path and name the returned XLIFF files (returned/de/*.xlf)');
+    else if ((error as NodeJS.ErrnoException).code === 'EISDIR') refuse(0, `a folder, not a file: name the XLIFF files in it (${posix.join(path, '*.xlf')})`);
     else throw error;
     return undefined;
   }
