@@ -16,7 +16,7 @@ export function registerPrune(program: Command, setExit: (code: number) => void)
       .command('prune')
       .description('delete stored translations of deleted articles and of text that no longer exists')
       .option('--lang <codes>', 'languages, comma-separated (default: every language in locales/)')
-      .option('--dry-run', 'show what would be deleted; delete nothing'),
+      .option('--dry-run', 'count what would be deleted (--json lists the store files); delete nothing'),
   ).action(async (flags: PruneFlags) => setExit(await runPrune(flags)));
 }
 
