@@ -324,6 +324,12 @@ function as12(element: XmlElement): XmlElement {
 
 export function readXliff(text: string): ReadXliff {
   if (text.length > LIMITS.xliffBytes) throw new XmlError(1, `the file is over the limit of ${LIMITS.xliffBytes / 1048576} MiB: split it`);
+  const start = /\S/.exec(text);
+  if (!start) throw new XmlError(1, 'the file is empty: it was cut short or not saved; return it again');
+  if (start[0] !== '<') {
+    const line = text.slice(0, start.index).split('\n').length;
+    throw new XmlError(line, 'this is not XML, so not an XLIFF file (a PO file goes back to XLIFF first: po2xliff -t, see For translators)');
+  }
   const parsed = parseXml(text);
   const root = parsed.ns === NS_12 ? as12(parsed) : parsed;
   if (root.name !== 'xliff') throw new XmlError(root.line, `the root element is <${root.name}>, not <xliff>: this is not an XLIFF file`);

@@ -60,3 +60,12 @@ testIf(SHARED_NEED)('every valid file of the OASIS XLIFF 2.1 test suite reads wi
   t.deepEqual(failed, []);
   t.log(`${files.length} valid files read`);
 });
+
+test('a file that is not XML (a PO file, an empty file) is refused saying what it is, not as damaged XML', (t) => {
+  const po = t.throws(() => readXliff('# German translation\nmsgid ""\nmsgstr ""\n'))!;
+  t.is((po as Error & { line: number }).line, 1);
+  t.is((po as Error & { reason: string }).reason, 'this is not XML, so not an XLIFF file (a PO file goes back to XLIFF first: po2xliff -t, see For translators)');
+  t.regex((t.throws(() => readXliff('\n\n  msgid "x"'))! as Error).message, /^line 3: this is not XML/);
+  for (const empty of ['', '\n \r\n\t']) t.is((t.throws(() => readXliff(empty))! as Error & { reason: string }).reason, 'the file is empty: it was cut short or not saved; return it again');
+  t.notThrows(() => readXliff(' \n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"></xliff>'), 'white space before the root element is XML');
+});
