@@ -52,6 +52,41 @@ export function checkCodes(
   return undefined;
 }
 
+type Token = { readonly type: 'text'; readonly value: string } | { readonly type: 'code'; readonly id: string | number; readonly kind: string };
+
+/** For the text as a whole and for each pair (by id), whether it holds any character but white space. */
+function wordsIn(tokens: readonly Token[]): { whole: boolean; pairs: Map<string, boolean> } {
+  const pairs = new Map<string, boolean>();
+  const open: string[] = [];
+  let whole = false;
+  for (const token of tokens) {
+    if (token.type === 'text') {
+      if (!/\S/.test(token.value)) continue;
+      whole = true;
+      for (const id of open) pairs.set(id, true);
+    } else if (token.kind === 'open') {
+      open.push(String(token.id));
+      if (!pairs.has(String(token.id))) pairs.set(String(token.id), false);
+    } else if (token.kind === 'close') open.splice(open.lastIndexOf(String(token.id)), 1);
+  }
+  return { whole, pairs };
+}
+
+/**
+ * Returns what is wrong when a target whose codes match its source lost its text: nothing but codes
+ * where the source has text, or a pair (a link, bold) left empty that holds text in the source, which
+ * would publish an invisible link or stray markers. Undefined when every such place has text.
+ */
+export function checkText(source: readonly Token[], target: readonly Token[], displays: ReadonlyMap<string, string> = new Map()): string | undefined {
+  const wanted = wordsIn(source);
+  const found = wordsIn(target);
+  if (wanted.whole && !found.whole) return 'the target has only codes and no text: translate the text, or leave the target empty to leave the unit untranslated';
+  for (const [id, hasText] of wanted.pairs) {
+    if (hasText && found.pairs.get(id) === false) return `the target leaves pair ${describe({ id, kind: 'open' }, displays)} empty, which holds text in the source: put the translated text inside it`;
+  }
+  return undefined;
+}
+
 /** White space a CAT tool or translator introduced: line breaks read as spaces, ends trimmed like the source. */
 export function normalizeTarget(target: readonly InlineToken[], source: readonly InlineToken[]): InlineToken[] {
   const merged: InlineToken[] = [];

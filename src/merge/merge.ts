@@ -13,7 +13,7 @@ import { readStoreFile, storePath, writeStoreFile, type StoreFile, type StoredUn
 import { fromTagged, toTagged } from '../store/tagged.ts';
 import { categoryTitleUnits, readWords, segmentsOf, textOfUnit, wordUnits, WORDS_ORIGINAL, writeWords } from '../words/words.ts';
 import { XmlError, type InlineToken, type ReadFile, type ReadUnit } from '../xliff/read.ts';
-import { checkCodes, codesFromText, isEmptyTarget, normalizeTarget } from './check.ts';
+import { checkCodes, checkText, codesFromText, isEmptyTarget, normalizeTarget } from './check.ts';
 import { readXliffFileCached } from './read-cache.ts';
 
 export interface MergeProblem {
@@ -41,7 +41,7 @@ export interface MergeCounts {
 }
 
 /** Why translations were not stored. */
-export type RefusalReason = 'file' | 'language' | 'document' | 'foreign' | 'duplicate' | 'unit' | 'codes' | 'older' | 'conflict' | 'segments';
+export type RefusalReason = 'file' | 'language' | 'document' | 'foreign' | 'duplicate' | 'unit' | 'codes' | 'emptied' | 'older' | 'conflict' | 'segments';
 
 export const REFUSAL_LABELS: Readonly<Record<RefusalReason, string>> = {
   file: 'file not readable as XLIFF',
@@ -51,6 +51,7 @@ export const REFUSAL_LABELS: Readonly<Record<RefusalReason, string>> = {
   duplicate: 'unit id twice',
   unit: 'unknown unit id',
   codes: 'inline codes changed',
+  emptied: 'text left out (only codes, or an empty link or emphasis)',
   older: 'older than the stored translation',
   conflict: 'for an older source, a current translation is stored',
   segments: 'partly translated unit',
@@ -280,6 +281,8 @@ function mergeUnit(read: ReadUnit, current: Unit | undefined, language: string, 
     : read.source.filter((t): t is Extract<InlineToken, { type: 'code' }> => t.type === 'code');
   const wrong = checkCodes(reference, target, displaysOf(isCurrent ? current : undefined), optionalCodes(original, current));
   if (wrong) return ledger.refuse('codes', read.line, `${wrong}; the unit was not stored`, read.id);
+  const emptied = checkText(isCurrent ? current!.segments : read.source, target, displaysOf(isCurrent ? current : undefined));
+  if (emptied) return ledger.refuse('emptied', read.line, `${emptied}; the unit was not stored`, read.id);
 
   const entries = store.entries(language, original);
   const stored = Object.hasOwn(entries, read.id) ? entries[read.id] : undefined;

@@ -46,6 +46,8 @@ const cases: [string, (xml: string) => string, RegExp][] = [
   ['a duplicate unit id', (xml) => xml.replace(/(<trans-unit[\s\S]*?<\/trans-unit>)/, '$1\n$1'), /appears twice/],
   ['an article path outside the articles folder', (xml) => xml.replace(/original="[^"]+\.md"/, 'original="../../etc/passwd"'), /outside the articles folder/],
   ['an unknown article', (xml) => xml.replace(/original="[^"]+\.md"/, 'original="nowhere/else.md"'), /no article "nowhere\/else\.md"/],
+  ['a target of codes only', (xml) => xml.replace(/<target([^>]*)>([^<]*)<g id="(\d+)"([^>]*)>[^<]*<\/g>([^<]*)<\/target>/, '<target$1><g id="$3"$4></g></target>'), /the target has only codes and no text/],
+  ['an emptied link', (xml) => xml.replace(/(<target[^>]*>[^<]+<g id="\d+"[^>]*>)[^<]+(<\/g>)/, '$1$2'), /the target leaves pair opening code \d+ \(.+\) empty, which holds text in the source/],
   ['an invented unit id', (xml) => xml.replace(/resname="[^"]+"/, 'resname="made-up"'), /unit "made-up" does not exist/],
 ];
 
