@@ -57,6 +57,7 @@ function writeOptions(flags: ExtractFlags): WriteOptions {
   const tool = flags.for ?? 'cat';
   if (!Object.hasOwn(PROFILES, tool)) throw new UsageError(`--for must be ${Object.keys(PROFILES).join(' or ')}, not "${tool}"`);
   if (flags.target !== undefined && flags.target !== 'copy' && flags.target !== 'none') throw new UsageError(`--target must be copy or none, not "${flags.target}"`);
+  if (tool === 'po' && flags.xliff === '2.0') throw new UsageError('--for po writes XLIFF 1.2 for translate-toolkit, which does not read XLIFF 2.0: leave out --xliff 2.0');
   const profile = PROFILES[tool as Profile];
   const target = (flags.target as TargetMode | undefined) ?? (flags.xliff === '2.0' ? 'none' : profile.target);
   return { target, codes: profile.codes };
