@@ -5,7 +5,7 @@ import { ConfigError, type Config } from '../config/config.ts';
 import type { HelpCenter, Segment, Unit } from '../model/types.ts';
 import { plainText } from '../model/unit.ts';
 import { documentsOf } from '../store/progress.ts';
-import { readStoreFile, storePath, writeStoreFile, type StoredUnit } from '../store/store.ts';
+import { listStoreFiles, readStoreFile, storePath, writeStoreFile, type StoredUnit } from '../store/store.ts';
 import { toTagged } from '../store/tagged.ts';
 import { textOfUnit, wordUnits, writeWords } from '../words/words.ts';
 
@@ -64,11 +64,25 @@ export function pseudoLanguageProblem(config: Config, language: string): string 
 }
 
 /**
+ * Why the store of `language` cannot be refilled, or undefined: a language no longer configured may
+ * still hold real translations (any target not made by pseudo). Read under the store's lock.
+ */
+function realTranslationsProblem(config: Config, language: string): string | undefined {
+  for (const { path } of listStoreFiles(config.locales, language)) {
+    if (Object.values(readStoreFile(path)).some((entry) => !entry.target.startsWith(PSEUDO_OPEN))) {
+      return `"${language}" holds translations that are not pseudo-translations (${path}): they would be overwritten; pick another pseudo-language code`;
+    }
+  }
+  return undefined;
+}
+
+/**
  * Fills `language` in the store with a pseudo-translation of every unit, and of the handbook's
- * words; refuses (throws) the source language and the configured target languages.
+ * words; refuses (throws) the source language, the configured target languages and a language
+ * whose store holds real translations.
  */
 export function pseudoLocalize(config: Config, center: HelpCenter, language: string): PseudoResult {
-  const problem = pseudoLanguageProblem(config, language);
+  const problem = pseudoLanguageProblem(config, language) ?? realTranslationsProblem(config, language);
   if (problem) throw new ConfigError(`pseudo-language ${problem}`);
   let units = 0;
   for (const category of center.categories) {
