@@ -340,7 +340,14 @@ function withPoEntry(unit: ReadUnit, entry: ReadUnit | undefined): ReadUnit {
 /** Why a <file> in `language` is refused, and what to do. */
 function wrongLanguage(language: string, expected: string | undefined, configured: readonly string[]): string {
   const what = expected ? `the target language is "${language}", not "${expected}" (--lang)` : `the target language is "${language}", not one of handbook.config.json's targetLanguages (${configured.join(', ') || 'none'})`;
-  const todo = configured.includes(language) ? `merge this file with --lang ${language}` : `add "${language}" to targetLanguages in handbook.config.json, or ask for a file in ${expected ? `"${expected}"` : 'a configured language'}`;
+  // A tool set to a regional variant (de-DE) of the configured language (de) is the usual case.
+  const base = language.split('-')[0]!;
+  const variantOf = base !== language && (expected ? expected === base : configured.includes(base)) ? base : undefined;
+  const todo = configured.includes(language)
+    ? `merge this file with --lang ${language}`
+    : variantOf
+      ? `the translation tool wrote the regional variant of "${variantOf}": set target-language="${variantOf}" in the file's <file> elements (or add "${language}" to targetLanguages to keep it as a language of its own)`
+      : `add "${language}" to targetLanguages in handbook.config.json, or ask for a file in ${expected ? `"${expected}"` : 'a configured language'}`;
   return `${what}: ${todo}; no unit in "${language}" was stored`;
 }
 

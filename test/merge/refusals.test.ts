@@ -186,3 +186,12 @@ test('two files of one extract merged at once with different translations of a u
   t.is(report.refusedBy.older, report.refused);
   t.true(report.problems.every((p) => p.file === second[0] && /older than the stored translation \(extracted at revision 0, store has 1: translated since by a later delivery or by a file merged before this one in the same merge\)/.test(p.message)));
 });
+
+test('a delivery in a regional variant of the language (de-DE for de): one error line saying to set target-language to de', (t) => {
+  const { ws, file, before } = prepared();
+  const regional = tamper(file, (xml) => xml.replaceAll('target-language="de"', 'target-language="de-DE"'));
+  const advice = 'the translation tool wrote the regional variant of "de": set target-language="de" in the file\'s <file> elements (or add "de-DE" to targetLanguages to keep it as a language of its own); no unit in "de-DE" was stored';
+  t.deepEqual(merge(ws.config, ws.center, { files: [regional], language: 'de' }).problems.map((p) => p.message), [`the target language is "de-DE", not "de" (--lang): ${advice}`]);
+  t.deepEqual(merge(ws.config, ws.center, { files: [regional] }).problems.map((p) => p.message), [`the target language is "de-DE", not one of handbook.config.json's targetLanguages (de, ja): ${advice}`]);
+  t.deepEqual(snapshot(ws.config.locales), before);
+});
