@@ -371,7 +371,9 @@ function mergeFile(file: ReadFile, docs: Documents, config: Config, options: Mer
     // One line for a document whose every <file> is in that language (a delivery for another language).
     return refuseOnce('language', wrongLanguage(language, expected, config.targetLanguages));
   }
-  if (file.sourceLanguage && file.sourceLanguage.toLowerCase() !== config.sourceLanguage.toLowerCase()) {
+  // A tool may name the source by a regional variant (en-US for en): every unit's source is compared anyway.
+  const primary = (tag: string) => tag.toLowerCase().split('-')[0];
+  if (file.sourceLanguage && primary(file.sourceLanguage) !== primary(config.sourceLanguage)) {
     return refuseAll('language', `the source language is "${file.sourceLanguage}", but the articles are in "${config.sourceLanguage}"`);
   }
   const units = unitsOf(file.original, docs, config, language);

@@ -195,3 +195,13 @@ test('a delivery in a regional variant of the language (de-DE for de): one error
   t.deepEqual(merge(ws.config, ws.center, { files: [regional] }).problems.map((p) => p.message), [`the target language is "de-DE", not one of handbook.config.json's targetLanguages (de, ja): ${advice}`]);
   t.deepEqual(snapshot(ws.config.locales), before);
 });
+
+test('a source language written as a regional variant (en-US) merges; another language is refused', (t) => {
+  const { ws, file } = prepared();
+  const american = tamper(file, (xml) => xml.replaceAll('source-language="en"', 'source-language="en-US"'));
+  const report = merge(ws.config, ws.center, { files: [american] });
+  t.is(report.refused, 0);
+  t.true(report.unchanged > 0);
+  const french = merge(ws.config, ws.center, { files: [tamper(file, (xml) => xml.replaceAll('source-language="en"', 'source-language="fr"'))] });
+  t.regex(french.problems[0]!.message, /^the source language is "fr", but the articles are in "en"/);
+});
