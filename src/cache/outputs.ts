@@ -113,6 +113,12 @@ export class OutputLedger {
     return record;
   }
 
+  /** True when `bytes` are what this command last wrote to `path` (nobody changed the file since). */
+  wrote(path: string, bytes: Uint8Array | string): boolean {
+    const hash = this.outputs.get(path)?.hash;
+    return typeof hash === 'string' && hash === hashOf(bytes);
+  }
+
   /** Remembers what an output was made from: `bytes` as written, or null for "no file". */
   record(path: string, inputs: string, bytes: Uint8Array | string | null, meta?: unknown): void {
     if (!this.file) return;

@@ -40,6 +40,7 @@ function summaryOf(result: ExtractResult, articles: number, version: string, lan
     ...(filled ? [`${formatCount(filled)} units filled from translation memory (to review)`] : []),
     ...(result.removed.length ? [`${result.removed.length} file(s) with nothing left to translate removed`] : []),
     ...(result.problems.length ? [`${result.problems.length} article(s) refused, see above`] : []),
+    ...(result.unmerged.length ? [`${result.unmerged.length} file(s) with translations not merged left as they were, see above`] : []),
   ];
   if (result.upToDate) extras.push(`${result.upToDate} up to date`);
   const tail = extras.length ? `; ${extras.join('; ')}` : '';
@@ -74,13 +75,17 @@ interface ExtractAnswer {
 function printExtract({ result, articles, warnings }: ExtractAnswer, flags: ExtractFlags, languages: string[], outDir: string, articlesDir: string): number {
   const where = relative(process.cwd(), articlesDir) || '.';
   reportProblems(result.problems, where);
+  for (const { path, translations } of result.unmerged) {
+    const file = relative(process.cwd(), path) || path;
+    process.stderr.write(`error: ${file}: holds ${formatCount(translations)} translation(s) the store does not have (a returned file put in the extract folder?): merge it (handbook merge ${file}) or move it away, then extract again; it was left as it was\n`);
+  }
   reportWarnings(warnings, where, flags);
   if (flags.json) {
     process.stdout.write(`${JSON.stringify({ ...result, version: flags.xliff, languages }, null, 2)}\n`);
   } else {
     process.stdout.write(`${summaryOf(result, articles, flags.xliff, languages, relative(process.cwd(), outDir) || '.')}\n`);
   }
-  return result.problems.length > 0 ? EXIT.refused : EXIT.ok;
+  return result.problems.length > 0 || result.unmerged.length > 0 ? EXIT.refused : EXIT.ok;
 }
 
 /** The same result as a second run with nothing changed gives: every file unchanged, nothing filled or removed. */
@@ -122,7 +127,8 @@ async function runExtract(flags: ExtractFlags): Promise<number> {
   writing.stop();
   const articles = center.categories.reduce((n, c) => n + c.articles.length, 0);
   const warnings = center.warnings ?? [];
-  shortcut.remember({ result: asRerun(result, languages, center.categories.length), articles, warnings } satisfies ExtractAnswer, result.files.map((f) => f.path), args);
+  // A run that kept a delivery must look again next time: the file may have been merged or moved.
+  if (result.unmerged.length === 0) shortcut.remember({ result: asRerun(result, languages, center.categories.length), articles, warnings } satisfies ExtractAnswer, result.files.map((f) => f.path), args);
   shortcut.ledger.save();
   return printExtract({ result, articles, warnings }, flags, languages, outDir, config.articles);
 }

@@ -12,6 +12,7 @@ import { storePath, writeStoreFile, type StoredUnit } from '../store/store.ts';
 import { fromTagged, segmentsOfTagged, toTagged } from '../store/tagged.ts';
 import { TranslationStore } from '../store/translations.ts';
 import { writeFileAtomic } from '../util/atomic-write.ts';
+import { merge } from '../merge/merge.ts';
 import type { OutputLedger } from '../cache/outputs.ts';
 import { MemoryChanges, memoryQueries, packageInputs } from './up-to-date.ts';
 import { resolve } from 'node:path';
@@ -57,6 +58,17 @@ export interface ExtractResult {
   readonly problems: readonly FileProblem[];
   /** Files (or absent files) found up to date through the ledger, not made again. */
   readonly upToDate: number;
+  /**
+   * Files in the output folder holding translations the store does not (a translator's returned
+   * file put where it was sent from), left as they were instead of being replaced or removed.
+   */
+  readonly unmerged: readonly UnmergedFile[];
+}
+
+export interface UnmergedFile {
+  readonly path: string;
+  /** Translations a merge of the file would store. */
+  readonly translations: number;
 }
 
 /** A category slug as a file name: nothing that could leave the output folder. */
@@ -191,13 +203,23 @@ function wordsPackage(config: Config, center: HelpCenter, language: string, all:
  * Writes a package unless the file already holds exactly it; an empty package removes the file
  * an earlier extract left, so no stale work is sent again.
  */
-function writePackage(path: string, pkg: XliffPackage, version: XliffVersion, removed: string[], write: WriteOptions = {}): (Omit<ExtractedFile, 'language' | 'category'> & { xml: string }) | undefined {
+type WrittenPackage = Omit<ExtractedFile, 'language' | 'category'> & { xml: string };
+
+/**
+ * Writes a package to `path` (or removes the file when the package is empty), unless the file there
+ * must be kept: `keep` is asked about the file's current text before it is replaced or removed.
+ */
+function writePackage(path: string, pkg: XliffPackage, version: XliffVersion, removed: string[], write: WriteOptions = {}, keep: (path: string, existing: string) => boolean = () => false): WrittenPackage | 'kept' | undefined {
+  const existing = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
   if (pkg.files.length === 0) {
-    if (existsSync(path)) rmSync(path), removed.push(path);
+    if (existing === undefined) return undefined;
+    if (keep(path, existing)) return 'kept';
+    rmSync(path), removed.push(path);
     return undefined;
   }
   const xml = writeXliff(pkg, version, write);
-  const changed = !existsSync(path) || readFileSync(path, 'utf8') !== xml;
+  const changed = existing !== xml;
+  if (changed && existing !== undefined && keep(path, existing)) return 'kept';
   if (changed) writeFileAtomic(path, xml);
   const units = pkg.files.flatMap((f) => f.units);
   return { path, units: units.length, words: units.reduce((n, u) => n + u.unit.words, 0), changed, xml };
@@ -217,7 +239,18 @@ export function extract(config: Config, center: HelpCenter, options: ExtractOpti
   const settings = { version: options.version, all: options.all, write: options.write ?? {} };
   let done = 0;
   let upToDate = 0;
+  const unmerged: UnmergedFile[] = [];
   for (const language of options.languages) {
+    // A file this command did not write as it is now may be a translator's delivery: what a merge
+    // of it would store is not in the store yet, so the file is kept for that merge. (A text the
+    // store holds is no loss, whatever state the file gives it: extract --all writes memory fills.)
+    const keepUnmerged = (path: string, existing: string): boolean => {
+      if (ledger?.wrote(path, existing)) return false;
+      const report = merge(config, center, { files: [path], language, dryRun: true, sameTextUnchanged: true });
+      const translations = report.stored + report.outdated;
+      if (translations > 0) unmerged.push({ path, translations });
+      return translations > 0;
+    };
     const run = new LanguageRun(config, language);
     const changes = ledger?.enabled ? new MemoryChanges(ledger, `memory\u0000${language}\u0000${resolve(options.outDir)}`, run.memory, run.threshold) : undefined;
     for (const category of center.categories) {
@@ -232,7 +265,8 @@ export function extract(config: Config, center: HelpCenter, options: ExtractOpti
         continue;
       }
       const pkg = packageOf(run, category, options.all);
-      const written = writePackage(path, pkg, options.version, removed, options.write);
+      const written = writePackage(path, pkg, options.version, removed, options.write, keepUnmerged);
+      if (written === 'kept') continue;
       if (written) files.push({ path, units: written.units, words: written.words, changed: written.changed, language, category: category.slug });
       if (changes) {
         const meta = written ? { path, units: written.units, words: written.words, language, category: category.slug } : undefined;
@@ -244,8 +278,8 @@ export function extract(config: Config, center: HelpCenter, options: ExtractOpti
     memoryFilled[language] = run.filled;
     const words = wordsPackage(config, center, language, options.all);
     options.onFile?.(done, total);
-    const wordsFile = writePackage(join(options.outDir, language, `${WORDS_FILE}.xlf`), words, options.version, removed, options.write);
-    if (wordsFile) {
+    const wordsFile = writePackage(join(options.outDir, language, `${WORDS_FILE}.xlf`), words, options.version, removed, options.write, keepUnmerged);
+    if (wordsFile && wordsFile !== 'kept') {
       const { xml: _xml, ...file } = wordsFile;
       files.push({ ...file, language, category: WORDS_FILE });
     }
@@ -258,5 +292,6 @@ export function extract(config: Config, center: HelpCenter, options: ExtractOpti
     removed,
     problems: center.problems,
     upToDate,
+    unmerged,
   };
 }

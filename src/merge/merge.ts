@@ -72,6 +72,12 @@ export interface MergeOptions {
   /** Expected target language; by default any configured target language. */
   readonly language?: string;
   readonly dryRun?: boolean;
+  /**
+   * A translation whose source and text the store holds is `unchanged` whatever state the file
+   * gives it (a memory fill written by `extract --all` and read back as translated): for a check
+   * of which texts a file would add, as extract makes before it replaces a file.
+   */
+  readonly sameTextUnchanged?: boolean;
   /** Called after each file, for a progress bar. */
   readonly onFile?: (done: number, total: number) => void;
 }
@@ -257,7 +263,7 @@ const STATE_RANK = new Map<string, number>([['outdated', 0], ['needs-review', 1]
  * - a translation the store already holds for the same source is `unchanged`, whatever revision
  *   the file was extracted at; a different one from a file older than the store is refused.
  */
-function mergeUnit(read: ReadUnit, current: Unit | undefined, language: string, original: string, store: PendingStore, ledger: Ledger): void {
+function mergeUnit(read: ReadUnit, current: Unit | undefined, language: string, original: string, store: PendingStore, ledger: Ledger, sameTextUnchanged = false): void {
   if (isEmptyTarget(read.target)) {
     ledger.counts.empty++;
     return;
@@ -292,7 +298,7 @@ function mergeUnit(read: ReadUnit, current: Unit | undefined, language: string, 
     state: isCurrent ? read.state : 'outdated',
     revision: (stored?.revision ?? 0) + 1,
   };
-  if (stored && stored.source === entry.source && stored.target === entry.target && (STATE_RANK.get(entry.state) ?? 0) <= (STATE_RANK.get(stored.state) ?? 0)) {
+  if (stored && stored.source === entry.source && stored.target === entry.target && (sameTextUnchanged || (STATE_RANK.get(entry.state) ?? 0) <= (STATE_RANK.get(stored.state) ?? 0))) {
     ledger.counts.unchanged++;
     return;
   }
@@ -390,7 +396,7 @@ function mergeFile(file: ReadFile, docs: Documents, config: Config, options: Mer
   }
   languages.add(language);
   const byId = new Map(units.map((u) => [u.id, u]));
-  for (const unit of file.units) mergeUnit(withPoEntry(unit, po.get(unit.xliffId)), byId.get(unit.id), language, file.original, store, ledger);
+  for (const unit of file.units) mergeUnit(withPoEntry(unit, po.get(unit.xliffId)), byId.get(unit.id), language, file.original, store, ledger, options.sameTextUnchanged);
 }
 
 function readXliffFile(path: string, ledger: Ledger, cache: string | undefined) {

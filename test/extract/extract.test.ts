@@ -55,3 +55,44 @@ test('category slugs cannot name a path outside the output folder', (t) => {
   t.is(fileNameOf('../../etc/passwd'), '_-..-etc-passwd');
   t.is(fileNameOf('account management'), 'account-management');
 });
+
+test('a translated file put back in the extract folder is kept, not replaced or removed, until it is merged', async (t) => {
+  const { merge } = await import('../../src/merge/merge.ts');
+  const { pseudoSegments } = await import('../render/pseudo.ts');
+  const { translatedXliff, workspace } = await import('../support/roundtrip.ts');
+  const ws = workspace(join(PROJECT, 'articles/_articles'), join(PROJECT, 'articles/_categories'), ['de']);
+  const out = temporaryDir();
+  const options = { languages: ['de'], version: '1.2' as const, outDir: out, all: false };
+  extract(ws.config, ws.center, options);
+  // The translator's file for the first category, returned and copied over the one sent.
+  const returned = translatedXliff(ws, '1.2', pseudoSegments).find((p) => p.endsWith(`${ws.center.categories[0]!.slug}.xlf`))!;
+  const path = join(out, 'de', `${fileNameOf(ws.center.categories[0]!.slug)}.xlf`);
+  writeFileSync(path, readFileSync(returned));
+  const delivered = readFileSync(path, 'utf8');
+  const kept = extract(ws.config, ws.center, options);
+  t.deepEqual(kept.unmerged.map((u) => u.path), [path]);
+  t.true(kept.unmerged[0]!.translations > 10);
+  t.is(readFileSync(path, 'utf8'), delivered, 'the delivery is as it was');
+  t.false(kept.files.some((f) => f.path === path));
+  // Once merged, the next extract replaces (here: removes) it as usual.
+  t.is(merge(ws.config, ws.center, { files: [path] }).refused, 0);
+  const after = extract(ws.config, ws.center, options);
+  t.deepEqual(after.unmerged, []);
+  t.deepEqual(after.removed, [path]);
+});
+
+test('a file extract wrote with --all, memory fills included, is replaced without a ledger: its texts are the store\'s', async (t) => {
+  const { merge } = await import('../../src/merge/merge.ts');
+  const { pseudoSegments } = await import('../render/pseudo.ts');
+  const { translatedXliff, workspace } = await import('../support/roundtrip.ts');
+  const ws = workspace(join(PROJECT, 'articles/_articles'), join(PROJECT, 'articles/_categories'), ['de']);
+  for (const file of translatedXliff(ws, '1.2', pseudoSegments).slice(0, 2)) merge(ws.config, ws.center, { files: [file] });
+  const out = temporaryDir();
+  t.true(extract(ws.config, ws.center, { languages: ['de'], version: '1.2', outDir: temporaryDir(), all: false }).memoryFilled.de! > 0, 'the store holds memory fills');
+  const all = extract(ws.config, ws.center, { languages: ['de'], version: '1.2', outDir: out, all: true });
+  t.true(all.files.some((f) => readFileSync(f.path, 'utf8').includes('state="needs-review-translation"')), 'the fills are in the files, to review');
+  // Another version: every file is written again, and none holds a text the store lacks.
+  const again = extract(ws.config, ws.center, { languages: ['de'], version: '2.0', outDir: out, all: true });
+  t.deepEqual(again.unmerged, []);
+  t.true(again.files.every((f) => f.changed));
+});
