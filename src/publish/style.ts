@@ -2,7 +2,7 @@
 export const HANDBOOK_CSS = `
 :root { color-scheme: light; --ink: #1d2330; --muted: #5b6475; --line: #d9dee7; --accent: #175ddc; }
 * { box-sizing: border-box; }
-body { margin: 0 auto; max-width: 50rem; padding: 2rem 1.5rem 4rem; font: 16px/1.6 system-ui, "Noto Sans", "Noto Sans CJK JP", "Noto Sans Arabic", "Noto Sans Hebrew", sans-serif; color: var(--ink); }
+body { margin: 0 auto; max-width: 50rem; padding: 2rem 1.5rem 4rem; font: 16px/1.6 system-ui, "Noto Sans", "Noto Sans CJK JP", "Noto Sans Arabic", "Noto Sans Hebrew", sans-serif; color: var(--ink); overflow-wrap: break-word; }
 h1, h2, h3, h4 { line-height: 1.25; margin: 1.6em 0 .5em; }
 a { color: var(--accent); }
 img { max-width: 100%; height: auto; }
@@ -11,6 +11,9 @@ code { background: #f1f3f7; padding: .1em .3em; border-radius: 3px; }
 pre { background: #f1f3f7; padding: .8em 1em; overflow-x: auto; border-radius: 4px; direction: ltr; text-align: left; }
 pre code { background: none; padding: 0; }
 :not(pre) > code, kbd { direction: ltr; unicode-bidi: isolate; }
+/* A long identifier or URL in inline code, or on a phone in a table cell, breaks where it must: the page never scrolls sideways. */
+:not(pre) > code { overflow-wrap: anywhere; }
+@media (max-width: 40rem) { th, td { overflow-wrap: anywhere; } }
 kbd { border: 1px solid var(--line); border-bottom-width: 2px; border-radius: 3px; padding: 0 .3em; }
 table { border-collapse: collapse; width: 100%; margin: 1em 0; font-size: .95em; }
 th, td { border: 1px solid var(--line); padding: .4em .6em; text-align: start; vertical-align: top; }
