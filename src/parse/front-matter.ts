@@ -48,6 +48,11 @@ function fileLineOf(problem: unknown, raw: string): number {
   return linePos?.[0] ? Math.min(linePos[0].line, lastLine) + 1 : 1;
 }
 
+/** What the yaml package says is wrong, without its line and column within the block (the message names the file's line). */
+function yamlReason(problem: unknown): string {
+  return String((problem as Error).message).split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
+
 /** A key that is a list or a mapping (`[a, b]: value`): refused, as Jekyll's data would hold it as text. */
 function refuseCollectionKeys(document: Document.Parsed, raw: string, file: string): void {
   const lines = raw.split('\n');
@@ -76,13 +81,13 @@ export function readYaml(raw: string, file: string): YamlRead {
     parsed = document.toJS();
   } catch (error) {
     if (error instanceof ArticleError) throw error;
-    const reason = String((error as Error).message).split('\n')[0];
+    const reason = yamlReason(error);
     throw new ArticleError(file, fileLineOf(error, raw), `front matter is not valid YAML (${reason}): fix the YAML between the --- lines`);
   }
   const warnings = document.warnings.map((warning) => ({
     file,
     line: fileLineOf(warning, raw),
-    message: `front matter: ${String(warning.message).split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}: fix the YAML between the --- lines`,
+    message: `front matter: ${yamlReason(warning)}: fix the YAML between the --- lines`,
   }));
   if (parsed !== null && (typeof parsed !== 'object' || Array.isArray(parsed))) {
     throw new ArticleError(file, 2, 'front matter must be "key: value" lines (a YAML mapping), like "title: Install": fix the YAML between the --- lines');

@@ -43,3 +43,9 @@ if (HAS_SHARED) {
 } else {
   test.skip(`corpus category titles: ${NO_SHARED}`, () => {});
 }
+
+test('invalid YAML is reported at its line of the file only, without the yaml package\'s own line and column within the block', (t) => {
+  const error = t.throws(() => parse('---\nlayout: article\ntitle: "Unclosed\n---\nText\n'));
+  t.is((error as { line?: number }).line, 3);
+  t.is(error?.message, 'test/article.md:3: front matter is not valid YAML (Missing closing "quote): fix the YAML between the --- lines');
+});
