@@ -6,7 +6,7 @@ import { checkLanguage, loadConfig } from '../config/config.ts';
 import type { ExtractResult } from '../extract/extract.ts';
 import { XLIFF_VERSIONS, type XliffVersion } from '../xliff/package.ts';
 import { PROFILES, type Profile, type TargetMode, type WriteOptions } from '../xliff/write.ts';
-import { EXIT, formatCount, reportProblems, reportWarnings, splitList } from './output.ts';
+import { EXIT, formatCount, refusedArticles, reportProblems, reportWarnings, splitList } from './output.ts';
 import type { FileProblem } from '../model/types.ts';
 import { startProgress } from './progress.ts';
 import { UsageError } from './usage.ts';
@@ -39,7 +39,7 @@ function summaryOf(result: ExtractResult, articles: number, version: string, lan
   const extras = [
     ...(filled ? [`${formatCount(filled)} units filled from translation memory (to review)`] : []),
     ...(result.removed.length ? [`${result.removed.length} file(s) with nothing left to translate removed`] : []),
-    ...(result.problems.length ? [`${result.problems.length} article(s) refused, see above`] : []),
+    ...refusedArticles(result.problems),
     ...(result.unmerged.length ? [`${result.unmerged.length} file(s) with translations not merged left as they were, see above`] : []),
   ];
   if (result.upToDate) extras.push(`${result.upToDate} up to date`);

@@ -12,6 +12,11 @@ export function reportProblems(problems: readonly FileProblem[], where: string):
   for (const problem of problems) process.stderr.write(`error: ${where}/${problem.file}:${problem.line}: ${problem.message}\n`);
 }
 
+/** The summary line's part for articles refused ("1 article(s) refused, see above"), or nothing. */
+export function refusedArticles(problems: readonly FileProblem[]): string[] {
+  return problems.length ? [`${problems.length} article(s) refused, see above`] : [];
+}
+
 /** Warnings of the files read (`warning: <where>/<file>:<line>: …`, on stderr), none under --quiet. */
 export function reportWarnings(warnings: readonly FileProblem[] | undefined, where: string, flags: { readonly quiet?: boolean }): void {
   if (flags.quiet) return;

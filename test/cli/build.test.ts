@@ -1,7 +1,7 @@
 // `handbook build`: the source language and every target by default, handbooks in every format,
 // each problem warned once, --quiet for the summary only.
 import test from 'ava';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { run, sampleRoot } from '../support/cli.ts';
 
@@ -30,4 +30,16 @@ test('build --help names the file each format writes, pdf included', (t) => {
   t.is(help.code, 0);
   const text = help.stdout.replace(/\s+/g, ' ');
   for (const written of ['output/<lang>/<category>.md', 'output/<lang>/<category>.html', 'output/<lang>/<category>.pdf']) t.true(text.includes(written), written);
+});
+
+test('a broken article: build and pseudo exit 1 and their summary line says an article was refused', (t) => {
+  const root = sampleRoot();
+  mkdirSync(join(root, 'articles/_articles/bad'), { recursive: true });
+  writeFileSync(join(root, 'articles/_articles/bad/yaml.md'), '---\ntitle: [unclosed\n---\nText\n');
+  for (const args of [['build', '--format', 'md', '--lang', 'en'], ['pseudo']]) {
+    const result = run([...args, '--root', root, '--quiet']);
+    t.is(result.code, 1, args[0]);
+    t.regex(result.stderr, /^error: \S*bad\/yaml\.md:2: front matter is not valid YAML/, args[0]);
+    t.regex(result.stdout, /; 1 article\(s\) refused, see above\n$/, args[0]);
+  }
 });
