@@ -30,3 +30,11 @@ test('a file cut short or broken says so, with the column, and not the position 
   t.regex(wrong.reason, /^the XML is not well-formed \(unexpected close tag, column \d+\)/);
   t.notRegex(wrong.reason, /^\d+:\d+/);
 });
+
+test('a file that is not well-formed: the line, and saxes\' reason without its own line:column prefix or final period', (t) => {
+  const error = t.throws(() => parseXml('<xliff>\n<target>Tom & Jerry;</target>\n</xliff>'), { instanceOf: XmlError });
+  t.is(error.line, 2);
+  t.false(/^\d+:\d+/.test(error.reason), error.reason);
+  t.false(error.reason.endsWith('.'), error.reason);
+  t.regex(error.reason, /entity/);
+});
