@@ -3,6 +3,7 @@
 import test from 'ava';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { HANDBOOK_FORMATS } from '../../src/publish/formats.ts';
 import { run, sampleRoot } from '../support/cli.ts';
 
 test('build md,html writes the English handbooks too and warns once per problem, grouped; --quiet prints the summary only', (t) => {
@@ -42,4 +43,11 @@ test('a broken article: build and pseudo exit 1 and their summary line says an a
     t.regex(result.stderr, /^error: \S*bad\/yaml\.md:2: front matter is not valid YAML/, args[0]);
     t.regex(result.stdout, /; 1 article\(s\) refused, see above\n$/, args[0]);
   }
+});
+
+test('build --help describes every output format it accepts', (t) => {
+  const help = run(['build', '--help']);
+  t.is(help.code, 0);
+  const text = help.stdout.replace(/\s+/g, ' ');
+  for (const { format } of HANDBOOK_FORMATS) t.regex(text, new RegExp(`publish .*\\b${format} \\(output/<lang>/`), format);
 });
