@@ -192,6 +192,19 @@ function rewriteLinks(tree: HastRoot, context: ArticleHtmlContext): void {
   });
 }
 
+/**
+ * Text (in code, or where a code fence swallowed the Markdown) reads as the source wrote it:
+ * `{{site.baseurl}}` as the site's address, as Jekyll prints it, and a kramdown attribute list that
+ * asKramdownReads made a comment as its `{:…}` again.
+ */
+function sourceTextInText(tree: HastRoot, siteUrl: string): void {
+  const base = siteUrl.replace(/\/+$/, '');
+  visit(tree, 'text', (node) => {
+    if (node.value.includes(SITE_LINK)) node.value = node.value.replaceAll(SITE_LINK, base);
+    if (node.value.includes(IAL_COMMENT)) node.value = node.value.replace(/<!--ial ([^\n]*?)-->/g, '{:$1}');
+  });
+}
+
 /** `%C3%A9` decoded; a malformed escape (`%E0%A4%A`) is kept as written, so the link is reported, not fatal. */
 function decodeAnchor(text: string): string {
   try {
@@ -398,8 +411,9 @@ function isolateFallbacks(tree: HastRoot, language: string | undefined): void {
  * (`{:target="_blank"}` has underscores), and a `<br>` alone on a line joins the next line, which
  * kramdown reads as one paragraph (CommonMark would make the text raw HTML).
  */
+const IAL_COMMENT = '<!--ial ';
 function asKramdownReads(text: string): string {
-  return text.replace(/([\u2E28\u2E29]+)(\{:[^}\n]*\})/g, '$2$1').replace(/(?<=[)\]])\{:\s*([^}\n]*)\}/g, (_, body: string) => `<!--ial ${body.replace(/--/g, '')}-->`).replace(/^([ \t]*<br\s*\/?>)[ \t]*\n(?=[ \t]*[^\s<])/gm, '$1');
+  return text.replace(/([\u2E28\u2E29]+)(\{:[^}\n]*\})/g, '$2$1').replace(/(?<=[)\]])\{:\s*([^}\n]*)\}/g, (_, body: string) => `${IAL_COMMENT}${body.replace(/--/g, '')}-->`).replace(/^([ \t]*<br\s*\/?>)[ \t]*\n(?=[ \t]*[^\s<])/gm, '$1');
 }
 
 /** The article's body as a sanitized HTML tree. */
@@ -417,6 +431,7 @@ export function articleHast(localized: string, bodyStart: number, context: Artic
   closeHeadingGaps(hast);
   iframesToLinks(hast);
   rewriteLinks(hast, context);
+  sourceTextInText(hast, context.siteUrl);
   dropEmptyFigures(hast);
   // Relative image paths are allowed by the sanitizer only as plain paths, not other protocols.
   const clean = unified().use(rehypeSanitize, schema).runSync(hast) as HastRoot;
