@@ -6,6 +6,7 @@ import { accessSync, constants, existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ConfigError } from '../config/config.ts';
 import { ArticleError } from '../parse/problem.ts';
+import { MissingGlyphError } from '../publish/pdf/missing-glyph.ts';
 import { LockedError } from '../store/lock.ts';
 import { StoreError } from '../store/store.ts';
 import { WordsError } from '../words/words.ts';
@@ -19,7 +20,7 @@ export interface Failure {
 }
 
 /** Errors that say which input is wrong and how to fix it: the input is refused. */
-const REFUSED = [ArticleError, LockedError, StoreError, WordsError];
+const REFUSED = [ArticleError, LockedError, StoreError, WordsError, MissingGlyphError];
 
 /** What the system says about a file, as a person can act on it. */
 const SYSTEM_ERRORS: ReadonlyMap<string, string> = new Map([

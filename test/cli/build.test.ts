@@ -1,7 +1,7 @@
 // `handbook build`: the source language and every target by default, handbooks in every format,
 // each problem warned once, --quiet for the summary only.
 import test from 'ava';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HANDBOOK_FORMATS } from '../../src/publish/formats.ts';
 import { run, sampleRoot } from '../support/cli.ts';
@@ -50,4 +50,13 @@ test('build --help describes every output format it accepts', (t) => {
   t.is(help.code, 0);
   const text = help.stdout.replace(/\s+/g, ' ');
   for (const { format } of HANDBOOK_FORMATS) t.regex(text, new RegExp(`publish .*\\b${format} \\(output/<lang>/`), format);
+});
+
+test('a character no font can draw in a PDF handbook: exit 1, one line naming the article and the character (not an internal error)', (t) => {
+  const root = sampleRoot();
+  const article = join(root, 'articles/_articles/publishing/build-handbooks.md');
+  writeFileSync(article, `${readFileSync(article, 'utf8')}\nThe sign \u{13000} is drawn by no font.\n`);
+  const result = run(['build', '--root', root, '--format', 'pdf', '--lang', 'en', '--category', 'publishing']);
+  t.is(result.code, 1, result.stderr);
+  t.is(result.stderr, 'error: publishing/build-handbooks.md: no configured font can draw the character "\u{13000}" (U+13000): replace it in the article or its translation\n');
 });

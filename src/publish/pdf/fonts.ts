@@ -183,21 +183,6 @@ function cjkOrder(language: string): Script[] {
   return ['japanese', 'chinese', 'chineseTraditional', 'korean'];
 }
 
-/** The character no configured font can draw, with where it stands. */
-export class MissingGlyphError extends Error {
-  constructor(
-    readonly article: string,
-    readonly character: string,
-  ) {
-    const cp = character.codePointAt(0) ?? 0;
-    super(
-      `${article}: no configured font can draw the character "${character}" (U+${cp.toString(16).toUpperCase().padStart(4, '0')}): ` +
-        'replace it in the article or its translation',
-    );
-    this.name = 'MissingGlyphError';
-  }
-}
-
 export interface Face {
   /** The name the face is registered under in the document. */
   readonly name: string;

@@ -3,7 +3,8 @@
 // direction follows the Unicode bidirectional algorithm (bidi-js); Arabic and Hebrew pieces are
 // handed to fontkit in logical order, which shapes them and lays their glyphs out right to left.
 import * as bidiJs from 'bidi-js';
-import { isInvisible, MissingGlyphError, type Face, type FontBook, type FontStyle } from './fonts.ts';
+import { isInvisible, type Face, type FontBook, type FontStyle } from './fonts.ts';
+import { MissingGlyphError } from './missing-glyph.ts';
 import { unitWidth } from './shaping.ts';
 import type { Recorder } from './display-list.ts';
 import { showText } from './show-text.ts';

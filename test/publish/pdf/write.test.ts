@@ -2,7 +2,7 @@
 import test from 'ava';
 import { h } from 'hastscript';
 import { writePdf } from '../../../src/publish/pdf/write.ts';
-import { MissingGlyphError } from '../../../src/publish/pdf/fonts.ts';
+import { MissingGlyphError } from '../../../src/publish/pdf/missing-glyph.ts';
 import { fixtureDocument, fixtureImages } from './fixture.ts';
 import { NO_PDF_TOOLS, PDF_TOOLS, pageTexts, pdfFonts, pdfInfo, qpdfCheck, saved } from './support.ts';
 
