@@ -59,8 +59,15 @@ function readCategoryFile(config: Config, name: string, cache: ModelCache, optio
   const path = join(config.categories!, name);
   const slug = name.replace(/\.md$/, '');
   const id = `category:${slug}`;
-  const parsed = cache.parse(id, readArticle(path, id), options);
-  warnings.push(...(parsed.warnings ?? []));
+  // Problems name files relative to the articles folder: the category file's own path from there.
+  const shown = relative(config.articles, path).split(sep).join('/');
+  let parsed: Article;
+  try {
+    parsed = cache.parse(id, readArticle(path, id), options);
+  } catch (error) {
+    throw error instanceof ArticleError ? new ArticleError(shown, error.line, error.reason) : error;
+  }
+  warnings.push(...(parsed.warnings ?? []).map((warning) => ({ ...warning, file: shown })));
   const data = (parsed.frontMatter?.data ?? {}) as Record<string, unknown>;
   const titleUnit = parsed.units.find((unit) => unit.kind === 'front-matter');
   const units = titleUnit

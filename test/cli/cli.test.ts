@@ -60,3 +60,11 @@ test('a broken article: exit 1, the message names file and line, the rest is ext
   t.regex(stdout, /1 article\(s\) refused/);
   t.true(existsSync(join(root, 'output/xliff/de/reference.xlf')));
 });
+
+test('a broken category file: exit 1, the message names the category file and its line', (t) => {
+  const root = sampleRoot();
+  writeFileSync(join(root, 'articles/_categories/publishing.md'), '---\ntitle: "Unclosed\n---\n');
+  const { code, stderr } = run(['status', '--root', root, '--lang', 'de']);
+  t.is(code, 1);
+  t.is(stderr, `error: ${relative(process.cwd(), join(root, 'articles/_categories/publishing.md'))}:2: front matter is not valid YAML (Missing closing "quote): fix the YAML between the --- lines\n`);
+});

@@ -48,3 +48,17 @@ test('broken articles are reported with file and line, the others are still read
   t.regex(byFile['yaml.md']!.message, /YAML/);
   t.deepEqual(center.categories.flatMap((c) => c.articles.map((a) => a.path)), ['good.md']);
 });
+
+test('a broken category file is reported at its own path (relative to the articles folder, as every problem is) and line; a category file\'s YAML warning too', (t) => {
+  const root = helpCenter({
+    'handbook.config.json': JSON.stringify({ articles: '_articles' }),
+    '_categories/broken.md': '---\ntitle: "Unclosed\n---\n',
+    '_categories/tagged.md': '---\ntitle: !custom Tagged\n---\n',
+    '_articles/x/one.md': '---\ntitle: One\ncategories: [broken]\n---\nText.\n',
+  });
+  const config = loadConfig(root);
+  const center = readHelpCenter(config);
+  t.deepEqual(center.problems.map((p) => [join(config.articles, p.file), p.line]), [[join(root, '_categories/broken.md'), 2]]);
+  t.deepEqual((center.warnings ?? []).map((w) => join(config.articles, w.file)), [join(root, '_categories/tagged.md')]);
+  t.deepEqual(center.categories.find((c) => c.slug === 'broken')?.articles.map((a) => a.path), ['x/one.md'], 'its articles are still read');
+});
