@@ -136,13 +136,17 @@ function documentWords(input: AssembleInput, title: string, articles: number): D
   const { t, language, date } = input;
   const formatted = new Intl.DateTimeFormat(language, { dateStyle: 'long' }).format(date);
   return {
-    contents: t('contents'),
+    ...indexWords(t, articles),
     page: pageWords(t),
     generatedOn: t('generated_on', { date: formatted }),
     languageLine: `${t('language')}: ${languageName(language)}`,
-    articleCount: t('articles_count', { count: articles }),
     handbookTitle: t('handbook_title', { category: title }),
   };
+}
+
+/** The words a language's index shows of a handbook: "Contents" and "12 articles". */
+export function indexWords(t: Translate, articles: number): Pick<DocumentWords, 'contents' | 'articleCount'> {
+  return { contents: t('contents'), articleCount: t('articles_count', { count: articles }) };
 }
 
 /** An article's h2 headings, each with its h3 headings under it. */

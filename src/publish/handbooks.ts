@@ -5,12 +5,12 @@ import { join } from 'node:path';
 import { fingerprint } from '../cache/fingerprint.ts';
 import type { OutputLedger, OutputRecord } from '../cache/outputs.ts';
 import type { Config } from '../config/config.ts';
-import { assembleHandbook } from '../handbook/assemble.ts';
+import { assembleHandbook, categoryTitle, directionOf, indexWords, shownArticles } from '../handbook/assemble.ts';
 import type { DocumentWarning } from '../handbook/document.ts';
 import type { Category, HelpCenter } from '../model/types.ts';
 import { fileNameOf } from '../extract/extract.ts';
 import { TranslationStore } from '../store/translations.ts';
-import { createTranslator } from '../words/words.ts';
+import { createTranslator, type Translate } from '../words/words.ts';
 import { assembledArticleInputs, buildDate, buildInputs, handbookArticlesInputs, handbookInputs, languageInputs } from './up-to-date.ts';
 import { HandbookFragments } from './fragments.ts';
 import { pdfWorkersFor, PdfThreads } from './workers.ts';
@@ -65,6 +65,23 @@ function fragmentsOf(config: Config, ledger: OutputLedger | undefined, language:
   const handbook = handbookArticlesInputs(perLanguage, category);
   const source = language === config.sourceLanguage;
   return new HandbookFragments(config.cache, language, category.slug, (article) => assembledArticleInputs(handbook, article, source ? undefined : store));
+}
+
+/**
+ * A build of some categories (`--category`) leaves the other handbooks in the folder as they were:
+ * the language's index lists them too, in category order, so it never loses its links to them.
+ */
+function withHandbooksInFolder(built: readonly WrittenHandbook[], center: HelpCenter, writer: Writer, dir: string, language: string, store: TranslationStore, t: Translate): WrittenHandbook[] {
+  const byFile = new Map(built.map((b) => [b.file, b]));
+  return center.categories.flatMap((category) => {
+    const articles = shownArticles(category).length;
+    const file = join(dir, `${fileNameOf(category.slug)}.${writer.extension}`);
+    const made = byFile.get(file);
+    if (made) return [made];
+    if (articles === 0 || !existsSync(file)) return [];
+    const title = categoryTitle(category, store, t);
+    return [{ file, summary: { fileName: fileNameOf(category.slug), title, language, direction: directionOf(language), ...indexWords(t, articles) } }];
+  });
 }
 
 export function writerOf(format: string): Writer {
@@ -136,7 +153,7 @@ export async function publishHandbooks(config: Config, center: HelpCenter, optio
           // The document's own warnings belong to the document: reported once, with the first writer.
           warnings.push(...(writer === writers[0] ? meta.documentWarnings : []), ...meta.writerWarnings);
         }
-        const finished = writer.finish ? await writer.finish(handbooks, dir) : { files: [], warnings: [] };
+        const finished = writer.finish ? await writer.finish(options.categories ? withHandbooksInFolder(handbooks, center, writer, dir, language, store, t) : handbooks, dir) : { files: [], warnings: [] };
         builds.push({ language, format: writer.format, handbooks: handbooks.map((x) => x.file), files: [...files, ...finished.files], warnings: [...warnings, ...finished.warnings], upToDate: into.upToDate });
       }
     }
