@@ -6,7 +6,7 @@ import { figure, pictureParagraph } from './figure.ts';
 import { hasClass, spansOf, statedDirection } from './inline.ts';
 import type { Frame, Layout, OpenBox } from './layout.ts';
 import { table } from './table.ts';
-import { drawLine, firstStrongDirection, layoutText, type Align, type Direction, type Span, type TextStyle } from './text.ts';
+import { drawLine, baseDirectionOf, layoutText, type Align, type Direction, type Span, type TextStyle } from './text.ts';
 
 type BlockHandler = (el: Element, ctx: Layout, frame: Frame) => void;
 
@@ -18,10 +18,11 @@ function isInline(n: ElementContent): boolean {
 
 /**
  * Lays out the lines of a paragraph, each on the page where it fits, in its own base direction:
- * the one its element states, else its first strong character's, else the handbook's.
+ * the one its element states, else baseDirectionOf its text (the handbook's when it has text of that
+ * direction, else its first strong character's).
  */
 export function paragraph(ctx: Layout, spans: readonly Span[], frame: Frame, options: { type?: string; align?: Align; gap?: number; pre?: boolean; dir?: Direction } = {}): void {
-  const direction = options.dir ?? firstStrongDirection(spans, ctx.direction);
+  const direction = options.dir ?? baseDirectionOf(spans, ctx.direction);
   const lines = layoutText(ctx, spans, frame.width, direction, options.pre);
   if (!lines.length) return;
   ctx.within(options.type ?? 'P', () => {

@@ -4,7 +4,7 @@ import type { Element, ElementContent } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { spansOf } from './inline.ts';
 import type { Frame, Layout } from './layout.ts';
-import { drawLine, firstStrongDirection, layoutText } from './text.ts';
+import { drawLine, baseDirectionOf, layoutText } from './text.ts';
 import { hasClass } from './inline.ts';
 
 function imgOf(el: Element): Element | undefined {
@@ -36,7 +36,7 @@ export function figure(el: Element, ctx: Layout, frame: Frame): void {
   if (picture instanceof Error) ctx.warn('missing-image', `${picture.message}: a placeholder is printed instead`);
   const capStyle = { ...ctx.theme.small, font: 'italic' as const };
   const capSpans = spansOf(caption, capStyle, ctx);
-  const capDirection = firstStrongDirection(capSpans, ctx.direction);
+  const capDirection = baseDirectionOf(capSpans, ctx.direction);
   const capLines = caption.length ? layoutText(ctx, capSpans, frame.width, capDirection) : [];
   const capHeight = capLines.reduce((a, l) => a + l.height, 0);
   const maxHeight = (ctx.bottom - ctx.top) * 0.62;

@@ -4,12 +4,12 @@
 import type { Element, ElementContent } from 'hast';
 import { spansOf, statedDirection } from './inline.ts';
 import type { Frame, Layout } from './layout.ts';
-import { breakLines, collapseSpaces, drawLine, firstStrongDirection, piecesOf, type Align, type Direction, type Line, type Piece } from './text.ts';
+import { breakLines, collapseSpaces, drawLine, baseDirectionOf, piecesOf, type Align, type Direction, type Line, type Piece } from './text.ts';
 
 interface Cell {
   readonly header: boolean;
   readonly align: Align;
-  /** The cell's own base direction (its text's first strong character, else the handbook's). */
+  /** The cell's own base direction (the one it states, else baseDirectionOf its text). */
   readonly direction: Direction;
   readonly pieces: Piece[];
 }
@@ -70,7 +70,7 @@ export function table(el: Element, ctx: Layout, frame: Frame): void {
         const header = c.tagName === 'th';
         const style = header ? { ...ctx.theme.body, font: 'bold' as const, size: 9 } : { ...ctx.theme.body, size: 9 };
         const spans = collapseSpaces(spansOf(c.children as ElementContent[], style, ctx));
-        const direction = statedDirection(c) ?? firstStrongDirection(spans, ctx.direction);
+        const direction = statedDirection(c) ?? baseDirectionOf(spans, ctx.direction);
         return { header, align: alignOf(c), direction, pieces: piecesOf(ctx, spans, direction) };
       }),
   }));

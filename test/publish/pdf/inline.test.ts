@@ -9,7 +9,7 @@ import { FontBook } from '../../../src/publish/pdf/fonts.ts';
 import { Images } from '../../../src/publish/pdf/images.ts';
 import { spansOf } from '../../../src/publish/pdf/inline.ts';
 import { Layout } from '../../../src/publish/pdf/layout.ts';
-import { firstStrongDirection, layoutText, visualOrder, type Direction } from '../../../src/publish/pdf/text.ts';
+import { baseDirectionOf, layoutText, visualOrder, type Direction } from '../../../src/publish/pdf/text.ts';
 import { THEME } from '../../../src/publish/pdf/theme.ts';
 
 function arabicLayout(): Layout {
@@ -21,13 +21,16 @@ function arabicLayout(): Layout {
 function laidOut(nodes: ElementContent[]): { direction: Direction; drawn: string[] } {
   const ctx = arabicLayout();
   const spans = spansOf(nodes, THEME.body, ctx);
-  const direction = firstStrongDirection(spans, ctx.direction);
+  const direction = baseDirectionOf(spans, ctx.direction);
   const [line] = layoutText(ctx, spans, 2000, direction);
   return { direction, drawn: visualOrder(line!.pieces).map((p) => `${p.style.font === 'mono' ? 'code:' : ''}${p.text}`) };
 }
 
-test('a paragraph takes the direction of its first strong character; isolated fallback text does not count', (t) => {
-  t.is(laidOut([{ type: 'text', value: 'Bitwarden يحمي بياناتك.' }]).direction, 'ltr');
+test('a paragraph with text in the handbook\'s direction takes it, even when it opens with a Latin name; else its first strong character\'s; isolated fallback text does not count', (t) => {
+  const opening = laidOut([{ type: 'text', value: 'Bitwarden يحمي بياناتك.' }]);
+  t.is(opening.direction, 'rtl', 'an Arabic sentence that opens with a brand name reads right to left, as the HTML handbook shows it');
+  t.regex(opening.drawn.join('|'), /Bitwarden$/, 'the name it opens with stands at the right, where an Arabic reader starts');
+  t.is(laidOut([{ type: 'text', value: 'Bitwarden 2.0 (Windows)' }]).direction, 'ltr', 'no Arabic at all: its first strong character');
   t.is(laidOut([{ type: 'text', value: '2. استخدم Bitwarden' }]).direction, 'rtl');
   t.is(laidOut([h('span', { lang: 'en', dir: 'ltr' }, 'What is Send?')]).direction, 'rtl', 'an isolated run: the handbook direction');
   t.is(laidOut([{ type: 'text', value: '123 ...' }]).direction, 'rtl', 'no strong character: the handbook direction');
