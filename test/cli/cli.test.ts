@@ -1,7 +1,7 @@
 // The command line as a user runs it: exit codes, summary line, files written.
 import test from 'ava';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { run, sampleRoot } from '../support/cli.ts';
 
 
