@@ -7,7 +7,7 @@ import { plainText } from '../model/unit.ts';
 import { documentsOf } from '../store/progress.ts';
 import { listStoreFiles, readStoreFile, storePath, writeStoreFile, type StoredUnit } from '../store/store.ts';
 import { toTagged } from '../store/tagged.ts';
-import { textOfUnit, wordUnits, writeWords } from '../words/words.ts';
+import { readWords, textOfUnit, wordsPath, wordUnits, writeWords } from '../words/words.ts';
 
 const LOOK_ALIKES: Record<string, string> = {
   a: 'á', b: 'ƀ', c: 'ç', d: 'đ', e: 'é', f: 'ƒ', g: 'ğ', h: 'ĥ', i: 'í', j: 'ĵ', k: 'ķ', l: 'ĺ', m: 'ɱ',
@@ -51,35 +51,32 @@ export interface PseudoResult {
 }
 
 /**
- * Why `language` cannot take a pseudo-translation, or undefined: the source language and the
- * configured target languages hold real translations that a pseudo-translation would overwrite.
+ * Why `language` cannot take a pseudo-translation whatever its store holds, or undefined: the
+ * source language. A target language may be pseudo-filled (to see its script and direction before
+ * translators deliver) as long as its store holds no real translation (realTranslationsProblem).
  */
 export function pseudoLanguageProblem(config: Config, language: string): string | undefined {
-  const lower = language.toLowerCase();
-  if (lower === config.sourceLanguage.toLowerCase()) return `"${language}" is the source language: pick a pseudo-language code such as qps`;
-  if (config.targetLanguages.some((l) => l.toLowerCase() === lower)) {
-    return `"${language}" is a target language of handbook.config.json: its translations would be overwritten; pick a pseudo-language code such as qps`;
-  }
+  if (language.toLowerCase() === config.sourceLanguage.toLowerCase()) return `"${language}" is the source language: pick a pseudo-language code such as qps`;
   return undefined;
 }
 
 /**
- * Why the store of `language` cannot be refilled, or undefined: a language no longer configured may
- * still hold real translations (any target not made by pseudo). Read under the store's lock.
+ * Why the store of `language` cannot be refilled, or undefined: it holds real translations (any
+ * target not made by pseudo), whether the language is configured or not. Read under the store's lock.
  */
 function realTranslationsProblem(config: Config, language: string): string | undefined {
+  const overwritten = (path: string) => `"${language}" holds translations that are not pseudo-translations (${path}): they would be overwritten; pick a pseudo-language code such as qps`;
   for (const { path } of listStoreFiles(config.locales, language)) {
-    if (Object.values(readStoreFile(path)).some((entry) => !entry.target.startsWith(PSEUDO_OPEN))) {
-      return `"${language}" holds translations that are not pseudo-translations (${path}): they would be overwritten; pick another pseudo-language code`;
-    }
+    if (Object.values(readStoreFile(path)).some((entry) => !entry.target.startsWith(PSEUDO_OPEN))) return overwritten(path);
   }
+  // The handbook's own words of the language (locales/<lang>/handbook.json), translated or shipped there.
+  if (Object.values(readWords(config.locales, language, config.sourceLanguage)).some((word) => !word.startsWith(PSEUDO_OPEN))) return overwritten(wordsPath(config.locales, language));
   return undefined;
 }
 
 /**
  * Fills `language` in the store with a pseudo-translation of every unit, and of the handbook's
- * words; refuses (throws) the source language, the configured target languages and a language
- * whose store holds real translations.
+ * words; refuses (throws) the source language and a language whose store holds real translations.
  */
 export function pseudoLocalize(config: Config, center: HelpCenter, language: string): PseudoResult {
   const problem = pseudoLanguageProblem(config, language) ?? realTranslationsProblem(config, language);

@@ -1,5 +1,6 @@
-// The library's pseudoLocalize refuses a language that holds real translations.
+// The library's pseudoLocalize refuses the source language and any language that holds real translations.
 import test from 'ava';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from '../../src/config/config.ts';
 import { pseudoLanguageProblem, pseudoLocalize } from '../../src/pseudo/pseudo.ts';
@@ -8,15 +9,32 @@ import { toTagged } from '../../src/store/tagged.ts';
 import { PROJECT } from '../helpers.ts';
 import { snapshot, workspace } from '../support/roundtrip.ts';
 
-test('pseudoLocalize refuses the source language and the configured target languages, writing nothing', (t) => {
+test('pseudoLocalize refuses the source language and a target language that holds translations, writing nothing', (t) => {
   const ws = workspace(join(PROJECT, 'articles/_articles'), join(PROJECT, 'articles/_categories'), ['de', 'ja']);
+  // The project's German: translated articles and handbook words.
+  cpSync(join(PROJECT, 'locales/de'), join(ws.config.locales, 'de'), { recursive: true });
   const before = snapshot(ws.config.locales);
-  for (const language of ['de', 'ja', 'en']) {
-    t.throws(() => pseudoLocalize(ws.config, ws.center, language), { instanceOf: ConfigError, message: /pick a pseudo-language code such as qps/ });
-  }
+  t.throws(() => pseudoLocalize(ws.config, ws.center, 'en'), { instanceOf: ConfigError, message: /"en" is the source language: pick a pseudo-language code such as qps/ });
+  t.throws(() => pseudoLocalize(ws.config, ws.center, 'de'), { instanceOf: ConfigError, message: /"de" holds translations that are not pseudo-translations .*: they would be overwritten/ });
   t.deepEqual(snapshot(ws.config.locales), before);
   t.is(pseudoLanguageProblem(ws.config, 'qps'), undefined);
   t.is(pseudoLocalize(ws.config, ws.center, 'qps').language, 'qps');
+});
+
+test('a configured target language with nothing translated yet may be pseudo-filled, and filled again', (t) => {
+  const ws = workspace(join(PROJECT, 'articles/_articles'), join(PROJECT, 'articles/_categories'), ['de', 'ja']);
+  const first = pseudoLocalize(ws.config, ws.center, 'ja');
+  t.true(first.units > 0);
+  t.notThrows(() => pseudoLocalize(ws.config, ws.center, 'ja'));
+});
+
+test('handbook words alone (locales/<lang>/handbook.json) are real translations too', (t) => {
+  const ws = workspace(join(PROJECT, 'articles/_articles'), join(PROJECT, 'articles/_categories'), ['ja']);
+  mkdirSync(join(ws.config.locales, 'ja'), { recursive: true });
+  writeFileSync(join(ws.config.locales, 'ja', 'handbook.json'), JSON.stringify({ contents: '目次' }));
+  const before = snapshot(ws.config.locales);
+  t.throws(() => pseudoLocalize(ws.config, ws.center, 'ja'), { instanceOf: ConfigError, message: /handbook\.json\): they would be overwritten/ });
+  t.deepEqual(snapshot(ws.config.locales), before);
 });
 
 test('pseudoLocalize refills a pseudo-language, but refuses a language no longer configured whose store holds real translations', (t) => {
