@@ -59,6 +59,7 @@ async function runMerge(files: string[], flags: MergeFlags): Promise<number> {
     const verb = flags.dryRun ? 'would store' : 'stored';
     process.stdout.write(
       `merge: ${report.files} file(s) (${report.languages.join(', ') || 'no language'}): ${verb} ${formatCount(report.stored)} translations, ` +
+        (report.replaced ? `${formatCount(report.replaced)} translations ${flags.dryRun ? 'would be replaced' : 'replaced'} by a redelivery of the same extract, ` : '') +
         `${formatCount(report.unchanged)} unchanged, ${formatCount(report.outdated)} kept as outdated, ` +
         `${formatCount(report.empty + report.copies)} untranslated skipped (${formatCount(report.empty)} empty, ${formatCount(report.copies)} copies of the source), ` +
         `${refusedText(report, REFUSAL_LABELS)}${flags.dryRun ? '; dry run, nothing written' : ''}\n`,

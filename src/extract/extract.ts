@@ -247,7 +247,7 @@ export function extract(config: Config, center: HelpCenter, options: ExtractOpti
     const keepUnmerged = (path: string, existing: string): boolean => {
       if (ledger?.wrote(path, existing)) return false;
       const report = merge(config, center, { files: [path], language, dryRun: true, sameTextUnchanged: true });
-      const translations = report.stored + report.outdated;
+      const translations = report.stored + report.replaced + report.outdated;
       if (translations > 0) unmerged.push({ path, translations });
       return translations > 0;
     };

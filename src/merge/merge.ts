@@ -28,6 +28,11 @@ export interface MergeProblem {
 export interface MergeCounts {
   /** Translations written to the store (current sources). */
   stored: number;
+  /**
+   * Stored translations replaced by a different one from a redelivery of the same extract (the
+   * translator corrected the file the stored translation came from); not counted in `stored`.
+   */
+  replaced: number;
   /** Translations the store already holds (a merge run again, an older delivery with the same text). */
   unchanged: number;
   /** Translations of an earlier source, kept as outdated. */
@@ -41,7 +46,7 @@ export interface MergeCounts {
 }
 
 /** Why translations were not stored. */
-export type RefusalReason = 'file' | 'language' | 'document' | 'foreign' | 'duplicate' | 'unit' | 'codes' | 'emptied' | 'older' | 'conflict' | 'segments';
+export type RefusalReason = 'file' | 'language' | 'document' | 'foreign' | 'duplicate' | 'unit' | 'codes' | 'emptied' | 'older' | 'clash' | 'conflict' | 'segments';
 
 export const REFUSAL_LABELS: Readonly<Record<RefusalReason, string>> = {
   file: 'file not readable as XLIFF',
@@ -53,6 +58,7 @@ export const REFUSAL_LABELS: Readonly<Record<RefusalReason, string>> = {
   codes: 'inline codes changed',
   emptied: 'text left out (only codes, or an empty link or emphasis)',
   older: 'older than the stored translation',
+  clash: 'translated differently by a file of the same extract merged before it',
   conflict: 'for an older source, a current translation is stored',
   segments: 'partly translated unit',
 };
@@ -130,10 +136,10 @@ function unitsOf(original: string, docs: Documents, config: Config, language: st
 
 class Ledger {
   readonly problems: MergeProblem[] = [];
-  readonly counts: MergeCounts = { stored: 0, unchanged: 0, outdated: 0, empty: 0, copies: 0, refused: 0 };
+  readonly counts: MergeCounts = { stored: 0, replaced: 0, unchanged: 0, outdated: 0, empty: 0, copies: 0, refused: 0 };
   readonly reasons = new Map<RefusalReason, number>();
   filesRefused = 0;
-  constructor(private readonly xliffFile: string) {}
+  constructor(readonly xliffFile: string) {}
   refuse(reason: RefusalReason, line: number, message: string, unit?: string, units = 1): void {
     this.problems.push({ file: this.xliffFile, line, message, severity: 'error', ...(unit ? { unit } : {}) });
     this.counts.refused += units;
@@ -160,6 +166,8 @@ class PendingStore {
   /** Each store file as read, to leave a file no entry of which changed as it is (its time too). */
   private readonly read = new Map<string, string>();
   private readonly words = new Map<string, { units: Map<string, Unit>; entries: Record<string, StoredUnit>; before: Record<string, StoredUnit> }>();
+  /** The delivery that wrote each unit in this merge (language, document, unit id): its file and the revision it was extracted at. */
+  private readonly deliveries = new Map<string, { file: string; revision: number | undefined }>();
   constructor(
     private readonly config: Config,
     private readonly categoryTitles: readonly Unit[],
@@ -190,6 +198,14 @@ class PendingStore {
       this.read.set(path, canonicalJson(entries));
     }
     return entries;
+  }
+  /** Notes that `file` wrote the unit in this merge. */
+  delivered(language: string, original: string, id: string, file: string, revision: number | undefined): void {
+    this.deliveries.set(`${language}\u0000${original}\u0000${id}`, { file, revision });
+  }
+  /** The file of this merge that wrote the unit, if one did. */
+  deliveryOf(language: string, original: string, id: string): { file: string; revision: number | undefined } | undefined {
+    return this.deliveries.get(`${language}\u0000${original}\u0000${id}`);
   }
   /**
    * Inside a store transaction, hands the store files changed so far to it (written aside on disk)
@@ -261,7 +277,9 @@ const STATE_RANK = new Map<string, number>([['outdated', 0], ['needs-review', 1]
  *   `needs-translation`), and is stored when its codes match the source, as outdated when the
  *   article changed since, and refused otherwise (`refused`, with the reason);
  * - a translation the store already holds for the same source is `unchanged`, whatever revision
- *   the file was extracted at; a different one from a file older than the store is refused.
+ *   the file was extracted at; a different one from a file older than the store is refused, unless
+ *   the file is a redelivery of the extract the stored translation came from (its `basedOn`): then
+ *   it replaces it (`replaced`), except when a file before it in this same merge wrote it (`clash`).
  */
 function mergeUnit(read: ReadUnit, current: Unit | undefined, language: string, original: string, store: PendingStore, ledger: Ledger, sameTextUnchanged = false): void {
   if (isEmptyTarget(read.target)) {
@@ -292,17 +310,29 @@ function mergeUnit(read: ReadUnit, current: Unit | undefined, language: string, 
 
   const entries = store.entries(language, original);
   const stored = Object.hasOwn(entries, read.id) ? entries[read.id] : undefined;
+  const source = isCurrent ? currentSource! : readSource;
+  const sameText = stored !== undefined && stored.source === source && stored.target === toTagged(target);
+  // The extract the stored translation came from: a new state for the same text keeps it.
+  const basedOn = sameText ? stored.basedOn : read.revision;
   const entry: StoredUnit = {
-    source: isCurrent ? currentSource! : readSource,
+    source,
     target: toTagged(target),
     state: isCurrent ? read.state : 'outdated',
     revision: (stored?.revision ?? 0) + 1,
+    ...(basedOn !== undefined ? { basedOn } : {}),
   };
-  if (stored && stored.source === entry.source && stored.target === entry.target && (sameTextUnchanged || (STATE_RANK.get(entry.state) ?? 0) <= (STATE_RANK.get(stored.state) ?? 0))) {
+  if (sameText && (sameTextUnchanged || (STATE_RANK.get(entry.state) ?? 0) <= (STATE_RANK.get(stored.state) ?? 0))) {
     ledger.counts.unchanged++;
     return;
   }
-  if (stored && read.revision !== undefined && read.revision < stored.revision && stored.target !== entry.target) {
+  const olderFile = stored !== undefined && read.revision !== undefined && read.revision < stored.revision && stored.target !== entry.target;
+  // A corrected redelivery of the extract the stored translation came from replaces it.
+  const redelivery = olderFile && read.revision === stored.basedOn;
+  const before = redelivery ? store.deliveryOf(language, original, read.id) : undefined;
+  if (before && before.file !== ledger.xliffFile && before.revision === read.revision) {
+    return ledger.refuse('clash', read.line, `${before.file}, a file merged before this one in the same merge, is of the same extract (revision ${read.revision}) and translates this unit differently: its translation is kept; if this file is the corrected delivery, merge it on its own`, read.id);
+  }
+  if (olderFile && !redelivery) {
     return ledger.refuse('older', read.line, `this file is older than the stored translation (extracted at revision ${read.revision}, store has ${stored.revision}: translated since by a later delivery or by a file merged before this one in the same merge) and its translation differs: the stored one is kept; re-extract to change it`, read.id);
   }
   if (!isCurrent) {
@@ -313,7 +343,8 @@ function mergeUnit(read: ReadUnit, current: Unit | undefined, language: string, 
     ledger.counts.outdated++;
   }
   entries[read.id] = entry;
-  if (isCurrent) ledger.counts.stored++;
+  store.delivered(language, original, read.id, ledger.xliffFile, read.revision);
+  if (isCurrent) ledger.counts[redelivery ? 'replaced' : 'stored']++;
 }
 
 /**
@@ -430,7 +461,7 @@ export function merge(config: Config, center: HelpCenter, options: MergeOptions)
     return ledger;
   });
   if (!options.dryRun) store.write();
-  const total: MergeCounts = { stored: 0, unchanged: 0, outdated: 0, empty: 0, copies: 0, refused: 0 };
+  const total: MergeCounts = { stored: 0, replaced: 0, unchanged: 0, outdated: 0, empty: 0, copies: 0, refused: 0 };
   for (const ledger of ledgers) for (const key of Object.keys(total) as (keyof MergeCounts)[]) total[key] += ledger.counts[key];
   const reasons = new Map<RefusalReason, number>();
   for (const ledger of ledgers) for (const [reason, n] of ledger.reasons) reasons.set(reason, (reasons.get(reason) ?? 0) + n);

@@ -21,6 +21,12 @@ export interface StoredUnit {
   readonly state: StoredState;
   /** Counts the changes of this entry; a file extracted at an older revision cannot overwrite it. */
   readonly revision: number;
+  /**
+   * The revision the delivered unit was extracted at, for an entry a delivery wrote (merge): a
+   * corrected redelivery of that same extract may replace it. Absent for memory fills, pseudo and
+   * entries written before the field existed.
+   */
+  readonly basedOn?: number;
 }
 
 export type StoreFile = Readonly<Record<string, StoredUnit>>;
@@ -54,9 +60,13 @@ function checkEntry(file: string, id: string, entry: unknown): StoredUnit {
   if (!e || typeof e.source !== 'string' || typeof e.target !== 'string' || !STORED_STATES.includes(e.state as StoredState) || !Number.isSafeInteger(e.revision) || (e.revision as number) < 0) {
     throw new StoreError(file, `entry "${id}" must have source, target (strings), state (${STORED_STATES.join('|')}) and revision (a whole number): fix or remove it`);
   }
+  if (e.basedOn !== undefined && (!Number.isSafeInteger(e.basedOn) || e.basedOn < 0)) {
+    throw new StoreError(file, `entry "${id}": basedOn must be a whole number (the revision the delivered unit was extracted at): fix or remove the field`);
+  }
   checkText(file, id, 'source', e.source);
   checkText(file, id, 'target', e.target);
-  return { source: e.source, target: e.target, state: e.state as StoredState, revision: e.revision as number };
+  const checked: StoredUnit = { source: e.source, target: e.target, state: e.state as StoredState, revision: e.revision as number };
+  return e.basedOn === undefined ? checked : { ...checked, basedOn: e.basedOn };
 }
 
 /** The languages the store holds: the folders of the locales folder, not its bookkeeping. */

@@ -100,6 +100,8 @@ test('empty targets are skipped, not errors', (t) => {
 test('a second merge of an older file is refused and reported; the newer translation stays', (t) => {
   const ws = sample();
   const older = translatedXliff(ws, '1.2', (s) => pseudoSegments(s));
+  t.is(merge(ws.config, ws.center, { files: older }).refused, 0);
+  // Extracted after that merge (extract --all, for review), with other translations: a newer extract.
   const newer = translatedXliff(ws, '1.2', (s) => pseudoSegments(pseudoSegments(s)));
   t.is(merge(ws.config, ws.center, { files: newer }).refused, 0);
   const after = snapshot(ws.config.locales);
@@ -177,14 +179,19 @@ test('a delivery for another configured language: one error line saying which --
   t.deepEqual(unconfigured.problems.map((p) => p.message), [`the target language is "fr", not one of handbook.config.json's targetLanguages (de, ja): add "fr" to targetLanguages in handbook.config.json, or ask for a file in a configured language; no unit in "fr" was stored`]);
 });
 
-test('two files of one extract merged at once with different translations of a unit: the first is kept, the second refused with a message that says a file of the same merge may be why', (t) => {
+test('two files of one extract merged at once with different translations of a unit: the first is kept, the second refused naming the first, a file merged before it in the same merge', (t) => {
   const ws = sample();
   const first = translatedXliff(ws, '1.2', (s) => pseudoSegments(s));
   const second = translatedXliff(ws, '1.2', (s) => pseudoSegments(pseudoSegments(s)));
+  const alone = merge(sample().config, ws.center, { files: [first[0]!] });
   const report = merge(ws.config, ws.center, { files: [first[0]!, second[0]!] });
+  t.like(report, { stored: alone.stored, replaced: 0 });
   t.true(report.refused > 0);
-  t.is(report.refusedBy.older, report.refused);
-  t.true(report.problems.every((p) => p.file === second[0] && /older than the stored translation \(extracted at revision 0, store has 1: translated since by a later delivery or by a file merged before this one in the same merge\)/.test(p.message)));
+  t.is(report.refusedBy.clash, report.refused);
+  const clash = `${first[0]}, a file merged before this one in the same merge, is of the same extract (revision 0) and translates this unit differently: its translation is kept; if this file is the corrected delivery, merge it on its own`;
+  t.true(report.problems.every((p) => p.file === second[0] && p.message === clash));
+  // The first file's translations are the ones stored.
+  t.is(merge(ws.config, ws.center, { files: [first[0]!], dryRun: true }).unchanged, alone.stored);
 });
 
 test('a delivery in a regional variant of the language (de-DE for de): one error line saying to set target-language to de', (t) => {
