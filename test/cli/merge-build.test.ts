@@ -76,3 +76,26 @@ test('merge run twice: the second run stores nothing, exits 0 and leaves the sto
   t.regex(third.stdout, new RegExp(`stored 0 translations, ${stored} unchanged, .*1 refused \\(1 in a <file> this project did not write; 1 <file> or file\\(s\\) refused as a whole\\), see above`));
   t.deepEqual(snapshot(join(root, 'locales')), before);
 });
+
+test('merge of a corrected redelivery of the same file: the fix is stored and the summary says it replaced a translation; extract keeps the corrected file until it is merged', (t) => {
+  const root = sampleRoot();
+  t.is(run(['extract', '--root', root, '--lang', 'de']).code, 0);
+  const file = join(root, 'output/xliff/de/reference.xlf');
+  const translated = translate(readFileSync(file, 'utf8'));
+  writeFileSync(file, translated);
+  const first = run(['merge', '--root', root, file]);
+  t.is(first.code, 0, first.stderr);
+  const stored = Number(/stored (\d+) translations/.exec(first.stdout)![1]);
+  // The translator fixes one target in the same file and delivers it again.
+  writeFileSync(file, translated.replace(/(<target state="translated">)[^<]+/, '$1KORRIGIERT'));
+  const kept = run(['extract', '--root', root, '--lang', 'de']);
+  t.is(kept.code, 1, 'extract does not overwrite a delivery that is not merged yet');
+  t.regex(kept.stderr, /reference\.xlf/);
+  const dry = run(['merge', '--root', root, '--dry-run', file]);
+  t.is(dry.code, 0, dry.stderr);
+  t.regex(dry.stdout, new RegExp(`would store 0 translations, 1 translations would be replaced by a redelivery of the same extract, ${stored - 1} unchanged, .*0 refused; dry run, nothing written\\n$`));
+  const again = run(['merge', '--root', root, '--json', file]);
+  t.is(again.code, 0, again.stderr);
+  t.like(JSON.parse(again.stdout), { stored: 0, replaced: 1, unchanged: stored - 1, refused: 0 });
+  t.regex(run(['merge', '--root', root, file]).stdout, new RegExp(`stored 0 translations, ${stored} unchanged, `));
+});

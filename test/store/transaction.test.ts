@@ -89,7 +89,18 @@ test('validated before it is written: a key that is no unit id (__proto__) and a
   const path = storePath(locales, 'de', 'a.md');
   t.throws(() => writeStoreFile(path, JSON.parse('{"__proto__": {"source": "a", "target": "b", "state": "translated", "revision": 1}}')), { instanceOf: StoreError, message: /"__proto__" is not a unit id/ });
   t.throws(() => writeStoreFile(path, { 'p-0000000001': { ...entry('x'), revision: -1 } }), { instanceOf: StoreError, message: /must have source, target/ });
+  t.throws(() => writeStoreFile(path, { 'p-0000000001': { ...entry('x'), basedOn: -1 } }), { instanceOf: StoreError, message: /entry "p-0000000001": basedOn must be a whole number/ });
   t.throws(() => writeWords(locales, 'de', { contents: 'In\u0007halt' }), { instanceOf: StoreError, message: /entry "contents": its text contains U\+0007/ });
+});
+
+test('basedOn (the revision a delivered unit was extracted at) is optional, read back as written, and checked when read', (t) => {
+  const { locales } = store();
+  const path = storePath(locales, 'de', 'a.md');
+  writeStoreFile(path, { 'p-0000000002': { ...entry('Zwei'), basedOn: 0 }, 'p-0000000001': entry('Eins') });
+  t.deepEqual(readStoreFile(path), { 'p-0000000001': entry('Eins'), 'p-0000000002': { ...entry('Zwei'), basedOn: 0 } });
+  t.false(Object.hasOwn(readStoreFile(path)['p-0000000001']!, 'basedOn'), 'an entry without it gets none');
+  writeFileSync(path, JSON.stringify({ 'p-0000000001': { ...entry('Eins'), basedOn: 'gestern' } }));
+  t.throws(() => readStoreFile(path), { instanceOf: StoreError, message: /entry "p-0000000001": basedOn must be a whole number .*: fix or remove the field$/ });
 });
 
 test('a store file edited by hand to hold ESC: build is refused with the file and entry named, exit 1, the store unchanged', async (t) => {
