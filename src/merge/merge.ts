@@ -139,7 +139,14 @@ class Ledger {
   readonly counts: MergeCounts = { stored: 0, replaced: 0, unchanged: 0, outdated: 0, empty: 0, copies: 0, refused: 0 };
   readonly reasons = new Map<RefusalReason, number>();
   filesRefused = 0;
+  private readonly deliveries = new Map<number | undefined, Delivery>();
   constructor(readonly xliffFile: string) {}
+  /** This file's delivery of a unit extracted at `revision` (one object per revision, as a merge remembers every unit delivered). */
+  delivery(revision: number | undefined): Delivery {
+    let delivery = this.deliveries.get(revision);
+    if (!delivery) this.deliveries.set(revision, (delivery = { file: this.xliffFile, revision }));
+    return delivery;
+  }
   refuse(reason: RefusalReason, line: number, message: string, unit?: string, units = 1): void {
     this.problems.push({ file: this.xliffFile, line, message, severity: 'error', ...(unit ? { unit } : {}) });
     this.counts.refused += units;
@@ -157,6 +164,12 @@ class Ledger {
   }
 }
 
+/** A unit as a file of this merge delivered it: the file, and the revision the unit was extracted at. */
+interface Delivery {
+  readonly file: string;
+  readonly revision: number | undefined;
+}
+
 /**
  * Pending store files, read once and written once. The handbook's words are kept apart, as the
  * i18next resources the handbooks read (`locales/<lang>/handbook.json`).
@@ -166,8 +179,11 @@ class PendingStore {
   /** Each store file as read, to leave a file no entry of which changed as it is (its time too). */
   private readonly read = new Map<string, string>();
   private readonly words = new Map<string, { units: Map<string, Unit>; entries: Record<string, StoredUnit>; before: Record<string, StoredUnit> }>();
-  /** The delivery that wrote each unit in this merge (language, document, unit id): its file and the revision it was extracted at. */
-  private readonly deliveries = new Map<string, { file: string; revision: number | undefined }>();
+  /**
+   * Per document (language and original), the units a file of this merge delivered (stored, or
+   * found unchanged): which file, and the revision the unit was extracted at.
+   */
+  private readonly deliveries = new Map<string, Map<string, Delivery>>();
   constructor(
     private readonly config: Config,
     private readonly categoryTitles: readonly Unit[],
@@ -199,13 +215,16 @@ class PendingStore {
     }
     return entries;
   }
-  /** Notes that `file` wrote the unit in this merge. */
-  delivered(language: string, original: string, id: string, file: string, revision: number | undefined): void {
-    this.deliveries.set(`${language}\u0000${original}\u0000${id}`, { file, revision });
+  /** Notes that `delivery.file` delivered the unit in this merge. */
+  delivered(language: string, original: string, id: string, delivery: Delivery): void {
+    const key = `${language}\u0000${original}`;
+    let units = this.deliveries.get(key);
+    if (!units) this.deliveries.set(key, (units = new Map()));
+    units.set(id, delivery);
   }
-  /** The file of this merge that wrote the unit, if one did. */
-  deliveryOf(language: string, original: string, id: string): { file: string; revision: number | undefined } | undefined {
-    return this.deliveries.get(`${language}\u0000${original}\u0000${id}`);
+  /** The file of this merge that last delivered the unit, if one did. */
+  deliveryOf(language: string, original: string, id: string): Delivery | undefined {
+    return this.deliveries.get(`${language}\u0000${original}`)?.get(id);
   }
   /**
    * Inside a store transaction, hands the store files changed so far to it (written aside on disk)
@@ -321,7 +340,9 @@ function mergeUnit(read: ReadUnit, current: Unit | undefined, language: string, 
     revision: (stored?.revision ?? 0) + 1,
     ...(basedOn !== undefined ? { basedOn } : {}),
   };
+  const delivery = ledger.delivery(read.revision);
   if (sameText && (sameTextUnchanged || (STATE_RANK.get(entry.state) ?? 0) <= (STATE_RANK.get(stored.state) ?? 0))) {
+    store.delivered(language, original, read.id, delivery);
     ledger.counts.unchanged++;
     return;
   }
@@ -343,7 +364,7 @@ function mergeUnit(read: ReadUnit, current: Unit | undefined, language: string, 
     ledger.counts.outdated++;
   }
   entries[read.id] = entry;
-  store.delivered(language, original, read.id, ledger.xliffFile, read.revision);
+  store.delivered(language, original, read.id, delivery);
   if (isCurrent) ledger.counts[redelivery ? 'replaced' : 'stored']++;
 }
 

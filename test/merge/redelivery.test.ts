@@ -85,6 +85,8 @@ test('two files of the same extract in one merge: the second is refused as a cla
   t.is(both.problems[0]!.file, fixed);
   t.true(both.problems[0]!.message.startsWith(`${delivered}, a file merged before this one in the same merge, is of the same extract (revision 0)`));
   t.not(entry()!.target, 'Die korrigierte Fassung.', 'the first file stays stored');
+  // The same two files again: the first finds its translations unchanged, and still the second may not win silently.
+  t.like(merge(ws.config, ws.center, { files: [delivered, fixed] }), { stored: 0, replaced: 0, refused: 1, refusedBy: { clash: 1 } });
   t.like(merge(ws.config, ws.center, { files: [fixed] }), { replaced: 1, refused: 0 });
   t.is(entry()!.target, 'Die korrigierte Fassung.');
 });
