@@ -164,6 +164,11 @@ class Ledger {
   }
 }
 
+/** A copy of `text` that shares no memory with the string it came from. */
+function detached(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
+}
+
 /** A unit as a file of this merge delivered it: the file, and the revision the unit was extracted at. */
 interface Delivery {
   readonly file: string;
@@ -215,12 +220,16 @@ class PendingStore {
     }
     return entries;
   }
-  /** Notes that `delivery.file` delivered the unit in this merge. */
+  /**
+   * Notes that `delivery.file` delivered the unit in this merge. The names kept are copies: a string
+   * read from a file may be a slice of the whole file, which it would keep in memory (+180 MiB for
+   * a merge of 160 files).
+   */
   delivered(language: string, original: string, id: string, delivery: Delivery): void {
     const key = `${language}\u0000${original}`;
     let units = this.deliveries.get(key);
-    if (!units) this.deliveries.set(key, (units = new Map()));
-    units.set(id, delivery);
+    if (!units) this.deliveries.set(detached(key), (units = new Map()));
+    units.set(units.has(id) ? id : detached(id), delivery);
   }
   /** The file of this merge that last delivered the unit, if one did. */
   deliveryOf(language: string, original: string, id: string): Delivery | undefined {
