@@ -3,6 +3,7 @@
 import test from 'ava';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { extract } from '../../src/extract/extract.ts';
 import { merge } from '../../src/merge/merge.ts';
 import { pseudoLocalize } from '../../src/pseudo/pseudo.ts';
 import { buildMarkdown } from '../../src/publish/articles.ts';
@@ -123,13 +124,18 @@ test('merge --dry-run of a redelivery (and of a clash) reports the same counts a
   t.deepEqual(dry.problems, real.problems);
 });
 
-test('the store keeps basedOn last in an entry, only for what a delivery wrote: pseudo writes none', (t) => {
+test('the store keeps basedOn last in an entry, only for what a delivery wrote: memory fills and pseudo write none', (t) => {
   const ws = sample();
   const { categoryIndex, entry } = corrected(ws);
   merge(ws.config, ws.center, { files: [translatedXliff(ws, '1.2', pseudoSegments)[categoryIndex]!] });
   const path = listStoreFiles(ws.config.locales, 'de')[0]!.path;
   t.regex(readFileSync(path, 'utf8'), /"state": "translated",\n {4}"revision": 1,\n {4}"basedOn": 0\n {2}\}/);
   t.like(entry(), { basedOn: 0 });
+  for (const file of translatedXliff(ws, '1.2', pseudoSegments).slice(0, 2)) merge(ws.config, ws.center, { files: [file] });
+  t.true(extract(ws.config, ws.center, { languages: ['de'], version: '1.2', outDir: temporaryDir(), all: false }).memoryFilled.de! > 0, 'the store holds memory fills');
+  const entries = listStoreFiles(ws.config.locales, 'de').flatMap(({ path }) => Object.values(readStoreFile(path)));
+  t.true(entries.some((e) => e.state === 'needs-review'));
+  t.true(entries.every((e) => (e.state === 'needs-review') === (e.basedOn === undefined)), 'memory fills have no basedOn, delivered entries have one');
   const pseudo = sample();
   pseudoLocalize(pseudo.config, pseudo.center, 'de');
   t.false(Object.values(snapshot(pseudo.config.locales)).some((text) => text.includes('basedOn')));
