@@ -340,8 +340,9 @@ function mergeUnit(read: ReadUnit, current: Unit | undefined, language: string, 
   const stored = Object.hasOwn(entries, read.id) ? entries[read.id] : undefined;
   const source = isCurrent ? currentSource! : readSource;
   const sameText = stored !== undefined && stored.source === source && stored.target === toTagged(target);
-  // The extract the stored translation came from: a new state for the same text keeps it.
-  const basedOn = sameText ? stored.basedOn : read.revision;
+  // The newest extract the entry's text or state came from: a reviewer's sign-off of the same text
+  // in a later extract moves it on (a correction of the first delivery may no longer replace it).
+  const basedOn = sameText && (read.revision === undefined || (stored.basedOn ?? -1) > read.revision) ? stored.basedOn : read.revision;
   const entry: StoredUnit = {
     source,
     target: toTagged(target),

@@ -76,6 +76,20 @@ test('a file of an older extract than the stored translation is still refused as
   t.deepEqual(snapshot(ws.config.locales), after);
 });
 
+test('a translation signed off in a later extract (same text, reviewed): a correction of the first delivery is refused as older, the reviewed one stays', (t) => {
+  const ws = sample();
+  const { categoryIndex, correct, entry } = corrected(ws);
+  const first = translatedXliff(ws, '1.2', pseudoSegments)[categoryIndex]!;
+  merge(ws.config, ws.center, { files: [first] });
+  const review = translatedXliff(ws, '1.2', pseudoSegments)[categoryIndex]!;
+  writeFileSync(review, readFileSync(review, 'utf8').replaceAll('state="translated"', 'state="signed-off"'));
+  t.like(merge(ws.config, ws.center, { files: [review] }), { replaced: 0, refused: 0 });
+  const reviewed = entry();
+  t.like(reviewed, { state: 'reviewed', revision: 2, basedOn: 1 });
+  t.like(merge(ws.config, ws.center, { files: [correct(first, 'Nach der Prüfung korrigiert.')] }), { replaced: 0, refused: 1, refusedBy: { older: 1 } });
+  t.deepEqual(entry(), reviewed);
+});
+
 test('two files of the same extract in one merge: the second is refused as a clash naming the first; merged on its own later, it replaces', (t) => {
   const ws = sample();
   const { categoryIndex, correct, entry } = corrected(ws);
