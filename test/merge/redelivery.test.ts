@@ -8,9 +8,9 @@ import { merge } from '../../src/merge/merge.ts';
 import { pseudoLocalize } from '../../src/pseudo/pseudo.ts';
 import { buildMarkdown } from '../../src/publish/articles.ts';
 import { listStoreFiles, readStoreFile, storePath } from '../../src/store/store.ts';
-import { PROJECT, temporaryDir } from '../helpers.ts';
+import { PROJECT, SHARED_NEED, temporaryDir, testIf } from '../helpers.ts';
 import { pseudoSegments } from '../render/pseudo.ts';
-import { snapshot, translatedXliff, workspace, type Workspace } from '../support/roundtrip.ts';
+import { corpusCopy, snapshot, translatedXliff, workspace, type Workspace } from '../support/roundtrip.ts';
 
 const sample = () => workspace(join(PROJECT, 'articles/_articles'), join(PROJECT, 'articles/_categories'));
 
@@ -57,6 +57,20 @@ test('a corrected redelivery of the same extract: the changed translation is sto
   t.like(merge(ws.config, ws.center, { files: [fixed] }), { stored: 0, replaced: 0, unchanged: first.stored });
   t.like(merge(ws.config, ws.center, { files: [correct(delivered, 'Zweite Korrektur.')] }), { stored: 0, replaced: 1, refused: 0 });
   t.like(entry(), { target: 'Zweite Korrektur.', revision: 3, basedOn: 0 });
+});
+
+testIf(SHARED_NEED)('the real corpus: send.xlf merged, one target corrected in the same file and merged again: replaced and published', (t) => {
+  const ws = corpusCopy(['send']);
+  const { categoryIndex, correct, entry, published } = corrected(ws);
+  const delivered = translatedXliff(ws, '1.2', pseudoSegments)[categoryIndex]!;
+  t.true(delivered.endsWith('send.xlf'));
+  const first = merge(ws.config, ws.center, { files: [delivered] });
+  t.like(first, { refused: 0 });
+  t.true(first.stored > 200);
+  const again = merge(ws.config, ws.center, { files: [correct(delivered, 'Bitwarden Send, korrigiert.')] });
+  t.like(again, { stored: 0, replaced: 1, unchanged: first.stored - 1, refused: 0 });
+  t.like(entry(), { target: 'Bitwarden Send, korrigiert.', revision: 2, basedOn: 0 });
+  t.true(published().includes('Bitwarden Send, korrigiert.'));
 });
 
 test('a file of an older extract than the stored translation is still refused as older; one extracted after it merges as today', (t) => {
