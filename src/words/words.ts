@@ -225,12 +225,32 @@ export function categoryTitleUnits(categories: readonly { slug: string; title: s
   return categories.filter((c) => !c.file).map((c) => unitOf(categoryTitleKey(c.slug), c.title, `category name "${c.slug}" (no category file gives one)`));
 }
 
-/** The units to send to translators: those not yet in the target's words file, or every one. */
+/**
+ * The words a language has: the project's own (`locales/<lang>/handbook.json`) over the words
+ * handbook ships for it. A shipped word counts only while the project keeps the built-in English
+ * text of that word: one the project reworded needs its own translation.
+ */
+export function wordsOfLanguage(locales: string, sourceLanguage: string, language: string): Words {
+  const own = readWords(locales, language, sourceLanguage);
+  if (language === sourceLanguage) return own;
+  const builtIn = readWordsFile(BUILT_IN);
+  const source = readWords(locales, sourceLanguage, sourceLanguage);
+  const forms = new RegExp(`_(${PLURAL_CATEGORIES.join('|')})$`);
+  // A plural form's source text is its own key's, or the `_other` form's when the source lacks it.
+  const sourceOf = (words: Words, key: string) => words[key] ?? words[key.replace(forms, '_other')];
+  const shipped = Object.entries(shippedWords(language)).filter(([key]) => sourceOf(source, key) !== undefined && sourceOf(source, key) === sourceOf(builtIn, key));
+  return { ...Object.fromEntries(shipped), ...own };
+}
+
+/**
+ * The units to send to translators: those the target language does not have yet (neither in its
+ * words file nor among the words handbook ships for it), or every one.
+ */
 export function wordsToTranslate(locales: string, sourceLanguage: string, targetLanguage: string, all: boolean, extra: readonly Unit[] = []): Unit[] {
   const units = [...wordUnits(locales, sourceLanguage, targetLanguage), ...extra];
   if (all) return units;
-  const translated = readWordsFile(wordsPath(locales, targetLanguage));
-  return units.filter((unit) => !Object.hasOwn(translated, unit.id));
+  const has = wordsOfLanguage(locales, sourceLanguage, targetLanguage);
+  return units.filter((unit) => !Object.hasOwn(has, unit.id));
 }
 
 /** Adds or replaces words in a language's file; keys sorted so the same words are the same bytes. */

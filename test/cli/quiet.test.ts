@@ -35,7 +35,7 @@ test('extract --quiet: the same summary and exit code; an error is still printed
   const root = sampleRoot();
   const quiet = run(['extract', '--quiet', '--root', root, '--lang', 'de']);
   t.is(quiet.code, 0, quiet.stderr);
-  t.regex(quiet.stdout, /^extract: 13 articles → 5 XLIFF 1\.2 files \(de\), [\d,]+ units, [\d,]+ words in \S+\n$/);
+  t.regex(quiet.stdout, /^extract: 13 articles → 4 XLIFF 1\.2 files \(de\), [\d,]+ units, [\d,]+ words in \S+\n$/);
   t.is(quiet.stderr, '');
   mkdirSync(join(root, 'articles/_articles/bad'), { recursive: true });
   writeFileSync(join(root, 'articles/_articles/bad/yaml.md'), '---\ntitle: [unclosed\n---\nText\n');

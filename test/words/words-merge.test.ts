@@ -12,8 +12,15 @@ const ARABIC: Record<string, string> = {
   zero: 'لا توجد مقالات', one: 'مقالة واحدة', two: 'مقالتان', few: '<x id="1" ctype="x-liquid" equiv-text="{{count}}"/> مقالات', many: '<x id="1" ctype="x-liquid" equiv-text="{{count}}"/> مقالة', other: '<x id="1" ctype="x-liquid" equiv-text="{{count}}"/> مقالة',
 };
 
+/** The project rewords some of the source language's words: what handbook ships for them no longer fits. */
+function reword(locales: string, words: Record<string, string>): void {
+  mkdirSync(join(locales, 'en'), { recursive: true });
+  writeFileSync(join(locales, 'en/handbook.json'), JSON.stringify(words));
+}
+
 test('Arabic: six plural forms go out in the words file and come back into handbook.json', async (t) => {
   const ws = workspace(join(PROJECT, 'articles/_articles'), join(PROJECT, 'articles/_categories'), ['ar']);
+  reword(ws.config.locales, { articles_count_one: '{{count}} guide', articles_count_other: '{{count}} guides' });
   const out = join(ws.root, 'xliff');
   extract(ws.config, ws.center, { languages: ['ar'], version: '1.2', outDir: out, all: false });
   const path = join(out, 'ar/handbook-words.xlf');
@@ -36,6 +43,7 @@ test('Arabic: six plural forms go out in the words file and come back into handb
 
 test('a words translation that drops a placeholder other than the count is refused', (t) => {
   const ws = workspace(join(PROJECT, 'articles/_articles'), join(PROJECT, 'articles/_categories'), ['ar']);
+  reword(ws.config.locales, { updated_on: 'Last updated on {{date}}' });
   const out = join(ws.root, 'xliff');
   extract(ws.config, ws.center, { languages: ['ar'], version: '1.2', outDir: out, all: false });
   const path = join(out, 'ar/handbook-words.xlf');
@@ -60,4 +68,27 @@ test('a category no category file names is named by a handbook word, sent and me
   const report = merge(ws.config, ws.center, { files: [path] });
   t.is(report.refused, 0);
   t.is(JSON.parse(readFileSync(join(ws.config.locales, 'de/handbook.json'), 'utf8'))['category_title.billing'], 'Abrechnung');
+});
+
+/** The word keys a words file sends, with their target's text (undefined without one). */
+function sentWords(xml: string): Map<string, string | undefined> {
+  return new Map([...xml.matchAll(/<trans-unit [^>]*resname="([^"]+)"[^>]*>([\s\S]*?)<\/trans-unit>/g)].map((m) => [m[1]!, /<target[^>]*>([\s\S]*?)<\/target>/.exec(m[2]!)?.[1]]));
+}
+
+test('words a language has, from the project or shipped with handbook, are not sent again; --all sends every one, the project\'s with their translation', (t) => {
+  const ws = workspace(join(PROJECT, 'articles/_articles'), join(PROJECT, 'articles/_categories'), ['de', 'sv']);
+  mkdirSync(join(ws.config.locales, 'de'), { recursive: true });
+  writeFileSync(join(ws.config.locales, 'de/handbook.json'), JSON.stringify({ note: 'Hinweis!' }));
+  reword(ws.config.locales, { contents: 'Table of contents' });
+  const out = join(ws.root, 'xliff');
+  extract(ws.config, ws.center, { languages: ['de', 'sv'], version: '1.2', outDir: out, all: false });
+  t.deepEqual([...sentWords(readFileSync(join(out, 'de/handbook-words.xlf'), 'utf8')).keys()], ['contents'], 'German ships every word; only the one the project reworded goes out');
+  const everything = join(ws.root, 'all');
+  extract(ws.config, ws.center, { languages: ['de'], version: '1.2', outDir: everything, all: true });
+  const all = sentWords(readFileSync(join(everything, 'de/handbook-words.xlf'), 'utf8'));
+  t.is(all.size, 21, 'every word');
+  t.is(sentWords(readFileSync(join(out, 'sv/handbook-words.xlf'), 'utf8')).size, 21, 'Swedish ships none: every word goes out');
+  t.is(all.get('note'), 'Hinweis!', "the project's word");
+  t.is(all.get('category'), 'Category', "a shipped word goes out as today, its target a copy of the source (the store does not hold it: a returned file holding it would count as unmerged)");
+  t.is(all.get('contents'), 'Table of contents', 'a reworded word has no translation: its target is a copy of the source');
 });
