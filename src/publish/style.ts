@@ -41,6 +41,8 @@ svg.icon.fa-lg { vertical-align: -.22em; }
 svg.icon.fa-rotate-90 { transform: rotate(90deg); }
 svg.icon.fa-rotate-180 { transform: rotate(180deg); }
 svg.icon.fa-rotate-270 { transform: rotate(270deg); }
+/* Printed (Chromium's page.pdf, a browser's print without its own margins), text keeps clear of the paper's edge; the page size is the printer's. */
+@page { size: auto; margin: 2cm 1.8cm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 11pt; }
   .toc { page-break-after: always; }
