@@ -18,6 +18,16 @@ const LOOK_ALIKES: Record<string, string> = {
 export const PSEUDO_OPEN = '⟦';
 export const PSEUDO_CLOSE = '⟧';
 const EXPANSION = 0.35;
+/** Padding comes in words of this many `·`, so a long unit's padding wraps like text on a phone. */
+const PADDING_WORD = 6;
+
+/** `length` characters of padding: words of `·` with a space between them (never one at the end). */
+export function pseudoPadding(length: number): string {
+  let padding = '';
+  while (padding.length < length) padding += padding.length % (PADDING_WORD + 1) === PADDING_WORD ? ' ' : '·';
+  // Ending on a space, the last word gives up its last `·` to come after it.
+  return padding.endsWith(' ') ? `${padding.slice(0, -2)} ·` : padding;
+}
 
 export function pseudoLetters(text: string): string {
   return text.replace(/[A-Za-z]/g, (ch) => LOOK_ALIKES[ch] ?? ch);
@@ -29,7 +39,7 @@ export function pseudoLetters(text: string): string {
  * {{page}} of {{count}}") is one unit on the page, its number inside the markers.
  */
 export function pseudoSegments(segments: readonly Segment[], whole = false): Segment[] {
-  const padding = '·'.repeat(Math.max(1, Math.round(plainText(segments).length * EXPANSION)));
+  const padding = pseudoPadding(Math.max(1, Math.round(plainText(segments).length * EXPANSION)));
   const out: Segment[] = segments.map((s) => (s.type === 'text' ? { type: 'text', value: pseudoLetters(s.value) } : s));
   const first = out[0];
   if (first?.type === 'text') out[0] = { type: 'text', value: PSEUDO_OPEN + first.value };

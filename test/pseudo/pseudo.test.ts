@@ -3,7 +3,7 @@ import test from 'ava';
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from '../../src/config/config.ts';
-import { pseudoLanguageProblem, pseudoLocalize } from '../../src/pseudo/pseudo.ts';
+import { pseudoLanguageProblem, pseudoLocalize, pseudoPadding, pseudoSegments, PSEUDO_CLOSE, PSEUDO_OPEN } from '../../src/pseudo/pseudo.ts';
 import { storePath, writeStoreFile } from '../../src/store/store.ts';
 import { toTagged } from '../../src/store/tagged.ts';
 import { PROJECT } from '../helpers.ts';
@@ -49,4 +49,18 @@ test('pseudoLocalize refills a pseudo-language, but refuses a language no longer
   const before = snapshot(ws.config.locales);
   t.throws(() => pseudoLocalize(ws.config, ws.center, 'fr'), { instanceOf: ConfigError, message: /"fr" holds translations that are not pseudo-translations .*: they would be overwritten/ });
   t.deepEqual(snapshot(ws.config.locales), before);
+});
+
+test('a long unit keeps its 35% padding, in words of · that wrap on a narrow screen, inside the markers', (t) => {
+  const text = 'Self-hosting Bitwarden requires a machine with Docker and Docker Compose installed, an SMTP server and a domain name pointing at it. '.repeat(3);
+  const [pseudo] = pseudoSegments([{ type: 'text', value: text }]) as [{ type: 'text'; value: string }];
+  t.true(pseudo.value.startsWith(PSEUDO_OPEN) && pseudo.value.endsWith(PSEUDO_CLOSE));
+  const padding = pseudo.value.slice(PSEUDO_OPEN.length + text.length + 1, -PSEUDO_CLOSE.length);
+  t.is(padding.length, Math.round(text.length * 0.35), 'the padding is 35% of the text');
+  t.regex(padding, /^[· ]+$/);
+  t.true(padding.split(' ').every((word) => word.length >= 1 && word.length <= 6), `no word of the padding is longer than 6: ${padding}`);
+  t.is(pseudoPadding(1), '·');
+  t.is(pseudoPadding(7), '····· ·', 'never a space at the end');
+  t.is(pseudoPadding(14), '······ ····· ·');
+  t.is(pseudoPadding(15), '······ ······ ·');
 });
