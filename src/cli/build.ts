@@ -10,7 +10,7 @@ import type { Config } from '../config/config.ts';
 import type { LanguageBuild } from '../publish/articles.ts';
 import type { HandbookBuild } from '../publish/handbooks.ts';
 import type { FileProblem } from '../model/types.ts';
-import { EXIT, formatCount, refusedArticles, reportProblems, reportWarnings, splitList } from './output.ts';
+import { EXIT, formatCount, refusedFiles, reportProblems, reportWarnings, splitList } from './output.ts';
 import { startProgress } from './progress.ts';
 import { UsageError } from './usage.ts';
 
@@ -72,7 +72,7 @@ function printBuild(answer: BuildAnswer, flags: BuildFlags, formats: readonly st
     const warned = total ? `; ${total} warning(s): ${groups.map((g) => `${g.warnings.length} ${g.kind}`).join(', ')}${flags.quiet ? '' : ' (above)'}` : '';
     const fresh = builds.reduce((n, b) => n + b.upToDate, 0) + handbooks.reduce((n, b) => n + b.upToDate, 0);
     const upToDate = fresh ? `; ${formatCount(fresh)} files up to date` : '';
-    process.stdout.write(`build ${formats.join(',')}: ${builds[0]?.articles ?? 0} articles × ${builds.length} ${builds.length === 1 ? 'language' : 'languages'} in ${relative(process.cwd(), config.output) || '.'}: ${parts.join('; ')}${counts.length ? `; ${counts.join(', ')}` : ''}${warned}${upToDate}${refusedArticles(problems).map((r) => `; ${r}`).join('')}\n`);
+    process.stdout.write(`build ${formats.join(',')}: ${builds[0]?.articles ?? 0} articles × ${builds.length} ${builds.length === 1 ? 'language' : 'languages'} in ${relative(process.cwd(), config.output) || '.'}: ${parts.join('; ')}${counts.length ? `; ${counts.join(', ')}` : ''}${warned}${upToDate}${refusedFiles(problems, config).map((r) => `; ${r}`).join('')}\n`);
   }
   return problems.length > 0 ? EXIT.refused : EXIT.ok;
 }

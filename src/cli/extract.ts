@@ -2,11 +2,11 @@
 import { relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { withCommonOptions, type CommonFlags } from './options.ts';
-import { checkLanguage, loadConfig } from '../config/config.ts';
+import { checkLanguage, loadConfig, type Config } from '../config/config.ts';
 import type { ExtractResult } from '../extract/extract.ts';
 import { XLIFF_VERSIONS, type XliffVersion } from '../xliff/package.ts';
 import { PROFILES, type Profile, type TargetMode, type WriteOptions } from '../xliff/write.ts';
-import { EXIT, formatCount, refusedArticles, reportProblems, reportWarnings, splitList } from './output.ts';
+import { EXIT, formatCount, refusedFiles, reportProblems, reportWarnings, splitList } from './output.ts';
 import type { FileProblem } from '../model/types.ts';
 import { startProgress } from './progress.ts';
 import { UsageError } from './usage.ts';
@@ -34,12 +34,12 @@ export function registerExtract(program: Command, setExit: (code: number) => voi
   ).action(async (flags: ExtractFlags) => setExit(await runExtract(flags)));
 }
 
-function summaryOf(result: ExtractResult, articles: number, version: string, languages: string[], out: string): string {
+function summaryOf(result: ExtractResult, articles: number, version: string, languages: string[], out: string, folders: Config): string {
   const filled = Object.values(result.memoryFilled).reduce((a, b) => a + b, 0);
   const extras = [
     ...(filled ? [`${formatCount(filled)} units filled from translation memory (to review)`] : []),
     ...(result.removed.length ? [`${result.removed.length} file(s) with nothing left to translate removed`] : []),
-    ...refusedArticles(result.problems),
+    ...refusedFiles(result.problems, folders),
     ...(result.unmerged.length ? [`${result.unmerged.length} file(s) with translations not merged left as they were, see above`] : []),
   ];
   if (result.upToDate) extras.push(`${result.upToDate} up to date`);
@@ -72,8 +72,8 @@ interface ExtractAnswer {
   readonly warnings?: readonly FileProblem[];
 }
 
-function printExtract({ result, articles, warnings }: ExtractAnswer, flags: ExtractFlags, languages: string[], outDir: string, articlesDir: string): number {
-  const where = relative(process.cwd(), articlesDir) || '.';
+function printExtract({ result, articles, warnings }: ExtractAnswer, flags: ExtractFlags, languages: string[], outDir: string, config: Config): number {
+  const where = relative(process.cwd(), config.articles) || '.';
   reportProblems(result.problems, where);
   for (const { path, translations } of result.unmerged) {
     const file = relative(process.cwd(), path) || path;
@@ -83,7 +83,7 @@ function printExtract({ result, articles, warnings }: ExtractAnswer, flags: Extr
   if (flags.json) {
     process.stdout.write(`${JSON.stringify({ ...result, version: flags.xliff, languages }, null, 2)}\n`);
   } else {
-    process.stdout.write(`${summaryOf(result, articles, flags.xliff, languages, relative(process.cwd(), outDir) || '.')}\n`);
+    process.stdout.write(`${summaryOf(result, articles, flags.xliff, languages, relative(process.cwd(), outDir) || '.', config)}\n`);
   }
   return result.problems.length > 0 || result.unmerged.length > 0 ? EXIT.refused : EXIT.ok;
 }
@@ -104,7 +104,7 @@ async function runExtract(flags: ExtractFlags): Promise<number> {
   const { RunShortcut } = await import('../cache/shortcut.ts');
   const shortcut = new RunShortcut(config, 'extract', args);
   const known = shortcut.answer<ExtractAnswer>();
-  if (known) return printExtract(known, flags, languages, outDir, config.articles);
+  if (known) return printExtract(known, flags, languages, outDir, config);
 
   const { extract } = await import('../extract/extract.ts');
   const { readHelpCenterOnThreads } = await import('../parse/read-on-threads.ts');
@@ -130,5 +130,5 @@ async function runExtract(flags: ExtractFlags): Promise<number> {
   // A run that kept a delivery must look again next time: the file may have been merged or moved.
   if (result.unmerged.length === 0) shortcut.remember({ result: asRerun(result, languages, center.categories.length), articles, warnings } satisfies ExtractAnswer, result.files.map((f) => f.path), args);
   shortcut.ledger.save();
-  return printExtract({ result, articles, warnings }, flags, languages, outDir, config.articles);
+  return printExtract({ result, articles, warnings }, flags, languages, outDir, config);
 }

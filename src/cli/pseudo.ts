@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { withCommonOptions, type CommonFlags } from './options.ts';
 import { checkLanguage, loadConfig } from '../config/config.ts';
 import { UsageError } from './usage.ts';
-import { EXIT, formatCount, refusedArticles, reportProblems, reportWarnings } from './output.ts';
+import { EXIT, formatCount, refusedFiles, reportProblems, reportWarnings } from './output.ts';
 
 interface PseudoFlags extends CommonFlags {
   lang: string;
@@ -33,6 +33,6 @@ async function runPseudo(flags: PseudoFlags): Promise<number> {
   reportWarnings(center.warnings, where, flags);
   const result = withStore(config.locales, () => pseudoLocalize(config, center, language));
   if (flags.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-  else process.stdout.write(`pseudo: ${formatCount(result.units)} units and ${result.words} handbook words pseudo-translated into ${language} in ${relative(process.cwd(), config.locales) || '.'}/${language}; run: handbook build --lang ${language}${refusedArticles(center.problems).map((r) => `; ${r}`).join('')}\n`);
+  else process.stdout.write(`pseudo: ${formatCount(result.units)} units and ${result.words} handbook words pseudo-translated into ${language} in ${relative(process.cwd(), config.locales) || '.'}/${language}; run: handbook build --lang ${language}${refusedFiles(center.problems, config).map((r) => `; ${r}`).join('')}\n`);
   return center.problems.length > 0 ? EXIT.refused : EXIT.ok;
 }

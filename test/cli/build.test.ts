@@ -45,6 +45,20 @@ test('a broken article: build and pseudo exit 1 and their summary line says an a
   }
 });
 
+test('a broken category file is counted as a category file, not an article, in the summary lines of extract, build and pseudo', (t) => {
+  const root = sampleRoot();
+  writeFileSync(join(root, 'articles/_categories/publishing.md'), '---\ntitle: "Unclosed\n---\n');
+  for (const args of [['extract', '--lang', 'de'], ['build', '--format', 'md', '--lang', 'en'], ['pseudo']]) {
+    const result = run([...args, '--root', root, '--quiet']);
+    t.is(result.code, 1, args[0]);
+    t.regex(result.stdout, /; 1 category file\(s\) refused, see above\n$/, args[0]);
+  }
+  mkdirSync(join(root, 'articles/_articles/bad'), { recursive: true });
+  writeFileSync(join(root, 'articles/_articles/bad/yaml.md'), '---\ntitle: [unclosed\n---\nText\n');
+  const both = run(['build', '--format', 'md', '--lang', 'en', '--root', root, '--quiet']);
+  t.regex(both.stdout, /; 1 article\(s\) and 1 category file\(s\) refused, see above\n$/);
+});
+
 test('build --help describes every output format it accepts', (t) => {
   const help = run(['build', '--help']);
   t.is(help.code, 0);
