@@ -33,6 +33,7 @@ export function registerBuild(program: Command, setExit: (code: number) => void)
       .option('--format <formats>', `output formats, comma-separated: ${FORMATS.join(', ')}`, 'md')
       .option('--category <slugs>', 'only these categories, comma-separated')
       .option('--out <dir>', 'output folder (default: output under the root)'),
+    'parse every article, convert every PDF picture, shape every PDF word and remake every handbook and article again (no parsed models, converted pictures, shaped words, assembled articles or output ledger)',
   ).action(async (flags: BuildFlags) => setExit(await runBuild(flags)));
 }
 

@@ -31,6 +31,7 @@ export function registerExtract(program: Command, setExit: (code: number) => voi
       .option('--target <mode>', 'what an untranslated unit\'s <target> holds: "copy" of the source marked needs-translation (OmegaT needs it), or "none" (default: the --for tool\'s; "none" for 2.0)')
       .option('--out <dir>', 'folder for <lang>/<category>.xlf (default: output/xliff under the root)')
       .option('--all', 'write every unit, not only those that need translating'),
+    'parse every article and write every XLIFF file again (no parsed models or output ledger)',
   ).action(async (flags: ExtractFlags) => setExit(await runExtract(flags)));
 }
 

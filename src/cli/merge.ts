@@ -27,6 +27,7 @@ export function registerMerge(program: Command, setExit: (code: number) => void)
       .argument('<files...>', 'XLIFF 1.2 or 2.0 files returned by translators')
       .option('--lang <code>', 'the target language the files must have (default: any configured one)')
       .option('--dry-run', 'check only; write nothing'),
+    'parse every article and every XLIFF file again (no parsed models or XLIFF files read before)',
   ).action(async (files: string[], flags: MergeFlags) => setExit(await runMerge(files, flags)));
 }
 

@@ -12,11 +12,15 @@ export interface CommonFlags {
   cache: boolean;
 }
 
-export function withCommonOptions(command: Command): Command {
+/**
+ * Adds the shared options. `cacheUse` says what `--no-cache` means for this command: what it
+ * does again without the cache (.handbook-cache/), and which of the cache's parts it leaves alone.
+ */
+export function withCommonOptions(command: Command, cacheUse: string): Command {
   return command
     .option('--articles <dir>', 'articles folder (default: from the configuration)')
     .option('--root <dir>', 'root folder holding handbook.config.json', '.')
     .option('--json', 'print the result as JSON')
     .option('--quiet', 'print the summary (or --json) and errors only, not each warning')
-    .option('--no-cache', 'parse every article, convert every PDF picture, shape every PDF word and remake every output again, without reading or writing the cache (.handbook-cache/: parsed models, converted pictures, shaped words, output ledger)');
+    .option('--no-cache', `${cacheUse}, without reading or writing the cache (.handbook-cache/)`);
 }

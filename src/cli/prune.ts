@@ -17,6 +17,7 @@ export function registerPrune(program: Command, setExit: (code: number) => void)
       .description('delete stored translations of deleted articles and of text that no longer exists')
       .option('--lang <codes>', 'languages, comma-separated (default: every language in locales/)')
       .option('--dry-run', 'count what would be deleted (--json lists the store files); delete nothing'),
+    'parse every article again (no parsed models)',
   ).action(async (flags: PruneFlags) => setExit(await runPrune(flags)));
 }
 

@@ -16,6 +16,7 @@ export function registerPseudo(program: Command, setExit: (code: number) => void
       .command('pseudo')
       .description('fill a pseudo-language (accented, 35% longer, ⟦marked⟧) with every unit; then build --lang qps')
       .option('--lang <code>', 'the pseudo-language code', 'qps'),
+    'parse every article again (no parsed models)',
   ).action(async (flags: PseudoFlags) => setExit(await runPseudo(flags)));
 }
 

@@ -22,6 +22,7 @@ export function registerStatus(program: Command, setExit: (code: number) => void
       .option('--lang <codes>', 'languages, comma-separated (default: targetLanguages of the configuration)')
       .option('--html <file>', 'also write the report as an HTML page with a bar per language and a heat map')
       .option('--fail-under <percent>', 'exit 1 when a language has fewer translated words than this percentage'),
+    'parse every article again (no parsed models)',
   ).action(async (flags: StatusFlags) => setExit(await runStatus(flags)));
 }
 

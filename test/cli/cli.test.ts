@@ -12,6 +12,15 @@ test('--help works on the program and on extract, exit 0', (t) => {
   t.regex(help.stdout, /--xliff <version>/);
 });
 
+test("each command's --help says what --no-cache means for it: only build's speaks of PDF work", (t) => {
+  const noCache = (command: string) => /--no-cache\s+(.*?)(?=\s+-h, --help)/s.exec(run([command, '--help']).stdout)?.[1]?.replace(/\s+/g, ' ') ?? '';
+  t.regex(noCache('build'), /^parse every article, convert every PDF picture, shape every PDF word and remake every handbook and article again .*\.handbook-cache/);
+  t.regex(noCache('extract'), /^parse every article and write every XLIFF file again /);
+  t.regex(noCache('merge'), /^parse every article and every XLIFF file again /);
+  for (const command of ['status', 'pseudo', 'prune']) t.regex(noCache(command), /^parse every article again \(no parsed models\), without reading or writing the cache/, command);
+  for (const command of ['extract', 'merge', 'status', 'pseudo', 'prune']) t.notRegex(noCache(command), /PDF|picture|shape/, command);
+});
+
 test('extract writes one file per language and category and prints one summary line', (t) => {
   const root = sampleRoot();
   const { code, stdout, stderr } = run(['extract', '--root', root, '--lang', 'de,ja', '--xliff', '2.0']);
