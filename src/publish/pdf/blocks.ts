@@ -6,7 +6,7 @@ import { figure, pictureParagraph } from './figure.ts';
 import { hasClass, spansOf, statedDirection } from './inline.ts';
 import type { Frame, Layout, OpenBox } from './layout.ts';
 import { table } from './table.ts';
-import { drawLine, baseDirectionOf, layoutText, type Align, type Direction, type Span, type TextStyle } from './text.ts';
+import { drawLine, layoutText, type Align, type Direction, type Span, type TextStyle } from './text.ts';
 
 type BlockHandler = (el: Element, ctx: Layout, frame: Frame) => void;
 
@@ -17,12 +17,12 @@ function isInline(n: ElementContent): boolean {
 }
 
 /**
- * Lays out the lines of a paragraph, each on the page where it fits, in its own base direction:
- * the one its element states, else baseDirectionOf its text (the handbook's when it has text of that
- * direction, else its first strong character's).
+ * Lays out the lines of a paragraph, each on the page where it fits, in its base direction: the one
+ * its element states, else the one it inherits, as the HTML handbook lays it out (a tab title
+ * "Linux" in an Arabic handbook is right to left, at the right edge, whatever its letters).
  */
 export function paragraph(ctx: Layout, spans: readonly Span[], frame: Frame, options: { type?: string; align?: Align; gap?: number; pre?: boolean; dir?: Direction } = {}): void {
-  const direction = options.dir ?? baseDirectionOf(spans, ctx.direction);
+  const direction = options.dir ?? ctx.inherited;
   const lines = layoutText(ctx, spans, frame.width, direction, options.pre);
   if (!lines.length) return;
   ctx.within(options.type ?? 'P', () => {
@@ -37,10 +37,10 @@ export function paragraph(ctx: Layout, spans: readonly Span[], frame: Frame, opt
 }
 
 /** Lays out a mix of block and inline children: runs of inline content become paragraphs. */
-export function flow(nodes: readonly ElementContent[], ctx: Layout, frame: Frame, style: TextStyle = ctx.theme.body, dir?: Direction): void {
+export function flow(nodes: readonly ElementContent[], ctx: Layout, frame: Frame, style: TextStyle = ctx.theme.body): void {
   let run: ElementContent[] = [];
   const flush = (): void => {
-    if (run.some((n) => n.type !== 'text' || n.value.trim() !== '')) paragraph(ctx, spansOf(run, style, ctx), frame, { dir });
+    if (run.some((n) => n.type !== 'text' || n.value.trim() !== '')) paragraph(ctx, spansOf(run, style, ctx), frame);
     run = [];
   };
   for (const n of nodes) {
@@ -57,8 +57,8 @@ export function block(el: Element, ctx: Layout, frame: Frame): void {
   const line = el.position?.start.line;
   if (line !== undefined) ctx.articleLine = line;
   const handler = HANDLERS.get(el.tagName);
-  if (handler) handler(el, ctx, frame);
-  else flow(el.children, ctx, frame);
+  // What it holds inherits the direction it states (a fallback list, table or callout: left to right).
+  ctx.inDirection(statedDirection(el), () => (handler ? handler(el, ctx, frame) : flow(el.children, ctx, frame)));
 }
 
 function heading(el: Element, ctx: Layout, frame: Frame): void {
@@ -100,7 +100,7 @@ function list(el: Element, ctx: Layout, frame: Frame): void {
     for (const item of el.children) {
       if (item.type !== 'element' || item.tagName !== 'li') continue;
       // The marker stands at the start of the item's own direction (a fallback item in an Arabic handbook: on the left).
-      const rtl = (itemDirection(item) ?? ctx.direction) === 'rtl';
+      const rtl = (itemDirection(item) ?? ctx.inherited) === 'rtl';
       const body: Frame = { left: rtl ? frame.left : frame.left + indent, width: frame.width - indent };
       for (const c of item.children) {
         if (c.type === 'element' && (c.tagName === 'ul' || c.tagName === 'ol')) c.data = { ...(c.data ?? {}), depth: depth + 1 } as typeof c.data;
@@ -114,7 +114,7 @@ function list(el: Element, ctx: Layout, frame: Frame): void {
           const markerFrame: Frame = rtl ? { left: frame.left + frame.width - indent + 4, width: indent - 4 } : { left: frame.left, width: indent - 4 };
           for (const l of lines) drawLine(ctx, l, markerFrame.left, ctx.y, markerFrame.width, 'ltr', rtl ? 'start' : 'end');
         });
-        ctx.within('LBody', () => flow(item.children, ctx, body, ctx.theme.body, statedDirection(item)));
+        ctx.within('LBody', () => ctx.inDirection(statedDirection(item), () => flow(item.children, ctx, body, ctx.theme.body)));
       });
       n++;
     }
@@ -154,7 +154,8 @@ function codeBlock(el: Element, ctx: Layout, frame: Frame): void {
 
 /** A box drawn around content that may continue on the next pages. */
 function boxed(ctx: Layout, frame: Frame, color: string, pad: number, content: (inner: Frame) => void): void {
-  const rtl = ctx.direction === 'rtl';
+  // The bar stands at the start of the box's own direction, as the HTML's border-inline-start.
+  const rtl = ctx.inherited === 'rtl';
   const bar = 3;
   const box: OpenBox = {
     top: ctx.y,

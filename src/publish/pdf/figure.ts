@@ -1,10 +1,10 @@
 // Figures: a picture scaled to the column (never past its size at 96 dpi, never taller than most of a
 // page) with its caption; a picture that is missing or unreadable becomes a captioned placeholder.
-import type { Element, ElementContent } from 'hast';
+import type { Element } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { spansOf } from './inline.ts';
+import { spansOf, statedDirection } from './inline.ts';
 import type { Frame, Layout } from './layout.ts';
-import { drawLine, baseDirectionOf, layoutText } from './text.ts';
+import { drawLine, layoutText } from './text.ts';
 import { hasClass } from './inline.ts';
 
 function imgOf(el: Element): Element | undefined {
@@ -22,21 +22,22 @@ export function pictureParagraph(el: Element): boolean {
   return imgOf(el) !== undefined && toString(el).trim() === '';
 }
 
-function captionNodes(el: Element): ElementContent[] {
-  const cap = el.children.find((c): c is Element => c.type === 'element' && c.tagName === 'figcaption');
-  return cap ? cap.children : [];
+function captionOf(el: Element): Element | undefined {
+  return el.children.find((c): c is Element => c.type === 'element' && c.tagName === 'figcaption');
 }
 
 export function figure(el: Element, ctx: Layout, frame: Frame): void {
   const img = imgOf(el);
-  const caption = captionNodes(el);
+  const captionElement = captionOf(el);
+  const caption = captionElement?.children ?? [];
   const alt = String(img?.properties?.['alt'] ?? '').trim() || toString({ type: 'element', tagName: 'span', properties: {}, children: caption }).trim();
   const src = img ? String(img.properties?.['src'] ?? '') : '';
   const picture = img && !hasClass(el, 'missing') ? ctx.openPicture(src) : undefined;
   if (picture instanceof Error) ctx.warn('missing-image', `${picture.message}: a placeholder is printed instead`);
   const capStyle = { ...ctx.theme.small, font: 'italic' as const };
   const capSpans = spansOf(caption, capStyle, ctx);
-  const capDirection = baseDirectionOf(capSpans, ctx.direction);
+  // The caption's direction: the one it states (a caption in the source language), else the one it inherits.
+  const capDirection = statedDirection(captionElement) ?? ctx.inherited;
   const capLines = caption.length ? layoutText(ctx, capSpans, frame.width, capDirection) : [];
   const capHeight = capLines.reduce((a, l) => a + l.height, 0);
   const maxHeight = (ctx.bottom - ctx.top) * 0.62;

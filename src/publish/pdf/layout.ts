@@ -43,6 +43,12 @@ export class Layout implements TextContext, DisplayTarget {
   /** The document drawn on: pdfkit's, or the recorder's stand-in for it. */
   doc: PDFKit.PDFDocument;
 
+  /**
+   * The base direction of the block being laid out, as HTML's `dir` is inherited: the nearest one an
+   * enclosing element states, else the handbook's (see `inDirection`).
+   */
+  inherited: Direction;
+
   constructor(
     doc: PDFKit.PDFDocument,
     readonly fonts: FontBook,
@@ -53,7 +59,19 @@ export class Layout implements TextContext, DisplayTarget {
     readonly warnings: DocumentWarning[],
   ) {
     this.doc = doc;
+    this.inherited = direction;
     this.y = theme.margin.top;
+  }
+
+  /** Lays out `content` in the direction an element states (`dir`), if it states one. */
+  inDirection(stated: Direction | undefined, content: () => void): void {
+    const outer = this.inherited;
+    this.inherited = stated ?? outer;
+    try {
+      content();
+    } finally {
+      this.inherited = outer;
+    }
   }
 
   /**

@@ -4,12 +4,12 @@
 import type { Element, ElementContent } from 'hast';
 import { spansOf, statedDirection } from './inline.ts';
 import type { Frame, Layout } from './layout.ts';
-import { breakLines, collapseSpaces, drawLine, baseDirectionOf, piecesOf, type Align, type Direction, type Line, type Piece } from './text.ts';
+import { breakLines, collapseSpaces, drawLine, piecesOf, type Align, type Direction, type Line, type Piece } from './text.ts';
 
 interface Cell {
   readonly header: boolean;
   readonly align: Align;
-  /** The cell's own base direction (the one it states, else baseDirectionOf its text). */
+  /** The cell's own base direction (the one it states, else the table's, else the handbook's). */
   readonly direction: Direction;
   readonly pieces: Piece[];
 }
@@ -70,7 +70,7 @@ export function table(el: Element, ctx: Layout, frame: Frame): void {
         const header = c.tagName === 'th';
         const style = header ? { ...ctx.theme.body, font: 'bold' as const, size: 9 } : { ...ctx.theme.body, size: 9 };
         const spans = collapseSpaces(spansOf(c.children as ElementContent[], style, ctx));
-        const direction = statedDirection(c) ?? baseDirectionOf(spans, ctx.direction);
+        const direction = statedDirection(c) ?? ctx.inherited;
         return { header, align: alignOf(c), direction, pieces: piecesOf(ctx, spans, direction) };
       }),
   }));
@@ -97,7 +97,7 @@ export function table(el: Element, ctx: Layout, frame: Frame): void {
     cols = min.map((m, i) => m + (extra * (max[i]! - m)) / spread);
   }
   // Columns run in the table's own direction (a table of fallback text: left to right).
-  const rtl = (statedDirection(el) ?? ctx.direction) === 'rtl';
+  const rtl = (statedDirection(el) ?? ctx.inherited) === 'rtl';
   const xs: number[] = [];
   let acc = 0;
   for (const w of cols) {

@@ -395,30 +395,6 @@ export function drawLine(ctx: TextContext, line: Line, left: number, top: number
   }
 }
 
-/**
- * The base direction of a paragraph (isolated runs skipped): the handbook's when the paragraph has a
- * character of that direction, as the HTML handbook lays it out (an Arabic sentence that opens with
- * "Bitwarden" reads right to left); else that of its first strong character, by the bidi algorithm's
- * rules P2–P3 (a cell of "2GB RAM" in an Arabic handbook is left to right); else the handbook's.
- */
-export function baseDirectionOf(spans: readonly Span[], handbook: Direction): Direction {
-  let isolates = 0;
-  let first: Direction | undefined;
-  for (const span of spans) {
-    for (const ch of span.text) {
-      const type = bidi.getBidiCharTypeName(ch);
-      if (type === 'LRI' || type === 'RLI' || type === 'FSI') isolates++;
-      else if (type === 'PDI') isolates = Math.max(0, isolates - 1);
-      else if (isolates === 0 && (type === 'L' || type === 'R' || type === 'AL')) {
-        const direction = type === 'L' ? 'ltr' : 'rtl';
-        if (direction === handbook) return handbook;
-        first ??= direction;
-      }
-    }
-  }
-  return first ?? handbook;
-}
-
 /** Lays a paragraph out in lines of `width` points. */
 export function layoutText(ctx: TextContext, spans: readonly Span[], width: number, direction: Direction, pre = false): Line[] {
   const pieces = piecesOf(ctx, pre ? spans : collapseSpaces(spans), direction, pre);

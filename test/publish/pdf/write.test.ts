@@ -1,5 +1,6 @@
 // The PDF writer on hand-built documents: every construct and script, checked with qpdf and poppler.
 import test from 'ava';
+import { spawnSync } from 'node:child_process';
 import { h } from 'hastscript';
 import { writePdf } from '../../../src/publish/pdf/write.ts';
 import { MissingGlyphError } from '../../../src/publish/pdf/missing-glyph.ts';
@@ -113,3 +114,34 @@ for (const [language, face, other] of [
     t.true(pageTexts(file).join('\n').includes(text), 'the text layer reads the characters back');
   });
 }
+
+/** Each word pdftotext finds on the pages (from the first), with its box in points. */
+function words(file: string): { text: string; xMin: number; xMax: number }[] {
+  const out = spawnSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 }).stdout;
+  return [...out.matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)].map((m) => ({ text: m[3]!, xMin: Number(m[1]), xMax: Number(m[2]) }));
+}
+
+withTools('right to left: a label with Latin letters only (a tab title, a table cell) stands at the right like the HTML handbook lays it out; a block that states left to right stands at the left', async (t) => {
+  const files = await images;
+  const document = fixtureDocument('ar', files, 1);
+  const article = document.articles[0]!;
+  const body = h(null, [
+    h('p', 'نص عربي طويل يلتف على عدة أسطر للتأكد من أن التخطيط من اليمين إلى اليسار يعمل كما ينبغي في كل مكان وفي كل سطر من الأسطر.'),
+    h('section.tabs', [h('section.tab', [h('p.tab-title', 'Linux'), h('p', 'افتح الطرفية.')])]),
+    h('table', [h('thead', h('tr', [h('th', 'الذاكرة'), h('th', 'القرص')])), h('tbody', h('tr', [h('td', '2GB RAM'), h('td', 'نص')]))]),
+    h('p', { lang: 'en', dir: 'ltr' }, 'Fallback sentence in English.'),
+  ]);
+  const { bytes } = await writePdf({ ...document, articles: [{ ...article, body }] });
+  const found = words(saved(bytes));
+  const right = Math.max(...found.map((w) => w.xMax));
+  const left = Math.min(...found.filter((w) => /[\u0600-\u06FF]/.test(w.text)).map((w) => w.xMin));
+  const linux = found.find((w) => w.text === 'Linux')!;
+  t.true(right - linux.xMax < 2, `the tab title "Linux" ends ${(right - linux.xMax).toFixed(1)} pt from the right edge of the text`);
+  const ram = found.find((w) => w.text === '2GB')!;
+  // pdftotext -bbox gives Arabic words in the order their letters are drawn.
+  const disk = found.find((w) => w.text === 'القرص' || w.text === [...'القرص'].reverse().join(''))!;
+  t.true(ram.xMin > disk.xMax, 'the first column is at the right');
+  t.true(right - found.find((w) => w.text === 'RAM')!.xMax < 12, 'the cell "2GB RAM" starts at its right edge, after the cell padding');
+  const fallback = found.find((w) => w.text === 'Fallback')!;
+  t.true(fallback.xMin - left < 2, `the paragraph stated left to right starts ${(fallback.xMin - left).toFixed(1)} pt from the left edge`);
+});
