@@ -149,15 +149,16 @@ class Ledger {
   }
   refuse(reason: RefusalReason, line: number, message: string, unit?: string, units = 1): void {
     this.problems.push({ file: this.xliffFile, line, message, severity: 'error', ...(unit ? { unit } : {}) });
-    this.counts.refused += units;
-    if (units > 0) this.reasons.set(reason, (this.reasons.get(reason) ?? 0) + units);
+    this.countRefused(reason, units);
   }
   /** Like refuse, but a message this file already gave is not repeated: its units are counted with it. */
   refuseOnce(reason: RefusalReason, line: number, message: string, units: number): void {
-    if (this.problems.some((p) => p.severity === 'error' && p.message === message)) {
-      this.counts.refused += units;
-      this.reasons.set(reason, (this.reasons.get(reason) ?? 0) + units);
-    } else this.refuse(reason, line, message, undefined, units);
+    if (this.problems.some((p) => p.severity === 'error' && p.message === message)) this.countRefused(reason, units);
+    else this.refuse(reason, line, message, undefined, units);
+  }
+  private countRefused(reason: RefusalReason, units: number): void {
+    this.counts.refused += units;
+    if (units > 0) this.reasons.set(reason, (this.reasons.get(reason) ?? 0) + units);
   }
   warn(line: number, message: string, unit?: string): void {
     this.problems.push({ file: this.xliffFile, line, message, severity: 'warning', ...(unit ? { unit } : {}) });
@@ -339,13 +340,14 @@ function mergeUnit(read: ReadUnit, current: Unit | undefined, language: string, 
   const entries = store.entries(language, original);
   const stored = Object.hasOwn(entries, read.id) ? entries[read.id] : undefined;
   const source = isCurrent ? currentSource! : readSource;
-  const sameText = stored !== undefined && stored.source === source && stored.target === toTagged(target);
+  const taggedTarget = toTagged(target);
+  const sameText = stored !== undefined && stored.source === source && stored.target === taggedTarget;
   // The newest extract the entry's text or state came from: a reviewer's sign-off of the same text
   // in a later extract moves it on (a correction of the first delivery may no longer replace it).
   const basedOn = sameText && (read.revision === undefined || (stored.basedOn ?? -1) > read.revision) ? stored.basedOn : read.revision;
   const entry: StoredUnit = {
     source,
-    target: toTagged(target),
+    target: taggedTarget,
     state: isCurrent ? read.state : 'outdated',
     revision: (stored?.revision ?? 0) + 1,
     ...(basedOn !== undefined ? { basedOn } : {}),

@@ -25,6 +25,12 @@ function corpusRoot(): string {
 }
 
 /** Every article read through a cache opened on the folder, and what the cache did. */
+/** A copy of the sample help center: its articles folder and the cache folder under its root. */
+function sampleCache() {
+  const root = sampleRoot();
+  return { articles: join(root, 'articles/_articles'), cacheDir: join(root, CACHE_FOLDER) };
+}
+
 function readThrough(cacheDir: string, articles: string, options = loadConfig(PROJECT), parser?: string) {
   const cache = openModelCache(cacheDir, articles, parser);
   const models = listMarkdown(articles).map((path) => cache.parse(path, readFileSync(join(articles, path)), options));
@@ -58,9 +64,7 @@ function readThrough(cacheDir: string, articles: string, options = loadConfig(PR
 });
 
 test('an edited, added or deleted article is parsed again; the others come from the cache', (t) => {
-  const root = sampleRoot();
-  const articles = join(root, 'articles/_articles');
-  const cacheDir = join(root, CACHE_FOLDER);
+  const { articles, cacheDir } = sampleCache();
   const total = listMarkdown(articles).length;
   t.deepEqual(readThrough(cacheDir, articles).stats, { hits: 0, misses: total });
   t.deepEqual(readThrough(cacheDir, articles).stats, { hits: total, misses: 0 });
@@ -86,9 +90,7 @@ test('an edited, added or deleted article is parsed again; the others come from 
 const entryFiles = (cacheDir: string, articles: string) => readdirSync(modelCacheFolder(cacheDir, articles)).map((name) => join(modelCacheFolder(cacheDir, articles), name));
 
 test('one file per article: a hit reads only its own entry, and its units only when asked for', (t) => {
-  const root = sampleRoot();
-  const articles = join(root, 'articles/_articles');
-  const cacheDir = join(root, CACHE_FOLDER);
+  const { articles, cacheDir } = sampleCache();
   const parsed = readThrough(cacheDir, articles).models;
   const files = entryFiles(cacheDir, articles);
   t.is(files.length, parsed.length);
@@ -110,9 +112,7 @@ test('one file per article: a hit reads only its own entry, and its units only w
 });
 
 test('a damaged, foreign or cut-short entry is a miss; units damaged inside an entry are parsed again', (t) => {
-  const root = sampleRoot();
-  const articles = join(root, 'articles/_articles');
-  const cacheDir = join(root, CACHE_FOLDER);
+  const { articles, cacheDir } = sampleCache();
   const parsed = readThrough(cacheDir, articles).models;
   const total = parsed.length;
   const files = entryFiles(cacheDir, articles).sort();
@@ -128,9 +128,7 @@ test('a damaged, foreign or cut-short entry is a miss; units damaged inside an e
 });
 
 test('a legacy one-file cache is removed; a run that reads no entry leaves the folder as it was', (t) => {
-  const root = sampleRoot();
-  const articles = join(root, 'articles/_articles');
-  const cacheDir = join(root, CACHE_FOLDER);
+  const { articles, cacheDir } = sampleCache();
   mkdirSync(cacheDir, { recursive: true });
   writeFileSync(legacyModelCacheFile(cacheDir, articles), 'a 49 MB file of an earlier version');
   readThrough(cacheDir, articles);
@@ -143,9 +141,7 @@ test('a legacy one-file cache is removed; a run that reads no entry leaves the f
 });
 
 test('a temporary file another command may be writing is kept; one an interrupted write left long ago is removed', (t) => {
-  const root = sampleRoot();
-  const articles = join(root, 'articles/_articles');
-  const cacheDir = join(root, CACHE_FOLDER);
+  const { articles, cacheDir } = sampleCache();
   readThrough(cacheDir, articles);
   const folder = modelCacheFolder(cacheDir, articles);
   const [recent, old] = [join(folder, `.${'a'.repeat(64)}.v8.1.2.tmp`), join(folder, `.${'b'.repeat(64)}.v8.1.2.tmp`)];
@@ -186,9 +182,7 @@ test('a temporary file another command may be writing is kept; one an interrupte
 });
 
 test('clean-up removes only the files the cache writes: a file or folder someone put in the cache folder stays', (t) => {
-  const root = sampleRoot();
-  const articles = join(root, 'articles/_articles');
-  const cacheDir = join(root, CACHE_FOLDER);
+  const { articles, cacheDir } = sampleCache();
   readThrough(cacheDir, articles);
   const folder = modelCacheFolder(cacheDir, articles);
   const stale = join(folder, `${'c'.repeat(64)}.v8`);
@@ -231,9 +225,7 @@ test('a moved project finds its cache; the folders of other articles folders unu
 });
 
 test('other parse options or another parser version parse everything again', (t) => {
-  const root = sampleRoot();
-  const articles = join(root, 'articles/_articles');
-  const cacheDir = join(root, CACHE_FOLDER);
+  const { articles, cacheDir } = sampleCache();
   const total = listMarkdown(articles).length;
   readThrough(cacheDir, articles);
   const config = loadConfig(PROJECT);
@@ -252,9 +244,7 @@ test('the parser version covers the Liquid rules module the parser imports and t
 });
 
 test('damaged cache files are misses, never an error', (t) => {
-  const root = sampleRoot();
-  const articles = join(root, 'articles/_articles');
-  const cacheDir = join(root, CACHE_FOLDER);
+  const { articles, cacheDir } = sampleCache();
   readThrough(cacheDir, articles);
   const total = listMarkdown(articles).length;
   for (const damage of [Buffer.from('not v8 at all'), Buffer.alloc(0)]) {
